@@ -1,0 +1,121 @@
+import { VaultError } from '../../../shared/errors';
+import { accountCreateSchema, accountUpdateSchema, type AccountCreateInput, type AccountUpdateInput } from '../../../shared/inputs';
+import type { Account } from '../../../shared/model';
+import { findProfile } from '../../../shared/profiles';
+import type { SqliteDatabase } from '../db/open-database';
+import type { EventLog } from '../events/event-log';
+import { parseInput } from '../validate';
+
+interface AccountRow {
+  id: number;
+  name: string;
+  profile: string;
+  notes: string;
+  allow_delete: number;
+  created_at: string;
+  token_count: number;
+}
+
+const SELECT_ACCOUNTS = `
+  SELECT a.id, a.name, a.profile, a.notes, a.allow_delete, a.created_at,
+         (SELECT count(*) FROM tokens t WHERE t.account_id = a.id) AS token_count
+  FROM accounts a`;
+
+export class AccountStore {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly events: EventLog,
+    private readonly onChange: () => void,
+  ) {}
+
+  list(): Account[] {
+    return this.db.prepare<[], AccountRow>(`${SELECT_ACCOUNTS} ORDER BY a.name COLLATE NOCASE`).all().map(toAccount);
+  }
+
+  get(id: number): Account {
+    const row = this.db.prepare<[number], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.id = ?`).get(id);
+    if (!row) throw new VaultError('NOT_FOUND', `There is no account with id ${id}.`);
+    return toAccount(row);
+  }
+
+  /** Find by exact id (a number) or by name, ignoring case, as the CLI's --account accepts either. */
+  resolve(nameOrId: string | number): Account {
+    if (typeof nameOrId === 'number' || /^\d+$/.test(nameOrId)) {
+      const byId = this.db.prepare<[number], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.id = ?`).get(Number(nameOrId));
+      if (byId) return toAccount(byId);
+    }
+    const row = this.db.prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`).get(String(nameOrId));
+    if (!row) throw new VaultError('NOT_FOUND', `There is no account named "${String(nameOrId)}".`);
+    return toAccount(row);
+  }
+
+  create(input: AccountCreateInput): Account {
+    const data = parseInput(accountCreateSchema, input);
+    if (!findProfile(data.profile)) {
+      throw new VaultError('INVALID_INPUT', `Unknown profile "${data.profile}".`);
+    }
+    const now = new Date().toISOString();
+    const id = this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM accounts WHERE name = ? COLLATE NOCASE').get(data.name)) {
+        throw new VaultError('ALREADY_EXISTS', `An account named "${data.name}" already exists.`);
+      }
+      const result = this.db
+        .prepare('INSERT INTO accounts (name, profile, notes, allow_delete, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(data.name, data.profile, data.notes, data.allowDelete ? 1 : 0, now, now);
+      const accountId = Number(result.lastInsertRowid);
+      this.events.append({ kind: 'AccountCreated', accountId, details: { name: data.name, profile: data.profile } });
+      return accountId;
+    })();
+    this.onChange();
+    return this.get(id);
+  }
+
+  update(input: AccountUpdateInput): Account {
+    const data = parseInput(accountUpdateSchema, input);
+    const before = this.get(data.id);
+    this.db.transaction(() => {
+      if (data.name !== undefined && data.name.toLowerCase() !== before.name.toLowerCase()) {
+        if (this.db.prepare('SELECT 1 FROM accounts WHERE name = ? COLLATE NOCASE').get(data.name)) {
+          throw new VaultError('ALREADY_EXISTS', `An account named "${data.name}" already exists.`);
+        }
+      }
+      this.db
+        .prepare('UPDATE accounts SET name = ?, notes = ?, allow_delete = ?, updated_at = ? WHERE id = ?')
+        .run(
+          data.name ?? before.name,
+          data.notes ?? before.notes,
+          (data.allowDelete ?? before.allowDelete) ? 1 : 0,
+          new Date().toISOString(),
+          data.id,
+        );
+      const changed = Object.keys(data).filter((key) => key !== 'id');
+      this.events.append({ kind: 'AccountEdited', accountId: data.id, details: { fields: changed } });
+    })();
+    this.onChange();
+    return this.get(data.id);
+  }
+
+  delete(id: number): void {
+    const account = this.get(id);
+    if (account.tokenCount > 0) {
+      throw new VaultError('POLICY', `The account "${account.name}" still holds ${account.tokenCount} token(s); delete or move them first.`);
+    }
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+      this.events.append({ kind: 'AccountDeleted', accountId: id, details: { name: account.name } });
+    })();
+    this.onChange();
+  }
+}
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    name: row.name,
+    profile: row.profile,
+    notes: row.notes,
+    allowDelete: row.allow_delete === 1,
+    createdAt: row.created_at,
+    tokenCount: row.token_count,
+  };
+}

@@ -1,0 +1,139 @@
+import { createHmac } from 'node:crypto';
+import type { EventKind, VaultEvent } from '../../../shared/model';
+import type { SqliteDatabase } from '../db/open-database';
+
+const GENESIS = '0'.repeat(64);
+const HEAD_KEY = 'event_head';
+
+export interface AppendEventInput {
+  kind: EventKind;
+  accountId?: number | null;
+  tokenId?: number | null;
+  /** Names, ids and reasons only; never a secret value. */
+  details?: Record<string, unknown>;
+  at?: string;
+}
+
+interface EventRow {
+  seq: number;
+  at: string;
+  actor: string;
+  kind: string;
+  account_id: number | null;
+  token_id: number | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * The append-only history. Each row's hash is an HMAC (keyed from the vault's data key) over its fields and the
+ * previous row's hash, and the newest hash is kept in `meta`, so an edited, inserted or deleted row breaks `verify`.
+ */
+export class EventLog {
+  private readonly insert;
+  private readonly readHead;
+  private readonly writeHead;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly chainKey: Buffer,
+    private readonly actor: () => string,
+  ) {
+    this.insert = db.prepare(
+      'INSERT INTO events (seq, at, actor, kind, account_id, token_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.readHead = db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = '${HEAD_KEY}'`);
+    this.writeHead = db.prepare(`INSERT INTO meta (key, value) VALUES ('${HEAD_KEY}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  }
+
+  private hashRow(row: Omit<EventRow, 'hash'>): string {
+    const material = JSON.stringify([row.seq, row.at, row.actor, row.kind, row.account_id, row.token_id, row.details, row.prev_hash]);
+    return createHmac('sha256', this.chainKey).update(material).digest('hex');
+  }
+
+  private head(): { seq: number; hash: string } {
+    const value = this.readHead.get()?.value;
+    if (!value) return { seq: 0, hash: GENESIS };
+    const [seq, hash] = value.split(':');
+    return { seq: Number(seq), hash: hash ?? GENESIS };
+  }
+
+  /** Call inside the transaction that makes the change, so the change and its event land together. */
+  append(input: AppendEventInput): VaultEvent {
+    const head = this.head();
+    const row: Omit<EventRow, 'hash'> = {
+      seq: head.seq + 1,
+      at: input.at ?? new Date().toISOString(),
+      actor: this.actor(),
+      kind: input.kind,
+      account_id: input.accountId ?? null,
+      token_id: input.tokenId ?? null,
+      details: JSON.stringify(input.details ?? {}),
+      prev_hash: head.hash,
+    };
+    const hash = this.hashRow(row);
+    this.insert.run(row.seq, row.at, row.actor, row.kind, row.account_id, row.token_id, row.details, row.prev_hash, hash);
+    this.writeHead.run(`${row.seq}:${hash}`);
+    return toEvent({ ...row, hash });
+  }
+
+  forToken(tokenId: number): VaultEvent[] {
+    return this.db
+      .prepare<[number], EventRow>('SELECT * FROM events WHERE token_id = ? ORDER BY seq')
+      .all(tokenId)
+      .map(toEvent);
+  }
+
+  forAccount(accountId: number): VaultEvent[] {
+    return this.db
+      .prepare<[number], EventRow>('SELECT * FROM events WHERE account_id = ? ORDER BY seq')
+      .all(accountId)
+      .map(toEvent);
+  }
+
+  recent(limit = 200): VaultEvent[] {
+    return this.db
+      .prepare<[number], EventRow>('SELECT * FROM events ORDER BY seq DESC LIMIT ?')
+      .all(limit)
+      .map(toEvent);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  }
+
+  /** Walk the whole chain; returns the problems found (empty when intact). */
+  verifyChain(): { count: number; problems: string[] } {
+    const problems: string[] = [];
+    let expectedPrev = GENESIS;
+    let expectedSeq = 1;
+    let count = 0;
+    for (const row of this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY seq').iterate()) {
+      count++;
+      if (row.seq !== expectedSeq) problems.push(`event ${expectedSeq} is missing (next is ${row.seq})`);
+      if (row.prev_hash !== expectedPrev) problems.push(`event ${row.seq} does not follow the event before it`);
+      const { hash, ...rest } = row;
+      if (this.hashRow(rest) !== hash) problems.push(`event ${row.seq} was altered`);
+      expectedPrev = hash;
+      expectedSeq = row.seq + 1;
+    }
+    const head = this.head();
+    if (head.seq !== expectedSeq - 1 || head.hash !== expectedPrev) {
+      problems.push(`the newest events are missing (history should end at event ${head.seq})`);
+    }
+    return { count, problems };
+  }
+}
+
+function toEvent(row: EventRow): VaultEvent {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    kind: row.kind as EventKind,
+    accountId: row.account_id,
+    tokenId: row.token_id,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,25 @@
+import type { Account, TokenMeta, TokenRole } from '../../../shared/model';
+
+/** What a profile's rules get to see when a token is created or changed. */
+export interface TokenDraft {
+  accountId: number;
+  name: string;
+  kind: string;
+  role: TokenRole;
+  description: string;
+  assignedTo: string | null;
+  keyId: string | null;
+}
+
+/** The one place profile rules are enforced; each method throws a POLICY VaultError with a plain sentence. */
+export interface TokenPolicy {
+  /** Fill profile defaults (kind) and refuse what the profile forbids. `siblings` are the account's other tokens. */
+  beforeSave(account: Account, draft: TokenDraft, siblings: TokenMeta[], existing?: TokenMeta): TokenDraft;
+}
+
+/** The generic profile: any kind, no limits. */
+export const permissivePolicy: TokenPolicy = {
+  beforeSave(_account, draft) {
+    return { ...draft, kind: draft.kind || 'api-token' };
+  },
+};

@@ -1,0 +1,377 @@
+import { VaultError } from '../../../shared/errors';
+import {
+  tokenCreateSchema,
+  tokenImportRowSchema,
+  tokenListQuerySchema,
+  tokenUpdateSchema,
+  type TokenCreateInput,
+  type TokenImportRow,
+  type TokenListQuery,
+  type TokenUpdateInput,
+} from '../../../shared/inputs';
+import type { Account, TokenMeta, TokenRole, TokenStatus, VaultEvent } from '../../../shared/model';
+import type { AccountStore } from '../accounts/account-store';
+import { generateTokenValue } from '../crypto/token-generator';
+import type { SqliteDatabase } from '../db/open-database';
+import type { EventLog } from '../events/event-log';
+import { parseInput } from '../validate';
+import type { TokenDraft, TokenPolicy } from './token-policy';
+import { TokenSearchIndex } from './token-search-index';
+
+export const MAX_PREVIOUS_VALUES = 5;
+
+interface TokenRow {
+  id: number;
+  account_id: number;
+  account_name: string;
+  name: string;
+  kind: string;
+  role: string;
+  description: string;
+  key_id: string | null;
+  status: string;
+  enabled: number;
+  assigned_to: string | null;
+  application: string | null;
+  created_at: string;
+  updated_at: string;
+  generated_at: string | null;
+  last_activity_at: string | null;
+  expires_at: string | null;
+  value_length: number;
+  previous_value_count: number;
+}
+
+const SELECT_TOKENS = `
+  SELECT t.id, t.account_id, a.name AS account_name, t.name, t.kind, t.role, t.description, t.key_id, t.status,
+         t.enabled, t.assigned_to, t.application, t.created_at, t.updated_at, t.generated_at, t.last_activity_at,
+         t.expires_at, length(t.value) AS value_length,
+         (SELECT count(*) FROM token_previous_values p WHERE p.token_id = t.id) AS previous_value_count
+  FROM tokens t JOIN accounts a ON a.id = t.account_id`;
+
+export type RevealPurpose = 'reveal' | 'copy' | 'export';
+
+export class TokenStore {
+  private readonly index = new TokenSearchIndex();
+  private indexStale = true;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly events: EventLog,
+    private readonly accounts: AccountStore,
+    private readonly policyFor: (account: Account) => TokenPolicy,
+  ) {}
+
+  /** Called after any write that changes token metadata (including account renames). */
+  invalidate(): void {
+    this.indexStale = true;
+  }
+
+  private allMeta(): TokenMeta[] {
+    return this.db.prepare<[], TokenRow>(SELECT_TOKENS).all().map(toMeta);
+  }
+
+  list(query: TokenListQuery = {}): TokenMeta[] {
+    const parsed = parseInput(tokenListQuerySchema, query);
+    if (this.indexStale) {
+      this.index.load(this.allMeta());
+      this.indexStale = false;
+    }
+    return this.index.query(parsed);
+  }
+
+  get(id: number): TokenMeta {
+    const row = this.db.prepare<[number], TokenRow>(`${SELECT_TOKENS} WHERE t.id = ?`).get(id);
+    if (!row) throw new VaultError('NOT_FOUND', `There is no token with id ${id}.`);
+    return toMeta(row);
+  }
+
+  forAccount(accountId: number): TokenMeta[] {
+    return this.db.prepare<[number], TokenRow>(`${SELECT_TOKENS} WHERE t.account_id = ?`).all(accountId).map(toMeta);
+  }
+
+  /** The secret value. Every read is recorded in the history with its purpose. */
+  reveal(id: number, purpose: RevealPurpose = 'reveal'): string {
+    const meta = this.get(id);
+    const row = this.db.prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?').get(id)!;
+    if (purpose !== 'export') {
+      this.db.transaction(() => {
+        this.events.append({
+          kind: purpose === 'copy' ? 'Copied' : 'Revealed',
+          tokenId: id,
+          accountId: meta.accountId,
+          details: { name: meta.name },
+        });
+      })();
+    }
+    return row.value;
+  }
+
+  private applyPolicy(account: Account, draft: TokenDraft, existing?: TokenMeta): TokenDraft {
+    const siblings = this.forAccount(account.id).filter((token) => token.id !== existing?.id);
+    return this.policyFor(account).beforeSave(account, draft, siblings, existing);
+  }
+
+  create(input: TokenCreateInput): TokenMeta {
+    const data = parseInput(tokenCreateSchema, input);
+    const account = this.accounts.get(data.accountId);
+    const draft = this.applyPolicy(account, {
+      accountId: account.id,
+      name: data.name,
+      kind: data.kind ?? '',
+      role: data.role,
+      description: data.description,
+      assignedTo: data.assignedTo ?? null,
+      keyId: data.keyId ?? null,
+    });
+    const value = data.value ?? generateTokenValue(data.generate);
+    const now = new Date().toISOString();
+    const id = this.db.transaction(() => {
+      const tokenId = this.insertRow(draft, value, {
+        application: data.application ?? null,
+        expiresAt: data.expiresAt ?? null,
+        generatedAt: data.generate ? now : null,
+        now,
+      });
+      this.events.append({
+        kind: 'Created',
+        tokenId,
+        accountId: account.id,
+        details: { name: draft.name, kind: draft.kind, role: draft.role, generated: data.generate !== undefined },
+      });
+      return tokenId;
+    })();
+    this.invalidate();
+    return this.get(id);
+  }
+
+  private insertRow(
+    draft: TokenDraft,
+    value: string,
+    extra: { application: string | null; expiresAt: string | null; generatedAt: string | null; now: string },
+  ): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO tokens (account_id, name, kind, role, description, key_id, value, status, enabled, assigned_to,
+           application, created_at, updated_at, generated_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'active', 1, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        draft.accountId,
+        draft.name,
+        draft.kind,
+        draft.role,
+        draft.description,
+        draft.keyId,
+        value,
+        draft.assignedTo,
+        extra.application,
+        extra.now,
+        extra.now,
+        extra.generatedAt,
+        extra.expiresAt,
+      );
+    return Number(result.lastInsertRowid);
+  }
+
+  update(input: TokenUpdateInput): TokenMeta {
+    const data = parseInput(tokenUpdateSchema, input);
+    const before = this.get(data.id);
+    const account = this.accounts.get(before.accountId);
+    const draft = this.applyPolicy(
+      account,
+      {
+        accountId: account.id,
+        name: data.name ?? before.name,
+        kind: data.kind ?? before.kind,
+        role: data.role ?? before.role,
+        description: data.description ?? before.description,
+        assignedTo: data.assignedTo === undefined ? before.assignedTo : data.assignedTo,
+        keyId: data.keyId === undefined ? before.keyId : data.keyId,
+      },
+      before,
+    );
+    const now = new Date().toISOString();
+    const changed = Object.keys(data).filter((key) => key !== 'id' && key !== 'value');
+    this.db.transaction(() => {
+      if (data.value !== undefined) this.replaceValue(data.id, data.value, now, false);
+      this.db
+        .prepare(
+          `UPDATE tokens SET name = ?, kind = ?, role = ?, description = ?, key_id = ?, assigned_to = ?, application = ?,
+             expires_at = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          draft.name,
+          draft.kind,
+          draft.role,
+          draft.description,
+          draft.keyId,
+          draft.assignedTo,
+          data.application === undefined ? before.application : data.application,
+          data.expiresAt === undefined ? before.expiresAt : data.expiresAt,
+          now,
+          data.id,
+        );
+      this.events.append({
+        kind: 'Edited',
+        tokenId: data.id,
+        accountId: before.accountId,
+        // Field names only: the history says a value changed, never what it was or became.
+        details: { fields: data.value !== undefined ? [...changed, 'value'] : changed },
+      });
+    })();
+    this.invalidate();
+    return this.get(data.id);
+  }
+
+  /**
+   * Keep the current value among the previous ones (newest MAX_PREVIOUS_VALUES kept, for rollback) and store
+   * the new one. Runs inside the caller's transaction.
+   */
+  replaceValue(id: number, newValue: string, now: string, generated: boolean): void {
+    const current = this.db.prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?').get(id);
+    if (!current) throw new VaultError('NOT_FOUND', `There is no token with id ${id}.`);
+    this.db.prepare('INSERT INTO token_previous_values (token_id, value, replaced_at) VALUES (?, ?, ?)').run(id, current.value, now);
+    this.db
+      .prepare(
+        `DELETE FROM token_previous_values WHERE token_id = ? AND id NOT IN
+           (SELECT id FROM token_previous_values WHERE token_id = ? ORDER BY id DESC LIMIT ${MAX_PREVIOUS_VALUES})`,
+      )
+      .run(id, id);
+    this.db
+      .prepare(`UPDATE tokens SET value = ?, updated_at = ?${generated ? ', generated_at = ?' : ''} WHERE id = ?`)
+      .run(...(generated ? [newValue, now, now, id] : [newValue, now, id]));
+  }
+
+  delete(id: number): void {
+    const before = this.get(id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM tokens WHERE id = ?').run(id);
+      this.events.append({ kind: 'Deleted', tokenId: id, accountId: before.accountId, details: { name: before.name } });
+    })();
+    this.invalidate();
+  }
+
+  /** All rows or none: any invalid row or policy refusal rolls the whole import back. */
+  importMany(accountId: number, rows: unknown[]): number {
+    const account = this.accounts.get(accountId);
+    if (!Array.isArray(rows)) throw new VaultError('INVALID_INPUT', 'An import is a list of tokens.');
+    const parsed = rows.map((row, index) => {
+      try {
+        return parseInput(tokenImportRowSchema, row) as TokenImportRow;
+      } catch (error) {
+        throw new VaultError('INVALID_INPUT', `Row ${index + 1}: ${(error as Error).message}`);
+      }
+    });
+    const now = new Date().toISOString();
+    const policy = this.policyFor(account);
+    this.db.transaction(() => {
+      const siblings = this.forAccount(account.id);
+      parsed.forEach((row, index) => {
+        let draft: TokenDraft;
+        try {
+          draft = policy.beforeSave(
+            account,
+            {
+              accountId: account.id,
+              name: row.name,
+              kind: row.kind ?? '',
+              role: row.role ?? 'standalone',
+              description: row.description ?? '',
+              assignedTo: row.assignedTo ?? null,
+              keyId: row.keyId ?? null,
+            },
+            siblings,
+          );
+        } catch (error) {
+          if (error instanceof VaultError) throw new VaultError(error.code, `Row ${index + 1}: ${error.message}`);
+          throw error;
+        }
+        const tokenId = this.insertRow(draft, row.value, { application: null, expiresAt: null, generatedAt: null, now });
+        siblings.push({ ...placeholderMeta(tokenId, draft, account.name, now) });
+        this.events.append({
+          kind: 'Created',
+          tokenId,
+          accountId: account.id,
+          details: { name: draft.name, kind: draft.kind, role: draft.role, imported: true },
+          at: now,
+        });
+      });
+    })();
+    this.invalidate();
+    return parsed.length;
+  }
+
+  history(id: number): VaultEvent[] {
+    const events = this.events.forToken(id);
+    if (events.length === 0) this.get(id);
+    return events;
+  }
+
+  /** Set status, enabled flag or activity fields; lifecycle operations build on this inside their transaction. */
+  setFields(
+    id: number,
+    fields: Partial<{ status: TokenStatus; enabled: boolean; lastActivityAt: string | null; expiresAt: string | null; role: TokenRole }>,
+  ): void {
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    if (fields.status !== undefined) (columns.push('status = ?'), values.push(fields.status));
+    if (fields.enabled !== undefined) (columns.push('enabled = ?'), values.push(fields.enabled ? 1 : 0));
+    if (fields.lastActivityAt !== undefined) (columns.push('last_activity_at = ?'), values.push(fields.lastActivityAt));
+    if (fields.expiresAt !== undefined) (columns.push('expires_at = ?'), values.push(fields.expiresAt));
+    if (fields.role !== undefined) (columns.push('role = ?'), values.push(fields.role));
+    if (columns.length === 0) return;
+    columns.push('updated_at = ?');
+    values.push(new Date().toISOString());
+    this.db.prepare(`UPDATE tokens SET ${columns.join(', ')} WHERE id = ?`).run(...values, id);
+    this.invalidate();
+  }
+}
+
+function placeholderMeta(id: number, draft: TokenDraft, accountName: string, now: string): TokenMeta {
+  return {
+    id,
+    accountId: draft.accountId,
+    accountName,
+    name: draft.name,
+    kind: draft.kind,
+    role: draft.role,
+    description: draft.description,
+    keyId: draft.keyId,
+    status: 'active',
+    enabled: true,
+    assignedTo: draft.assignedTo,
+    application: null,
+    createdAt: now,
+    updatedAt: now,
+    generatedAt: null,
+    lastActivityAt: null,
+    expiresAt: null,
+    valueLength: 0,
+    previousValueCount: 0,
+  };
+}
+
+function toMeta(row: TokenRow): TokenMeta {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    name: row.name,
+    kind: row.kind,
+    role: row.role as TokenRole,
+    description: row.description,
+    keyId: row.key_id,
+    status: row.status as TokenStatus,
+    enabled: row.enabled === 1,
+    assignedTo: row.assigned_to,
+    application: row.application,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    generatedAt: row.generated_at,
+    lastActivityAt: row.last_activity_at,
+    expiresAt: row.expires_at,
+    valueLength: row.value_length,
+    previousValueCount: row.previous_value_count,
+  };
+}
