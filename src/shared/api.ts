@@ -1,0 +1,114 @@
+/**
+ * The IPC contract (DESIGN.md section 6): method name -> zod input schema + output type.
+ * Main registers a handler for every method (the compiler fails if one is missing), preload exposes
+ * `window.tokenVault.<method>(input)` from METHOD_NAMES, and the renderer is typed from `TokenVaultApi`.
+ * List/read methods return metadata only; a secret crosses only through `revealToken`, which records an event.
+ */
+import { z } from 'zod';
+import type { ErrorPayload } from './errors';
+import {
+  accountCreateSchema,
+  accountUpdateSchema,
+  idSchema,
+  tokenCreateSchema,
+  tokenListQuerySchema,
+  tokenUpdateSchema,
+} from './inputs';
+import type { Account, TokenMeta, VaultEvent, VaultInfo, VerifyReport } from './model';
+import { singleLine } from './text-rules';
+
+/** Phantom marker carrying an output type at the type level only. */
+function output<T>(): T {
+  return undefined as T;
+}
+
+const none = z.strictObject({});
+const byId = z.strictObject({ id: idSchema });
+const folderPath = z.string().min(1, 'Choose a folder.').max(4096).refine((s) => !s.includes('\u0000'), 'The path is not valid.');
+const passwordField = z.string().min(1, 'Type the password.').max(1024, 'The password is longer than 1,024 characters.');
+
+export interface AppSettings {
+  autoLockMinutes: number;
+  clipboardSeconds: number;
+}
+
+export interface SessionState {
+  state: 'no-vault' | 'locked' | 'unlocked';
+  /** The vault folder last opened or chosen, when there is one. */
+  path: string | null;
+  vault: VaultInfo | null;
+  settings: AppSettings;
+  /** Seconds to wait before the next unlock attempt is accepted (failed-attempt back-off). */
+  retryAfterSeconds: number;
+}
+
+export const settingsUpdateSchema = z.strictObject({
+  operator: singleLine('The operator name', 100).optional(),
+  autoLockMinutes: z.number().int().min(1).max(240).optional(),
+  clipboardSeconds: z.number().int().min(5).max(600).optional(),
+});
+
+export const api = {
+  getSession: { input: none, output: output<SessionState>() },
+  listRecentVaults: { input: none, output: output<{ path: string; name: string; exists: boolean }[]>() },
+  /** Native folder dialog in the app; returns null when the user cancels. */
+  chooseVaultFolder: {
+    input: z.strictObject({ purpose: z.enum(['create', 'open']), suggestedName: z.string().max(200).optional() }),
+    output: output<{ path: string } | null>(),
+  },
+  createVault: {
+    input: z.strictObject({ path: folderPath, password: passwordField, operator: singleLine('The operator name', 100) }),
+    output: output<{ vault: VaultInfo; recoveryKey: string }>(),
+  },
+  unlockVault: {
+    input: z.union([
+      z.strictObject({ path: folderPath, password: passwordField }),
+      z.strictObject({ path: folderPath, recoveryKey: z.string().min(1).max(200) }),
+    ]),
+    output: output<VaultInfo>(),
+  },
+  lockVault: { input: none, output: output<{ locked: true }>() },
+  /** Tells main the user is active, so auto-lock restarts its countdown. */
+  reportActivity: { input: none, output: output<{ ok: true }>() },
+  changeMasterPassword: {
+    input: z.strictObject({ currentPassword: passwordField, newPassword: passwordField }),
+    output: output<{ changed: true }>(),
+  },
+  updateSettings: { input: settingsUpdateSchema, output: output<SessionState>() },
+  verifyVault: { input: none, output: output<VerifyReport>() },
+
+  listAccounts: { input: none, output: output<Account[]>() },
+  createAccount: { input: accountCreateSchema, output: output<Account>() },
+  updateAccount: { input: accountUpdateSchema, output: output<Account>() },
+  deleteAccount: { input: byId, output: output<{ deleted: true }>() },
+
+  listTokens: { input: tokenListQuerySchema, output: output<TokenMeta[]>() },
+  getToken: { input: byId, output: output<TokenMeta>() },
+  createToken: { input: tokenCreateSchema, output: output<TokenMeta>() },
+  updateToken: { input: tokenUpdateSchema, output: output<TokenMeta>() },
+  deleteToken: { input: byId, output: output<{ deleted: true }>() },
+  /** The one method that returns a secret; records a Revealed event. */
+  revealToken: { input: byId, output: output<{ value: string }>() },
+  /** Main copies the value to the clipboard and clears it later; the renderer never sees the value. */
+  copyToken: { input: byId, output: output<{ clearsAfterSeconds: number }>() },
+  tokenHistory: { input: byId, output: output<VaultEvent[]>() },
+} as const;
+
+export type ApiContract = typeof api;
+export type MethodName = keyof ApiContract;
+export type MethodInput<M extends MethodName> = z.input<ApiContract[M]['input']>;
+export type MethodOutput<M extends MethodName> = ApiContract[M]['output'];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+/** What preload puts on `window.tokenVault`. */
+export type TokenVaultApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+
+/** The IPC channel of a method; one channel per method keeps the sender check and parsing per call. */
+export function channelFor(method: MethodName): string {
+  return `tokenvault:${method}`;
+}
