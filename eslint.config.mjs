@@ -3,7 +3,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'stream', 'util', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'stream',
+  'util',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-results/**', 'bench/results/**'] },
@@ -17,7 +30,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**', 'bench/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', __dirname: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
   {
     files: ['src/shared/**/*.ts'],
@@ -28,7 +50,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'src/shared is pure TypeScript: no electron.' },
             { group: nodeBuiltins, message: 'src/shared is pure TypeScript: no node built-ins.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'], message: 'shared depends on nothing.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'],
+              message: 'shared depends on nothing.',
+            },
           ],
         },
       ],
@@ -42,7 +67,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*'], message: 'core is plain Node: it never imports electron.' },
-            { group: ['**/ipc/**', '**/renderer/**', '**/preload/**', '**/cli/**'], message: 'core depends only on shared.' },
+            {
+              group: ['**/ipc/**', '**/renderer/**', '**/preload/**', '**/cli/**'],
+              message: 'core depends only on shared.',
+            },
           ],
         },
       ],
@@ -53,7 +81,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'electron/*', '**/renderer/**', '**/preload/**'], message: 'the CLI runs without electron.' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', '**/renderer/**', '**/preload/**'],
+              message: 'the CLI runs without electron.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -68,7 +103,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'the renderer talks only to window.tokenVault.' },
             { group: nodeBuiltins, message: 'the renderer has no node.' },
-            { group: ['**/main/**', '**/preload/index*', '**/cli/**'], message: 'the renderer depends only on shared.' },
+            {
+              group: ['**/main/**', '**/preload/index*', '**/cli/**'],
+              message: 'the renderer depends only on shared.',
+            },
           ],
         },
       ],

@@ -17,7 +17,9 @@ let electronPath;
 try {
   electronPath = require('electron');
 } catch (error) {
-  console.error('Token Vault: Electron\'s binary is not on this machine and could not be downloaded; the CLI (npx tokenvault) and the tests still work.');
+  console.error(
+    "Token Vault: Electron's binary is not on this machine and could not be downloaded; the CLI (npx tokenvault) and the tests still work.",
+  );
   process.exit(1);
 }
 const launched = spawnSync(electronPath, ['.'], { stdio: 'inherit' });

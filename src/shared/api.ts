@@ -24,8 +24,15 @@ function output<T>(): T {
 
 const none = z.strictObject({});
 const byId = z.strictObject({ id: idSchema });
-const folderPath = z.string().min(1, 'Choose a folder.').max(4096).refine((s) => !s.includes('\u0000'), 'The path is not valid.');
-const passwordField = z.string().min(1, 'Type the password.').max(1024, 'The password is longer than 1,024 characters.');
+const folderPath = z
+  .string()
+  .min(1, 'Choose a folder.')
+  .max(4096)
+  .refine((s) => !s.includes('\u0000'), 'The path is not valid.');
+const passwordField = z
+  .string()
+  .min(1, 'Type the password.')
+  .max(1024, 'The password is longer than 1,024 characters.');
 
 export interface AppSettings {
   autoLockMinutes: number;
@@ -53,11 +60,18 @@ export const api = {
   listRecentVaults: { input: none, output: output<{ path: string; name: string; exists: boolean }[]>() },
   /** Native folder dialog in the app; returns null when the user cancels. */
   chooseVaultFolder: {
-    input: z.strictObject({ purpose: z.enum(['create', 'open']), suggestedName: z.string().max(200).optional() }),
+    input: z.strictObject({
+      purpose: z.enum(['create', 'open']),
+      suggestedName: z.string().max(200).optional(),
+    }),
     output: output<{ path: string } | null>(),
   },
   createVault: {
-    input: z.strictObject({ path: folderPath, password: passwordField, operator: singleLine('The operator name', 100) }),
+    input: z.strictObject({
+      path: folderPath,
+      password: passwordField,
+      operator: singleLine('The operator name', 100),
+    }),
     output: output<{ vault: VaultInfo; recoveryKey: string }>(),
   },
   unlockVault: {

@@ -5,7 +5,10 @@ import { freeText, isoDateSchema, secretValueSchema, singleLine } from './text-r
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const kindSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'A kind is a short lower-case word such as api-token, public or key-secret.');
+  .regex(
+    /^[a-z][a-z0-9-]{0,39}$/,
+    'A kind is a short lower-case word such as api-token, public or key-secret.',
+  );
 
 export const accountCreateSchema = z.strictObject({
   name: singleLine('The account name'),

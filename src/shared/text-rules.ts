@@ -31,9 +31,15 @@ export const secretValueSchema = z
   .string()
   .min(1, 'The token value cannot be empty.')
   .max(16_384, 'The token value is longer than 16,384 characters.')
-  .refine((s) => !CONTROL_CHARS_OR_NEWLINE.test(s), 'The token value cannot contain control characters or line breaks.')
+  .refine(
+    (s) => !CONTROL_CHARS_OR_NEWLINE.test(s),
+    'The token value cannot contain control characters or line breaks.',
+  )
   .refine((s) => !LONE_SURROGATE.test(s), 'The token value contains broken Unicode.');
 
 export const isoDateSchema = z
   .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s), 'Use a date like 2026-12-31 or 2026-12-31T09:00:00Z.');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s),
+    'Use a date like 2026-12-31 or 2026-12-31T09:00:00Z.',
+  );

@@ -1,5 +1,10 @@
 import { VaultError } from '../../../shared/errors';
-import { accountCreateSchema, accountUpdateSchema, type AccountCreateInput, type AccountUpdateInput } from '../../../shared/inputs';
+import {
+  accountCreateSchema,
+  accountUpdateSchema,
+  type AccountCreateInput,
+  type AccountUpdateInput,
+} from '../../../shared/inputs';
 import type { Account } from '../../../shared/model';
 import { findProfile } from '../../../shared/profiles';
 import type { SqliteDatabase } from '../db/open-database';
@@ -29,7 +34,10 @@ export class AccountStore {
   ) {}
 
   list(): Account[] {
-    return this.db.prepare<[], AccountRow>(`${SELECT_ACCOUNTS} ORDER BY a.name COLLATE NOCASE`).all().map(toAccount);
+    return this.db
+      .prepare<[], AccountRow>(`${SELECT_ACCOUNTS} ORDER BY a.name COLLATE NOCASE`)
+      .all()
+      .map(toAccount);
   }
 
   get(id: number): Account {
@@ -41,10 +49,14 @@ export class AccountStore {
   /** Find by exact id (a number) or by name, ignoring case, as the CLI's --account accepts either. */
   resolve(nameOrId: string | number): Account {
     if (typeof nameOrId === 'number' || /^\d+$/.test(nameOrId)) {
-      const byId = this.db.prepare<[number], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.id = ?`).get(Number(nameOrId));
+      const byId = this.db
+        .prepare<[number], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.id = ?`)
+        .get(Number(nameOrId));
       if (byId) return toAccount(byId);
     }
-    const row = this.db.prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`).get(String(nameOrId));
+    const row = this.db
+      .prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`)
+      .get(String(nameOrId));
     if (!row) throw new VaultError('NOT_FOUND', `There is no account named "${String(nameOrId)}".`);
     return toAccount(row);
   }
@@ -60,10 +72,16 @@ export class AccountStore {
         throw new VaultError('ALREADY_EXISTS', `An account named "${data.name}" already exists.`);
       }
       const result = this.db
-        .prepare('INSERT INTO accounts (name, profile, notes, allow_delete, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO accounts (name, profile, notes, allow_delete, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(data.name, data.profile, data.notes, data.allowDelete ? 1 : 0, now, now);
       const accountId = Number(result.lastInsertRowid);
-      this.events.append({ kind: 'AccountCreated', accountId, details: { name: data.name, profile: data.profile } });
+      this.events.append({
+        kind: 'AccountCreated',
+        accountId,
+        details: { name: data.name, profile: data.profile },
+      });
       return accountId;
     })();
     this.onChange();
@@ -98,7 +116,10 @@ export class AccountStore {
   delete(id: number): void {
     const account = this.get(id);
     if (account.tokenCount > 0) {
-      throw new VaultError('POLICY', `The account "${account.name}" still holds ${account.tokenCount} token(s); delete or move them first.`);
+      throw new VaultError(
+        'POLICY',
+        `The account "${account.name}" still holds ${account.tokenCount} token(s); delete or move them first.`,
+      );
     }
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);

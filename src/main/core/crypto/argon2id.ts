@@ -53,6 +53,9 @@ export async function calibrateArgon2id(targetMs = DEFAULT_KDF_TARGET_MS): Promi
   const started = performance.now();
   await argon2idRaw({ password: Buffer.from('calibration'), salt: Buffer.alloc(16, 1), params: probe });
   const perIteration = (performance.now() - started) / probe.iterations;
-  const iterations = Math.min(MAX_ITERATIONS, Math.max(ARGON2ID_FLOOR.iterations, Math.round(targetMs / perIteration)));
+  const iterations = Math.min(
+    MAX_ITERATIONS,
+    Math.max(ARGON2ID_FLOOR.iterations, Math.round(targetMs / perIteration)),
+  );
   return { ...ARGON2ID_FLOOR, iterations };
 }

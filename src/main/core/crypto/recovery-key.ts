@@ -7,7 +7,11 @@ const ENTROPY_BYTES = 30;
 const CHECKSUM_BYTES = 2;
 
 function checksum(entropy: Buffer): Buffer {
-  return createHash('sha256').update('tokenvault-recovery-checksum').update(entropy).digest().subarray(0, CHECKSUM_BYTES);
+  return createHash('sha256')
+    .update('tokenvault-recovery-checksum')
+    .update(entropy)
+    .digest()
+    .subarray(0, CHECKSUM_BYTES);
 }
 
 function encodeBase32(bytes: Buffer): string {
@@ -52,18 +56,20 @@ export function generateRecoveryKey(): { display: string; entropy: Buffer } {
 
 /** Accepts any case, spaces or dashes, and the usual look-alikes (O for 0, I and L for 1). */
 export function parseRecoveryKey(text: string): Buffer {
-  const normalised = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const normalised = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   const bytes = decodeBase32(normalised);
   if (!bytes || bytes.length < ENTROPY_BYTES + CHECKSUM_BYTES) {
-    throw new VaultError('WRONG_PASSWORD', 'That is not a recovery key: it should be 13 groups of 4 letters and digits.');
+    throw new VaultError(
+      'WRONG_PASSWORD',
+      'That is not a recovery key: it should be 13 groups of 4 letters and digits.',
+    );
   }
   const entropy = bytes.subarray(0, ENTROPY_BYTES);
   if (!checksum(entropy).equals(bytes.subarray(ENTROPY_BYTES, ENTROPY_BYTES + CHECKSUM_BYTES))) {
-    throw new VaultError('WRONG_PASSWORD', 'The recovery key has a typo: its checksum does not match. Check each group.');
+    throw new VaultError(
+      'WRONG_PASSWORD',
+      'The recovery key has a typo: its checksum does not match. Check each group.',
+    );
   }
   return Buffer.from(entropy);
 }

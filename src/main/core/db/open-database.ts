@@ -7,10 +7,17 @@ export type SqliteDatabase = Database.Database;
  * Open vault.db with SQLCipher 4 settings and a raw 256-bit key (no second KDF: the key is already random).
  * A wrong key or a damaged first page only shows on the first read, as SQLITE_NOTADB: we read at once and map it.
  */
-export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { readonly?: boolean } = {}): SqliteDatabase {
+export function openEncryptedDatabase(
+  path: string,
+  dataKey: Buffer,
+  options: { readonly?: boolean } = {},
+): SqliteDatabase {
   let db: SqliteDatabase | undefined;
   try {
-    db = new Database(path, { fileMustExist: options.readonly === true, readonly: options.readonly === true });
+    db = new Database(path, {
+      fileMustExist: options.readonly === true,
+      readonly: options.readonly === true,
+    });
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
     db.pragma(`key="x'${dataKey.toString('hex')}'"`);
@@ -32,13 +39,18 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new VaultError(
         'VAULT_CORRUPT',
-        'vault.db cannot be read with this vault\'s key: the file is damaged or was replaced. Restore it from backups/ (tokenvault restore).',
+        "vault.db cannot be read with this vault's key: the file is damaged or was replaced. Restore it from backups/ (tokenvault restore).",
       );
     }
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
       throw new VaultError('VAULT_IN_USE', 'vault.db is in use by another process.');
     }
-    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
+    if (
+      code === 'SQLITE_CANTOPEN' ||
+      code === 'SQLITE_READONLY' ||
+      code === 'SQLITE_IOERR' ||
+      code.startsWith('SQLITE_IOERR')
+    ) {
       throw new VaultError('VAULT_CORRUPT', `vault.db cannot be opened (${code}).`);
     }
     throw new VaultError('VAULT_CORRUPT', `vault.db cannot be opened (${code || 'unknown error'}).`);

@@ -44,11 +44,22 @@ export class EventLog {
       'INSERT INTO events (seq, at, actor, kind, account_id, token_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.readHead = db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = '${HEAD_KEY}'`);
-    this.writeHead = db.prepare(`INSERT INTO meta (key, value) VALUES ('${HEAD_KEY}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+    this.writeHead = db.prepare(
+      `INSERT INTO meta (key, value) VALUES ('${HEAD_KEY}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+    );
   }
 
   private hashRow(row: Omit<EventRow, 'hash'>): string {
-    const material = JSON.stringify([row.seq, row.at, row.actor, row.kind, row.account_id, row.token_id, row.details, row.prev_hash]);
+    const material = JSON.stringify([
+      row.seq,
+      row.at,
+      row.actor,
+      row.kind,
+      row.account_id,
+      row.token_id,
+      row.details,
+      row.prev_hash,
+    ]);
     return createHmac('sha256', this.chainKey).update(material).digest('hex');
   }
 
@@ -73,7 +84,17 @@ export class EventLog {
       prev_hash: head.hash,
     };
     const hash = this.hashRow(row);
-    this.insert.run(row.seq, row.at, row.actor, row.kind, row.account_id, row.token_id, row.details, row.prev_hash, hash);
+    this.insert.run(
+      row.seq,
+      row.at,
+      row.actor,
+      row.kind,
+      row.account_id,
+      row.token_id,
+      row.details,
+      row.prev_hash,
+      hash,
+    );
     this.writeHead.run(`${row.seq}:${hash}`);
     return toEvent({ ...row, hash });
   }
@@ -112,7 +133,8 @@ export class EventLog {
     for (const row of this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY seq').iterate()) {
       count++;
       if (row.seq !== expectedSeq) problems.push(`event ${expectedSeq} is missing (next is ${row.seq})`);
-      if (row.prev_hash !== expectedPrev) problems.push(`event ${row.seq} does not follow the event before it`);
+      if (row.prev_hash !== expectedPrev)
+        problems.push(`event ${row.seq} does not follow the event before it`);
       const { hash, ...rest } = row;
       if (this.hashRow(rest) !== hash) problems.push(`event ${row.seq} was altered`);
       expectedPrev = hash;

@@ -31,7 +31,11 @@ export function describeIoError(error: unknown, what: string): VaultError {
  * Write a file so that a crash leaves either the old or the new content, never a mix:
  * temp file in the same folder (mode 0600), fsync, rename over the target, fsync the folder.
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array, options: { exclusive?: boolean } = {}): void {
+export function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  options: { exclusive?: boolean } = {},
+): void {
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;

@@ -17,7 +17,15 @@ export class TokenSearchIndex {
   load(tokens: TokenMeta[]): void {
     this.entries = [...tokens].sort(compareTokens).map((meta) => ({
       meta,
-      haystack: [meta.name, meta.description, meta.assignedTo, meta.application, meta.keyId, meta.kind, meta.accountName]
+      haystack: [
+        meta.name,
+        meta.description,
+        meta.assignedTo,
+        meta.application,
+        meta.keyId,
+        meta.kind,
+        meta.accountName,
+      ]
         .filter(Boolean)
         .join('\u0001')
         .toLowerCase(),

@@ -87,13 +87,18 @@ export class TokenStore {
   }
 
   forAccount(accountId: number): TokenMeta[] {
-    return this.db.prepare<[number], TokenRow>(`${SELECT_TOKENS} WHERE t.account_id = ?`).all(accountId).map(toMeta);
+    return this.db
+      .prepare<[number], TokenRow>(`${SELECT_TOKENS} WHERE t.account_id = ?`)
+      .all(accountId)
+      .map(toMeta);
   }
 
   /** The secret value. Every read is recorded in the history with its purpose. */
   reveal(id: number, purpose: RevealPurpose = 'reveal'): string {
     const meta = this.get(id);
-    const row = this.db.prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?').get(id)!;
+    const row = this.db
+      .prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?')
+      .get(id)!;
     if (purpose !== 'export') {
       this.db.transaction(() => {
         this.events.append({
@@ -137,7 +142,12 @@ export class TokenStore {
         kind: 'Created',
         tokenId,
         accountId: account.id,
-        details: { name: draft.name, kind: draft.kind, role: draft.role, generated: data.generate !== undefined },
+        details: {
+          name: draft.name,
+          kind: draft.kind,
+          role: draft.role,
+          generated: data.generate !== undefined,
+        },
       });
       return tokenId;
     })();
@@ -229,9 +239,13 @@ export class TokenStore {
    * the new one. Runs inside the caller's transaction.
    */
   replaceValue(id: number, newValue: string, now: string, generated: boolean): void {
-    const current = this.db.prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?').get(id);
+    const current = this.db
+      .prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?')
+      .get(id);
     if (!current) throw new VaultError('NOT_FOUND', `There is no token with id ${id}.`);
-    this.db.prepare('INSERT INTO token_previous_values (token_id, value, replaced_at) VALUES (?, ?, ?)').run(id, current.value, now);
+    this.db
+      .prepare('INSERT INTO token_previous_values (token_id, value, replaced_at) VALUES (?, ?, ?)')
+      .run(id, current.value, now);
     this.db
       .prepare(
         `DELETE FROM token_previous_values WHERE token_id = ? AND id NOT IN
@@ -239,7 +253,9 @@ export class TokenStore {
       )
       .run(id, id);
     this.db
-      .prepare(`UPDATE tokens SET value = ?, updated_at = ?${generated ? ', generated_at = ?' : ''} WHERE id = ?`)
+      .prepare(
+        `UPDATE tokens SET value = ?, updated_at = ?${generated ? ', generated_at = ?' : ''} WHERE id = ?`,
+      )
       .run(...(generated ? [newValue, now, now, id] : [newValue, now, id]));
   }
 
@@ -247,7 +263,12 @@ export class TokenStore {
     const before = this.get(id);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM tokens WHERE id = ?').run(id);
-      this.events.append({ kind: 'Deleted', tokenId: id, accountId: before.accountId, details: { name: before.name } });
+      this.events.append({
+        kind: 'Deleted',
+        tokenId: id,
+        accountId: before.accountId,
+        details: { name: before.name },
+      });
     })();
     this.invalidate();
   }
@@ -284,10 +305,16 @@ export class TokenStore {
             siblings,
           );
         } catch (error) {
-          if (error instanceof VaultError) throw new VaultError(error.code, `Row ${index + 1}: ${error.message}`);
+          if (error instanceof VaultError)
+            throw new VaultError(error.code, `Row ${index + 1}: ${error.message}`);
           throw error;
         }
-        const tokenId = this.insertRow(draft, row.value, { application: null, expiresAt: null, generatedAt: null, now });
+        const tokenId = this.insertRow(draft, row.value, {
+          application: null,
+          expiresAt: null,
+          generatedAt: null,
+          now,
+        });
         siblings.push({ ...placeholderMeta(tokenId, draft, account.name, now) });
         this.events.append({
           kind: 'Created',
@@ -311,15 +338,25 @@ export class TokenStore {
   /** Set status, enabled flag or activity fields; lifecycle operations build on this inside their transaction. */
   setFields(
     id: number,
-    fields: Partial<{ status: TokenStatus; enabled: boolean; lastActivityAt: string | null; expiresAt: string | null; role: TokenRole }>,
+    fields: Partial<{
+      status: TokenStatus;
+      enabled: boolean;
+      lastActivityAt: string | null;
+      expiresAt: string | null;
+      role: TokenRole;
+    }>,
   ): void {
     const columns: string[] = [];
     const values: unknown[] = [];
-    if (fields.status !== undefined) (columns.push('status = ?'), values.push(fields.status));
-    if (fields.enabled !== undefined) (columns.push('enabled = ?'), values.push(fields.enabled ? 1 : 0));
-    if (fields.lastActivityAt !== undefined) (columns.push('last_activity_at = ?'), values.push(fields.lastActivityAt));
-    if (fields.expiresAt !== undefined) (columns.push('expires_at = ?'), values.push(fields.expiresAt));
-    if (fields.role !== undefined) (columns.push('role = ?'), values.push(fields.role));
+    const set = (column: string, value: unknown) => {
+      columns.push(`${column} = ?`);
+      values.push(value);
+    };
+    if (fields.status !== undefined) set('status', fields.status);
+    if (fields.enabled !== undefined) set('enabled', fields.enabled ? 1 : 0);
+    if (fields.lastActivityAt !== undefined) set('last_activity_at', fields.lastActivityAt);
+    if (fields.expiresAt !== undefined) set('expires_at', fields.expiresAt);
+    if (fields.role !== undefined) set('role', fields.role);
     if (columns.length === 0) return;
     columns.push('updated_at = ?');
     values.push(new Date().toISOString());

@@ -53,7 +53,12 @@ const keyslotsSchema = z.object({
   version: z.number().int(),
   vaultId: z.string().uuid(),
   createdAt: z.string(),
-  database: z.object({ file: z.literal('vault.db'), cipher: z.literal('sqlcipher'), legacy: z.literal(4), key: z.literal('raw-256') }),
+  database: z.object({
+    file: z.literal('vault.db'),
+    cipher: z.literal('sqlcipher'),
+    legacy: z.literal(4),
+    key: z.literal('raw-256'),
+  }),
   slots: z.array(slotSchema).min(1),
 });
 
@@ -106,19 +111,32 @@ export function readKeySlots(vaultDir: string): KeySlotsFile {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new VaultError('VAULT_CORRUPT', 'keyslots.json is damaged (it is not valid JSON); restore the vault folder from a backup copy.');
+    throw new VaultError(
+      'VAULT_CORRUPT',
+      'keyslots.json is damaged (it is not valid JSON); restore the vault folder from a backup copy.',
+    );
   }
   const version = (parsed as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > KEYSLOTS_VERSION) {
-    throw new VaultError('VAULT_TOO_NEW', 'This vault was written by a newer Token Vault; update the app to open it.');
+    throw new VaultError(
+      'VAULT_TOO_NEW',
+      'This vault was written by a newer Token Vault; update the app to open it.',
+    );
   }
   const result = keyslotsSchema.safeParse(parsed);
   if (!result.success) {
-    throw new VaultError('VAULT_CORRUPT', 'keyslots.json is damaged (its structure is not valid); restore the vault folder from a backup copy.');
+    throw new VaultError(
+      'VAULT_CORRUPT',
+      'keyslots.json is damaged (its structure is not valid); restore the vault folder from a backup copy.',
+    );
   }
   return result.data;
 }
 
-export function writeKeySlots(vaultDir: string, file: KeySlotsFile, options: { exclusive?: boolean } = {}): void {
+export function writeKeySlots(
+  vaultDir: string,
+  file: KeySlotsFile,
+  options: { exclusive?: boolean } = {},
+): void {
   writeFileAtomic(keyslotsPath(vaultDir), `${JSON.stringify(file, null, 2)}\n`, options);
 }

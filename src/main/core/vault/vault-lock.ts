@@ -42,9 +42,15 @@ export class VaultLock {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== 'EEXIST') {
           if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-            throw new VaultError('VAULT_CORRUPT', 'The vault folder is read-only, so the vault cannot be opened for writing.');
+            throw new VaultError(
+              'VAULT_CORRUPT',
+              'The vault folder is read-only, so the vault cannot be opened for writing.',
+            );
           }
-          throw new VaultError('VAULT_CORRUPT', `The vault folder cannot be used (${code ?? 'unknown error'}).`);
+          throw new VaultError(
+            'VAULT_CORRUPT',
+            `The vault folder cannot be used (${code ?? 'unknown error'}).`,
+          );
         }
         const owner = readOwner(path);
         if (owner && owner.host === hostname() && owner.pid !== process.pid && !isAlive(owner.pid)) {
@@ -57,7 +63,10 @@ export class VaultLock {
           continue;
         }
         const who = owner ? ` (process ${owner.pid} on ${owner.host} since ${owner.since})` : '';
-        throw new VaultError('VAULT_IN_USE', `This vault is in use by another Token Vault window or command${who}. Close it and try again.`);
+        throw new VaultError(
+          'VAULT_IN_USE',
+          `This vault is in use by another Token Vault window or command${who}. Close it and try again.`,
+        );
       }
     }
     throw new VaultError('VAULT_IN_USE', 'This vault is in use by another Token Vault window or command.');

@@ -5,7 +5,13 @@ import { performance } from 'node:perf_hooks';
 import { VaultError } from '../../../shared/errors';
 import type { VaultInfo, VerifyReport } from '../../../shared/model';
 import { AccountStore } from '../accounts/account-store';
-import { argon2idRaw, calibrateArgon2id, ARGON2ID_FLOOR, DEFAULT_KDF_TARGET_MS, type Argon2idParams } from '../crypto/argon2id';
+import {
+  argon2idRaw,
+  calibrateArgon2id,
+  ARGON2ID_FLOOR,
+  DEFAULT_KDF_TARGET_MS,
+  type Argon2idParams,
+} from '../crypto/argon2id';
 import { generateRecoveryKey, parseRecoveryKey, recoveryKeyToKek } from '../crypto/recovery-key';
 import { backupDatabase, type BackupInfo } from '../db/backups';
 import { migrateDatabase, schemaVersion } from '../db/migrate';
@@ -55,15 +61,36 @@ async function passwordKek(password: string, slot: PasswordSlot): Promise<Buffer
   return argon2idRaw({
     password: Buffer.from(normalisePassword(password), 'utf8'),
     salt: Buffer.from(slot.kdf.salt, 'base64'),
-    params: { memoryKiB: slot.kdf.memoryKiB, iterations: slot.kdf.iterations, parallelism: slot.kdf.parallelism },
+    params: {
+      memoryKiB: slot.kdf.memoryKiB,
+      iterations: slot.kdf.iterations,
+      parallelism: slot.kdf.parallelism,
+    },
   });
 }
 
-async function makePasswordSlot(password: string, dataKey: Buffer, vaultId: string, params: Argon2idParams): Promise<PasswordSlot> {
+async function makePasswordSlot(
+  password: string,
+  dataKey: Buffer,
+  vaultId: string,
+  params: Argon2idParams,
+): Promise<PasswordSlot> {
   const id = newSlotId('password');
   const salt = randomBytes(16);
-  const kdf = { name: 'argon2id' as const, version: 19 as const, ...params, salt: salt.toString('base64'), normalisation: 'NFKC' as const };
-  const slot = { id, type: 'password' as const, createdAt: new Date().toISOString(), kdf, wrap: { alg: 'A256GCM' as const, nonce: '', ciphertext: '', tag: '' } };
+  const kdf = {
+    name: 'argon2id' as const,
+    version: 19 as const,
+    ...params,
+    salt: salt.toString('base64'),
+    normalisation: 'NFKC' as const,
+  };
+  const slot = {
+    id,
+    type: 'password' as const,
+    createdAt: new Date().toISOString(),
+    kdf,
+    wrap: { alg: 'A256GCM' as const, nonce: '', ciphertext: '', tag: '' },
+  };
   const kek = await passwordKek(password, slot);
   slot.wrap = wrapDataKey(dataKey, kek, vaultId, id);
   kek.fill(0);
@@ -72,7 +99,10 @@ async function makePasswordSlot(password: string, dataKey: Buffer, vaultId: stri
 
 function kdfTarget(option?: number): number {
   const fromEnv = Number(process.env.TOKENVAULT_KDF_TARGET_MS);
-  return option ?? (Number.isFinite(fromEnv) && process.env.TOKENVAULT_KDF_TARGET_MS ? fromEnv : DEFAULT_KDF_TARGET_MS);
+  return (
+    option ??
+    (Number.isFinite(fromEnv) && process.env.TOKENVAULT_KDF_TARGET_MS ? fromEnv : DEFAULT_KDF_TARGET_MS)
+  );
 }
 
 /** An unlocked vault. Everything that touches the database goes through here; `lock()` ends it. */
@@ -91,27 +121,41 @@ export class Vault {
     private readonly fileLock: VaultLock,
     readonly timings: OpenTimings,
   ) {
-    const chainKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(slots.vaultId), 'tokenvault event chain v1', 32));
+    const chainKey = Buffer.from(
+      hkdfSync('sha256', dataKey, Buffer.from(slots.vaultId), 'tokenvault event chain v1', 32),
+    );
     this.events = new EventLog(db, chainKey, () => this.operator());
-    let tokens: TokenStore | undefined;
-    this.accounts = new AccountStore(db, this.events, () => tokens?.invalidate());
-    tokens = new TokenStore(db, this.events, this.accounts, policyForAccount);
-    this.tokens = tokens;
+    // Account renames change token metadata, so the token search index is invalidated on account writes.
+    this.accounts = new AccountStore(db, this.events, () => this.tokens.invalidate());
+    this.tokens = new TokenStore(db, this.events, this.accounts, policyForAccount);
   }
 
   /** Create a new vault folder. Returns the recovery key, to be shown once and never stored. */
-  static async create(dirInput: string, options: CreateVaultOptions): Promise<{ vault: Vault; recoveryKey: string }> {
+  static async create(
+    dirInput: string,
+    options: CreateVaultOptions,
+  ): Promise<{ vault: Vault; recoveryKey: string }> {
     const dir = resolve(dirInput);
     enforceMasterPasswordPolicy(options.password, [options.operator ?? '', basename(dir)]);
     if (existsSync(dir)) {
-      throw new VaultError('ALREADY_EXISTS', `${dir} already exists; choose a new folder name for the vault.`);
+      throw new VaultError(
+        'ALREADY_EXISTS',
+        `${dir} already exists; choose a new folder name for the vault.`,
+      );
     }
     try {
       mkdirSync(dir, { mode: 0o700 });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new VaultError('ALREADY_EXISTS', `${dir} already exists; choose a new folder name for the vault.`);
-      throw new VaultError('IO', `Could not create ${dir} (${code === 'ENOENT' ? 'its parent folder does not exist' : (code ?? 'error')}).`);
+      if (code === 'EEXIST')
+        throw new VaultError(
+          'ALREADY_EXISTS',
+          `${dir} already exists; choose a new folder name for the vault.`,
+        );
+      throw new VaultError(
+        'IO',
+        `Could not create ${dir} (${code === 'ENOENT' ? 'its parent folder does not exist' : (code ?? 'error')}).`,
+      );
     }
     const dataKey = randomBytes(32);
     try {
@@ -126,7 +170,11 @@ export class Vault {
         id: recoveryId,
         type: 'recovery',
         createdAt: new Date().toISOString(),
-        kdf: { name: 'hkdf-sha256', salt: recoverySalt.toString('base64'), info: 'tokenvault recovery kek v1' },
+        kdf: {
+          name: 'hkdf-sha256',
+          salt: recoverySalt.toString('base64'),
+          info: 'tokenvault recovery kek v1',
+        },
         wrap: wrapDataKey(dataKey, recoveryKek, vaultId, recoveryId),
       };
       recoveryKek.fill(0);
@@ -171,7 +219,10 @@ export class Vault {
     if (!existsSync(dir)) throw new VaultError('NOT_FOUND', `There is no vault at ${dir}.`);
     const slots = readKeySlots(dir);
     if (!existsSync(join(dir, VAULT_DB_FILE))) {
-      throw new VaultError('VAULT_CORRUPT', 'vault.db is missing from the vault folder; restore it from a backup copy.');
+      throw new VaultError(
+        'VAULT_CORRUPT',
+        'vault.db is missing from the vault folder; restore it from a backup copy.',
+      );
     }
     const fileLock = VaultLock.acquire(dir);
     let dataKey: Buffer | null = null;
@@ -182,8 +233,12 @@ export class Vault {
       const started = performance.now();
       const db = openEncryptedDatabase(join(dir, VAULT_DB_FILE), dataKey);
       try {
-        migrateDatabase(db, { backupBeforeMigration: (from) => backupDatabase(db, dir, `before-migration-from-v${from}`) });
-        const storedId = (db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as { value: string } | undefined)?.value;
+        migrateDatabase(db, {
+          backupBeforeMigration: (from) => backupDatabase(db, dir, `before-migration-from-v${from}`),
+        });
+        const storedId = (
+          db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as { value: string } | undefined
+        )?.value;
         if (storedId !== slots.vaultId) {
           throw new VaultError('VAULT_CORRUPT', 'vault.db belongs to a different vault than keyslots.json.');
         }
@@ -245,7 +300,8 @@ export class Vault {
   }
 
   private meta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
+      ?.value;
   }
 
   operator(): string {
@@ -254,7 +310,8 @@ export class Vault {
 
   setOperator(name: string): void {
     const trimmed = name.trim();
-    if (!trimmed || trimmed.length > 100) throw new VaultError('INVALID_INPUT', 'The operator name must be 1 to 100 characters.');
+    if (!trimmed || trimmed.length > 100)
+      throw new VaultError('INVALID_INPUT', 'The operator name must be 1 to 100 characters.');
     this.db.prepare(`UPDATE meta SET value = ? WHERE key = 'operator'`).run(trimmed);
   }
 
@@ -277,7 +334,10 @@ export class Vault {
     enforceMasterPasswordPolicy(newPassword, [this.operator(), basename(this.dir)]);
     const params = await calibrateArgon2id(kdfTarget());
     const slot = await makePasswordSlot(newPassword, this.dataKey, this.slots.vaultId, params);
-    const next: KeySlotsFile = { ...this.slots, slots: [slot, ...this.slots.slots.filter((s) => s.type !== 'password')] };
+    const next: KeySlotsFile = {
+      ...this.slots,
+      slots: [slot, ...this.slots.slots.filter((s) => s.type !== 'password')],
+    };
     writeKeySlots(this.dir, next);
     this.slots = next;
     this.db.transaction(() => this.events.append({ kind: 'PasswordChanged', details: {} }))();
@@ -287,7 +347,10 @@ export class Vault {
   addKeySlot(makeSlot: (dataKey: Buffer, vaultId: string) => KeySlot): KeySlot {
     this.assertUnlocked();
     const slot = makeSlot(this.dataKey, this.slots.vaultId);
-    const next: KeySlotsFile = { ...this.slots, slots: [...this.slots.slots.filter((s) => s.id !== slot.id), slot] };
+    const next: KeySlotsFile = {
+      ...this.slots,
+      slots: [...this.slots.slots.filter((s) => s.id !== slot.id), slot],
+    };
     writeKeySlots(this.dir, next);
     this.slots = next;
     return slot;
@@ -297,7 +360,10 @@ export class Vault {
     this.assertUnlocked();
     const remaining = this.slots.slots.filter((slot) => slot.id !== slotId);
     if (!remaining.some((slot) => slot.type === 'password')) {
-      throw new VaultError('POLICY', 'The password slot cannot be removed: the vault would have no password.');
+      throw new VaultError(
+        'POLICY',
+        'The password slot cannot be removed: the vault would have no password.',
+      );
     }
     const next: KeySlotsFile = { ...this.slots, slots: remaining };
     writeKeySlots(this.dir, next);
