@@ -7,6 +7,9 @@ export const TEST_PASSWORD = 'correct horse battery staple orbit';
 
 export async function createTestVault(options: { operator?: string } = {}) {
   const dir = join(makeTempDir(), 'test.tokenvault');
-  const { vault, recoveryKey } = await Vault.create(dir, { password: TEST_PASSWORD, operator: options.operator ?? 'tester' });
+  const { vault, recoveryKey } = await Vault.create(dir, {
+    password: TEST_PASSWORD,
+    operator: options.operator ?? 'tester',
+  });
   return { dir, vault, recoveryKey };
 }

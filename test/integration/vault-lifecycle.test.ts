@@ -27,8 +27,12 @@ describe('vault create / open / lock', () => {
 
   it('refuses a wrong password with WRONG_PASSWORD and a second opener with VAULT_IN_USE', async () => {
     const { dir, vault } = await createTestVault();
-    await expect(Vault.open(dir, { password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
+    await expect(Vault.open(dir, { password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: 'VAULT_IN_USE',
+    });
     vault.lock();
-    await expect(Vault.open(dir, { password: 'not the password at all' })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    await expect(Vault.open(dir, { password: 'not the password at all' })).rejects.toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
@@ -136,7 +137,7 @@ export class Vault {
     options: CreateVaultOptions,
   ): Promise<{ vault: Vault; recoveryKey: string }> {
     const dir = resolve(dirInput);
-    enforceMasterPasswordPolicy(options.password, [options.operator ?? '', basename(dir)]);
+    await enforceMasterPasswordPolicy(options.password, [options.operator ?? '', basename(dir)]);
     if (existsSync(dir)) {
       throw new VaultError(
         'ALREADY_EXISTS',
@@ -299,9 +300,12 @@ export class Vault {
     return this.slots.slots;
   }
 
+  // Prepared once: the operator is read for every event, so a bulk import would otherwise prepare it per row.
+  private metaStatement: Database.Statement<[string], { value: string }> | undefined;
+
   private meta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
-      ?.value;
+    this.metaStatement ??= this.db.prepare('SELECT value FROM meta WHERE key = ?');
+    return this.metaStatement.get(key)?.value;
   }
 
   operator(): string {
@@ -331,7 +335,7 @@ export class Vault {
   /** Rewrap the data key under a new password; the database and its key never change. */
   async changePassword(newPassword: string): Promise<void> {
     this.assertUnlocked();
-    enforceMasterPasswordPolicy(newPassword, [this.operator(), basename(this.dir)]);
+    await enforceMasterPasswordPolicy(newPassword, [this.operator(), basename(this.dir)]);
     const params = await calibrateArgon2id(kdfTarget());
     const slot = await makePasswordSlot(newPassword, this.dataKey, this.slots.vaultId, params);
     const next: KeySlotsFile = {
