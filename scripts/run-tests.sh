@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the whole vitest suite inside a private D-Bus session with an unlocked gnome-keyring, so the keychain tests
+# talk to a real Secret Service. Extra arguments go to vitest (e.g. a test file).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${TOKENVAULT_TEST_DBUS:-}" ]; then
+  if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+    # The keyring password below protects a throwaway test keyring only; it is not a product secret.
+    exec dbus-run-session -- env TOKENVAULT_TEST_DBUS=1 sh -c \
+      'printf throwaway-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec bash scripts/run-tests.sh "$@"' \
+      run-tests "$@"
+  fi
+  echo "run-tests: dbus-run-session or gnome-keyring-daemon is missing; keychain tests will report themselves skipped." >&2
+fi
+
+npx vitest run "$@"

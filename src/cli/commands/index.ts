@@ -1,0 +1,7 @@
+import { registerAccountCommands } from './account-commands';
+import type { CliRegistrar } from './cli-groups';
+import { registerTokenCommands } from './token-commands';
+import { registerVaultCommands } from './vault-commands';
+
+/** Every command family, in help order. A new family is a file in this folder and one line here. */
+export const REGISTRARS: CliRegistrar[] = [registerVaultCommands, registerAccountCommands, registerTokenCommands];

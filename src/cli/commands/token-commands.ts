@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { VaultError } from '../../shared/errors';
+import type { TokenMeta, VaultEvent } from '../../shared/model';
+import { csvToRecords } from '../csv';
+import { printJson, printLine, printTable } from '../output';
+import { readFirstLine } from '../password-input';
+import { withVault } from '../open-vault';
+import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
+import { UsageError } from '../usage-error';
+import type { CliGroups } from './cli-groups';
+
+/** The --json shape of a token: metadata only, never a value (docs/cli.md). */
+export function tokenJson(token: TokenMeta) {
+  return {
+    id: token.id,
+    accountId: token.accountId,
+    account: token.accountName,
+    name: token.name,
+    kind: token.kind,
+    role: token.role,
+    description: token.description,
+    keyId: token.keyId,
+    status: token.status,
+    enabled: token.enabled,
+    assignedTo: token.assignedTo,
+    application: token.application,
+    createdAt: token.createdAt,
+    updatedAt: token.updatedAt,
+    generatedAt: token.generatedAt,
+    lastActivityAt: token.lastActivityAt,
+    expiresAt: token.expiresAt,
+    previousValueCount: token.previousValueCount,
+  };
+}
+
+export function eventJson(event: VaultEvent) {
+  return {
+    seq: event.seq,
+    at: event.at,
+    actor: event.actor,
+    kind: event.kind,
+    accountId: event.accountId,
+    tokenId: event.tokenId,
+    details: event.details,
+  };
+}
+
+export function parseId(text: string, what = 'token id'): number {
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) throw new UsageError(`"${text.slice(0, 40)}" is not a ${what}: use the number shown by list.`);
+  return Number(text);
+}
+
+function parseLength(text: string): number {
+  if (!/^\d{1,5}$/.test(text)) throw new UsageError('--length takes a whole number, e.g. 64.');
+  return Number(text);
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('--value-stdin reads a piped value; nothing was piped.');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function readImportFile(file: string, format: string | undefined): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  const kind = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+  if (kind === 'csv') return csvToRecords(text);
+  if (kind !== 'json') throw new UsageError('--format is json or csv.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new VaultError('INVALID_INPUT', `${file} is not valid JSON.`);
+  }
+  if (!Array.isArray(parsed)) throw new VaultError('INVALID_INPUT', 'The JSON import must be an array of tokens.');
+  return parsed;
+}
+
+function printTokenDetail(token: TokenMeta): void {
+  const rows: [string, string | number | null][] = [
+    ['id', token.id],
+    ['account', token.accountName],
+    ['name', token.name],
+    ['kind', token.kind],
+    ['role', token.role],
+    ['status', token.status],
+    ['enabled', token.enabled ? 'yes' : 'no'],
+    ['description', token.description],
+    ['key id', token.keyId],
+    ['assigned to', token.assignedTo],
+    ['application', token.application],
+    ['created', token.createdAt],
+    ['updated', token.updatedAt],
+    ['generated', token.generatedAt],
+    ['last activity', token.lastActivityAt],
+    ['expires', token.expiresAt],
+    ['value', `hidden (${token.valueLength} characters; use "token reveal")`],
+  ];
+  for (const [label, value] of rows) printLine(`${label.padEnd(14)}${value ?? '-'}`);
+}
+
+export function registerTokenCommands(groups: CliGroups): void {
+  const token = groups.token.description('tokens: add, import, list, show, reveal, history');
+
+  addUnlockOptions(
+    token
+      .command('add')
+      .description('add a token; prints its id')
+      .argument('<vault>')
+      .requiredOption('--account <account>', 'account name or id')
+      .requiredOption('--name <name>', 'what the token is for, e.g. "Salesforce sync"')
+      .option('--kind <kind>', 'token kind, e.g. api-token')
+      .option('--role <role>', 'primary, secondary or standalone')
+      .option('--description <text>', 'description')
+      .option('--assigned-to <user>', 'user the token is assigned to')
+      .option('--key-id <id>', 'non-secret identifier (token key, client id)')
+      .option('--application <name>', 'application that uses it')
+      .option('--generate', 'generate a random value (64 alphanumerics by default)')
+      .option('--length <n>', 'length of a generated value')
+      .option('--value-file <path>', 'file whose first line is the value')
+      .option('--value-stdin', 'read the value from standard input'),
+  ).action(
+    async (
+      path: string,
+      options: UnlockOptions & {
+        account: string;
+        name: string;
+        kind?: string;
+        role?: string;
+        description?: string;
+        assignedTo?: string;
+        keyId?: string;
+        application?: string;
+        generate?: boolean;
+        length?: string;
+        valueFile?: string;
+        valueStdin?: boolean;
+      },
+    ) => {
+      const sources = [options.generate, options.valueFile, options.valueStdin].filter(Boolean).length;
+      if (sources !== 1) throw new UsageError('Give exactly one of --generate, --value-file or --value-stdin.');
+      if (options.length !== undefined && !options.generate) throw new UsageError('--length only goes with --generate.');
+      const value = options.valueFile
+        ? readFirstLine(options.valueFile, 'value')
+        : options.valueStdin
+          ? await readStdin()
+          : undefined;
+      const created = await withVault(path, options, (vault) => {
+        const account = vault.accounts.resolve(options.account);
+        return vault.tokens.create({
+          accountId: account.id,
+          name: options.name,
+          kind: options.kind,
+          role: options.role as 'primary' | 'secondary' | 'standalone' | undefined,
+          description: options.description,
+          assignedTo: options.assignedTo,
+          keyId: options.keyId,
+          application: options.application,
+          ...(value !== undefined ? { value } : { generate: { length: options.length ? parseLength(options.length) : 64 } }),
+        });
+      });
+      printLine(String(created.id));
+    },
+  );
+
+  addUnlockOptions(
+    token
+      .command('import')
+      .description('import tokens from JSON or CSV, all or nothing; prints the count')
+      .argument('<vault>')
+      .requiredOption('--account <account>', 'account name or id')
+      .requiredOption('--file <path>', 'JSON array or CSV with a header row')
+      .option('--format <format>', 'json or csv (default: from the file name)'),
+  ).action(async (path: string, options: UnlockOptions & { account: string; file: string; format?: string }) => {
+    const rows = readImportFile(options.file, options.format);
+    const count = await withVault(path, options, (vault) => vault.tokens.importMany(vault.accounts.resolve(options.account).id, rows));
+    printLine(String(count));
+  });
+
+  addUnlockOptions(
+    token
+      .command('list')
+      .description('list tokens (never their values)')
+      .argument('<vault>')
+      .option('--account <account>', 'only this account (name or id)')
+      .option('--search <text>', 'only tokens whose name, description, user, application or key id contain this')
+      .option('--json', 'print JSON'),
+  ).action(async (path: string, options: UnlockOptions & { account?: string; search?: string; json?: boolean }) => {
+    const tokens = await withVault(path, options, (vault) =>
+      vault.tokens.list({
+        accountId: options.account ? vault.accounts.resolve(options.account).id : undefined,
+        search: options.search,
+      }),
+    );
+    if (options.json) return printJson(tokens.map(tokenJson));
+    if (tokens.length === 0) return printLine('No tokens. Add one with: tokenvault token add VAULT --account A --name N --generate');
+    printTable(
+      ['ID', 'ACCOUNT', 'NAME', 'KIND', 'ROLE', 'STATUS', 'ENABLED', 'ASSIGNED TO'],
+      tokens.map((t) => [t.id, t.accountName, t.name, t.kind, t.role, t.status, t.enabled ? 'yes' : 'no', t.assignedTo]),
+    );
+  });
+
+  addUnlockOptions(
+    token.command('show').description('show one token (metadata only)').argument('<vault>').argument('<id>').option('--json', 'print JSON'),
+  ).action(async (path: string, id: string, options: UnlockOptions & { json?: boolean }) => {
+    const tokenId = parseId(id);
+    const meta = await withVault(path, options, (vault) => vault.tokens.get(tokenId));
+    if (options.json) printJson(tokenJson(meta));
+    else printTokenDetail(meta);
+  });
+
+  addUnlockOptions(
+    token.command('reveal').description('print the secret value alone; recorded in the history').argument('<vault>').argument('<id>'),
+  ).action(async (path: string, id: string, options: UnlockOptions) => {
+    const tokenId = parseId(id);
+    const value = await withVault(path, options, (vault) => vault.tokens.reveal(tokenId, 'reveal'));
+    printLine(value);
+  });
+
+  addUnlockOptions(
+    token.command('history').description('the full history of a token').argument('<vault>').argument('<id>').option('--json', 'print JSON'),
+  ).action(async (path: string, id: string, options: UnlockOptions & { json?: boolean }) => {
+    const tokenId = parseId(id);
+    const events = await withVault(path, options, (vault) => vault.tokens.history(tokenId));
+    if (options.json) return printJson(events.map(eventJson));
+    printTable(
+      ['#', 'WHEN', 'WHO', 'WHAT', 'DETAILS'],
+      events.map((e) => [e.seq, e.at, e.actor, e.kind, JSON.stringify(e.details)]),
+    );
+  });
+}
+
