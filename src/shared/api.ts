@@ -16,6 +16,7 @@ import {
 } from './inputs';
 import type { Account, TokenMeta, VaultEvent, VaultInfo, VerifyReport } from './model';
 import { singleLine } from './text-rules';
+import { CHANNEL_PREFIX } from './method-names';
 
 /** Phantom marker carrying an output type at the type level only. */
 function output<T>(): T {
@@ -124,5 +125,5 @@ export const METHOD_NAMES = Object.keys(api) as MethodName[];
 
 /** The IPC channel of a method; one channel per method keeps the sender check and parsing per call. */
 export function channelFor(method: MethodName): string {
-  return `tokenvault:${method}`;
+  return `${CHANNEL_PREFIX}${method}`;
 }

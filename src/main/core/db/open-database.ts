@@ -3,6 +3,16 @@ import { VaultError } from '../../../shared/errors';
 
 export type SqliteDatabase = Database.Database;
 
+let nativeBinding: string | undefined;
+
+/**
+ * The Electron app loads an addon built for Electron's ABI from its own folder, leaving node_modules' Node build
+ * to the CLI and the tests (DESIGN.md section 9).
+ */
+export function setSqliteNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
 /**
  * Open vault.db with SQLCipher 4 settings and a raw 256-bit key (no second KDF: the key is already random).
  * A wrong key or a damaged first page only shows on the first read, as SQLITE_NOTADB: we read at once and map it.
@@ -17,6 +27,7 @@ export function openEncryptedDatabase(
     db = new Database(path, {
       fileMustExist: options.readonly === true,
       readonly: options.readonly === true,
+      ...(nativeBinding ? { nativeBinding } : {}),
     });
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');

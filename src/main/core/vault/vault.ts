@@ -255,6 +255,19 @@ export class Vault {
     }
   }
 
+  /** True when `password` opens this vault's password slot (asked before a password change). */
+  async checkPassword(password: string): Promise<boolean> {
+    this.assertUnlocked();
+    try {
+      const key = await Vault.unwrapWith(this.slots, { password });
+      key.fill(0);
+      return true;
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'WRONG_PASSWORD') return false;
+      throw error;
+    }
+  }
+
   private static async unwrapWith(slots: KeySlotsFile, unlock: Unlock): Promise<Buffer> {
     if ('password' in unlock) {
       for (const slot of slots.slots) {

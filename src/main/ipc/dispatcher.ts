@@ -1,0 +1,35 @@
+import { api, type MethodName, type Result } from '../../shared/api';
+import { describeZodError } from '../../shared/inputs';
+import { isVaultError } from '../../shared/errors';
+import type { SessionController } from '../session/session-controller';
+import { handlers } from './handlers';
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+function isMethodName(method: string): method is MethodName {
+  // Own keys only, so '__proto__', 'constructor' or 'toString' never reach a handler.
+  return Object.prototype.hasOwnProperty.call(api, method) && Object.prototype.hasOwnProperty.call(handlers, method);
+}
+
+/**
+ * The one entry point behind every IPC channel (and the test harness): validate, call, and turn every outcome
+ * into a Result. Thrown objects never cross; an unexpected error becomes a generic sentence with no details.
+ */
+export function createDispatcher(session: SessionController): Dispatch {
+  return async (method, input) => {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown request.' } };
+    }
+    const parsed = api[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };
+    }
+    try {
+      const handler = handlers[method] as (s: SessionController, i: unknown) => unknown;
+      return { ok: true, value: await handler(session, parsed.data) };
+    } catch (error) {
+      if (isVaultError(error)) return { ok: false, error: error.toPayload() };
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Token Vault; the action did not complete. Try again, or lock and unlock the vault.' } };
+    }
+  };
+}

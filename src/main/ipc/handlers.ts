@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
+import type { SessionController } from '../session/session-controller';
+
+type Handler<M extends MethodName> = (
+  session: SessionController,
+  input: z.output<ApiContract[M]['input']>,
+) => Promise<MethodOutput<M>> | MethodOutput<M>;
+
+/** One handler per contract method: a method without a handler is a compile error. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export const handlers: Handlers = {
+  getSession: (session) => session.getSession(),
+  listRecentVaults: (session) => session.recentVaults(),
+  chooseVaultFolder: async (session, input) => {
+    const path = await session.platform.chooseFolder(input.purpose, input.suggestedName);
+    return path ? { path } : null;
+  },
+  createVault: (session, input) => session.createVault(input),
+  unlockVault: (session, input) => session.unlockVault(input),
+  lockVault: (session) => {
+    session.lock();
+    return { locked: true as const };
+  },
+  reportActivity: (session) => {
+    session.reportActivity();
+    return { ok: true as const };
+  },
+  changeMasterPassword: (session, input) => session.changeMasterPassword(input),
+  updateSettings: (session, input) => session.updateSettings(input),
+  verifyVault: (session) => session.requireVault().verify(),
+
+  listAccounts: (session) => session.requireVault().accounts.list(),
+  createAccount: (session, input) => session.requireVault().accounts.create(input),
+  updateAccount: (session, input) => session.requireVault().accounts.update(input),
+  deleteAccount: (session, input) => {
+    session.requireVault().accounts.delete(input.id);
+    return { deleted: true as const };
+  },
+
+  listTokens: (session, input) => session.requireVault().tokens.list(input),
+  getToken: (session, input) => session.requireVault().tokens.get(input.id),
+  createToken: (session, input) => session.requireVault().tokens.create(input),
+  updateToken: (session, input) => session.requireVault().tokens.update(input),
+  deleteToken: (session, input) => {
+    session.requireVault().tokens.delete(input.id);
+    return { deleted: true as const };
+  },
+  revealToken: (session, input) => ({ value: session.requireVault().tokens.reveal(input.id, 'reveal') }),
+  copyToken: (session, input) => session.copyToken(input.id),
+  tokenHistory: (session, input) => session.requireVault().tokens.history(input.id),
+};

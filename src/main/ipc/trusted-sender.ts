@@ -1,0 +1,21 @@
+/** The parts of an IPC event's sender we judge (a structural type, so the check is testable without Electron). */
+export interface SenderFacts {
+  /** URL of the frame that sent the message. */
+  frameUrl: string | undefined;
+  /** Whether that frame is the top frame of its page (not an iframe). */
+  isTopFrame: boolean;
+  /** The webContents id the message came from. */
+  webContentsId: number;
+}
+
+/** Our page is the top frame of our one window, loaded from the app's own files. */
+export function isTrustedSender(sender: SenderFacts, expected: { webContentsId: number; appUrlPrefix: string }): boolean {
+  if (!sender.isTopFrame || sender.webContentsId !== expected.webContentsId || !sender.frameUrl) return false;
+  try {
+    const url = new URL(sender.frameUrl);
+    const app = new URL(expected.appUrlPrefix);
+    return url.protocol === app.protocol && url.host === app.host && url.pathname.startsWith(app.pathname);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import type { AppSettings } from '../../shared/api';
+import { writeFileAtomic } from '../core/fs/atomic-write';
+
+export const DEFAULT_SETTINGS: AppSettings = { autoLockMinutes: 5, clipboardSeconds: 30 };
+const RECENT_LIMIT = 8;
+
+const fileSchema = z.object({
+  settings: z
+    .object({ autoLockMinutes: z.number().int().min(1).max(240), clipboardSeconds: z.number().int().min(5).max(600) })
+    .partial()
+    .default({}),
+  recentVaults: z.array(z.string().max(4096)).max(50).default([]),
+});
+
+/**
+ * App preferences and the recent-vault list, in the app's user-data folder. Paths and numbers only: nothing here
+ * is secret, and a damaged file falls back to defaults rather than blocking the app.
+ */
+export class AppSettingsStore {
+  private readonly path: string;
+  private state: z.infer<typeof fileSchema>;
+
+  constructor(userDataDir: string) {
+    mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
+    this.path = join(userDataDir, 'token-vault-settings.json');
+    this.state = this.load();
+  }
+
+  private load(): z.infer<typeof fileSchema> {
+    if (!existsSync(this.path)) return { settings: {}, recentVaults: [] };
+    try {
+      return fileSchema.parse(JSON.parse(readFileSync(this.path, 'utf8')));
+    } catch {
+      return { settings: {}, recentVaults: [] };
+    }
+  }
+
+  private save(): void {
+    writeFileAtomic(this.path, `${JSON.stringify(this.state, null, 2)}\n`);
+  }
+
+  settings(): AppSettings {
+    return { ...DEFAULT_SETTINGS, ...this.state.settings };
+  }
+
+  updateSettings(patch: Partial<AppSettings>): AppSettings {
+    this.state.settings = { ...this.state.settings, ...patch };
+    this.save();
+    return this.settings();
+  }
+
+  recentVaults(): { path: string; name: string; exists: boolean }[] {
+    return this.state.recentVaults.map((path) => ({
+      path,
+      name: basename(path).replace(/\.tokenvault$/, ''),
+      exists: existsSync(join(path, 'keyslots.json')),
+    }));
+  }
+
+  rememberVault(path: string): void {
+    this.state.recentVaults = [path, ...this.state.recentVaults.filter((p) => p !== path)].slice(0, RECENT_LIMIT);
+    this.save();
+  }
+}

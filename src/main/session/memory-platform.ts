@@ -1,0 +1,24 @@
+import type { PlatformServices } from './platform-services';
+
+/** An in-memory desktop for tests and the browser harness: the Electron clipboard and dialogs are not reachable there. */
+export class MemoryPlatform implements PlatformServices {
+  clipboard = '';
+  /** What the next chooseFolder call answers. */
+  folderAnswer: string | null = null;
+
+  async writeClipboard(text: string): Promise<void> {
+    this.clipboard = text;
+  }
+
+  async readClipboard(): Promise<string> {
+    return this.clipboard;
+  }
+
+  clearClipboard(): void {
+    this.clipboard = '';
+  }
+
+  async chooseFolder(): Promise<string | null> {
+    return this.folderAnswer;
+  }
+}

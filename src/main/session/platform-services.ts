@@ -1,0 +1,9 @@
+/** What the session needs from the desktop, so the session itself runs (and is tested) without Electron. */
+export interface PlatformServices {
+  /** Put a secret on the clipboard, marked concealed for clipboard managers where the OS allows. */
+  writeClipboard(text: string): Promise<void>;
+  readClipboard(): Promise<string>;
+  clearClipboard(): void;
+  /** A native folder dialog; null when the user cancels. */
+  chooseFolder(purpose: 'create' | 'open', suggestedName?: string): Promise<string | null>;
+}

@@ -1,0 +1,167 @@
+import { VaultError } from '../../shared/errors';
+import type { AppSettings, SessionState } from '../../shared/api';
+import { Vault } from '../core/vault/vault';
+import { AppSettingsStore } from './app-settings-store';
+import type { PlatformServices } from './platform-services';
+import { UnlockBackoff } from './unlock-backoff';
+
+export interface SessionControllerOptions {
+  userDataDir: string;
+  platform: PlatformServices;
+  now?: () => number;
+}
+
+/**
+ * The app's one session: at most one open vault, the idle auto-lock, the unlock back-off and the clipboard.
+ * Plain Node (no Electron), so the IPC handlers run the same in the app and in the browser test harness.
+ * The renderer learns about a lock from the VAULT_LOCKED error of its next call and from polling getSession:
+ * the preload bridge deliberately exposes no event channel.
+ */
+export class SessionController {
+  readonly platform: PlatformServices;
+  private readonly store: AppSettingsStore;
+  private readonly now: () => number;
+  private readonly backoff: UnlockBackoff;
+  private vault: Vault | null = null;
+  private path: string | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private clipboardTimer: NodeJS.Timeout | null = null;
+  private clipboardValue: string | null = null;
+  private readonly lockedListeners = new Set<() => void>();
+
+  constructor(options: SessionControllerOptions) {
+    this.platform = options.platform;
+    this.store = new AppSettingsStore(options.userDataDir);
+    this.now = options.now ?? Date.now;
+    this.backoff = new UnlockBackoff(this.now);
+    this.path = this.store.recentVaults()[0]?.path ?? null;
+  }
+
+  getSession(): SessionState {
+    return {
+      state: this.vault ? 'unlocked' : this.path ? 'locked' : 'no-vault',
+      path: this.path,
+      vault: this.vault ? this.vault.info() : null,
+      settings: this.store.settings(),
+      retryAfterSeconds: Math.ceil(this.backoff.remainingMs() / 1000),
+    };
+  }
+
+  settings(): AppSettings {
+    return this.store.settings();
+  }
+
+  recentVaults() {
+    return this.store.recentVaults();
+  }
+
+  /** The open vault, or VAULT_LOCKED: every vault method goes through here. */
+  requireVault(): Vault {
+    if (!this.vault) throw new VaultError('VAULT_LOCKED', 'The vault is locked; unlock it to continue.');
+    return this.vault;
+  }
+
+  async createVault(input: { path: string; password: string; operator: string }) {
+    this.lock();
+    const { vault, recoveryKey } = await Vault.create(input.path, { password: input.password, operator: input.operator });
+    this.adopt(vault);
+    return { vault: vault.info(), recoveryKey };
+  }
+
+  async unlockVault(input: { path: string } & ({ password: string } | { recoveryKey: string })) {
+    const waitMs = this.backoff.remainingMs();
+    if (waitMs > 0) {
+      throw new VaultError(
+        'WRONG_PASSWORD',
+        `Too many wrong attempts: wait ${Math.ceil(waitMs / 1000)} s before trying again.`,
+      );
+    }
+    this.lock();
+    try {
+      const unlock = 'password' in input ? { password: input.password } : { recoveryKey: input.recoveryKey };
+      const vault = await Vault.open(input.path, unlock);
+      this.backoff.reset();
+      this.adopt(vault);
+      return vault.info();
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'WRONG_PASSWORD') {
+        this.backoff.recordFailure();
+        const wait = Math.ceil(this.backoff.remainingMs() / 1000);
+        throw new VaultError('WRONG_PASSWORD', `${error.message} Try again in ${wait} s.`);
+      }
+      throw error;
+    }
+  }
+
+  private adopt(vault: Vault): void {
+    this.vault = vault;
+    this.path = vault.dir;
+    this.store.rememberVault(vault.dir);
+    this.reportActivity();
+  }
+
+  /** User activity: restart the idle countdown. */
+  reportActivity(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (!this.vault) return;
+    this.idleTimer = setTimeout(() => this.lock(), this.store.settings().autoLockMinutes * 60_000);
+    this.idleTimer.unref?.();
+  }
+
+  /** Close the database, zero the key, forget the clipboard value; safe to call when already locked. */
+  lock(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const vault = this.vault;
+    this.vault = null;
+    if (this.clipboardValue !== null) void this.clearClipboardIfOurs();
+    if (vault) {
+      vault.lock();
+      for (const listener of this.lockedListeners) listener();
+    }
+  }
+
+  onLocked(listener: () => void): () => void {
+    this.lockedListeners.add(listener);
+    return () => this.lockedListeners.delete(listener);
+  }
+
+  /** Copy in main: the renderer never sees the value. Cleared after N seconds if the clipboard still holds it. */
+  async copyToken(id: number): Promise<{ clearsAfterSeconds: number }> {
+    const value = this.requireVault().tokens.reveal(id, 'copy');
+    await this.platform.writeClipboard(value);
+    this.clipboardValue = value;
+    if (this.clipboardTimer) clearTimeout(this.clipboardTimer);
+    const seconds = this.store.settings().clipboardSeconds;
+    this.clipboardTimer = setTimeout(() => void this.clearClipboardIfOurs(), seconds * 1000);
+    this.clipboardTimer.unref?.();
+    return { clearsAfterSeconds: seconds };
+  }
+
+  /** Clear only if the clipboard still holds what we put there: the user may have copied something else since. */
+  async clearClipboardIfOurs(): Promise<void> {
+    if (this.clipboardTimer) clearTimeout(this.clipboardTimer);
+    this.clipboardTimer = null;
+    const ours = this.clipboardValue;
+    this.clipboardValue = null;
+    if (ours !== null && (await this.platform.readClipboard()) === ours) this.platform.clearClipboard();
+  }
+
+  async changeMasterPassword(input: { currentPassword: string; newPassword: string }) {
+    const vault = this.requireVault();
+    if (!(await vault.checkPassword(input.currentPassword))) {
+      throw new VaultError('WRONG_PASSWORD', 'The current master password is wrong; the password was not changed.');
+    }
+    await vault.changePassword(input.newPassword);
+    return { changed: true as const };
+  }
+
+  updateSettings(patch: { operator?: string; autoLockMinutes?: number; clipboardSeconds?: number }): SessionState {
+    const { operator, ...appSettings } = patch;
+    if (operator !== undefined) this.requireVault().setOperator(operator);
+    if (Object.keys(appSettings).length) this.store.updateSettings(appSettings);
+    this.reportActivity();
+    return this.getSession();
+  }
+}

@@ -1,0 +1,35 @@
+import type { MethodName } from './api';
+
+/**
+ * The contract's method names without zod, for the sandboxed preload. The two checks below fail to compile when
+ * this list and src/shared/api.ts drift apart.
+ */
+export const BRIDGE_METHODS = [
+  'getSession',
+  'listRecentVaults',
+  'chooseVaultFolder',
+  'createVault',
+  'unlockVault',
+  'lockVault',
+  'reportActivity',
+  'changeMasterPassword',
+  'updateSettings',
+  'verifyVault',
+  'listAccounts',
+  'createAccount',
+  'updateAccount',
+  'deleteAccount',
+  'listTokens',
+  'getToken',
+  'createToken',
+  'updateToken',
+  'deleteToken',
+  'revealToken',
+  'copyToken',
+  'tokenHistory',
+] as const satisfies readonly MethodName[];
+
+type Missing = Exclude<MethodName, (typeof BRIDGE_METHODS)[number]>;
+export const bridgeCoversContract: [Missing] extends [never] ? true : Missing = true;
+
+export const CHANNEL_PREFIX = 'tokenvault:';
