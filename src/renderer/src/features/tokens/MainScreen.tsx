@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionState } from '../../../../shared/api';
+import type { Account, TokenMeta } from '../../../../shared/model';
+import { call, messageOf } from '../../api';
+import { ErrorText } from '../../ui/ErrorText';
+import { AccountSidebar } from '../accounts/AccountSidebar';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { TokenDetail } from './TokenDetail';
+import { TokenDialog } from './TokenDialog';
+import { TokenList } from './TokenList';
+
+interface MainScreenProps {
+  session: SessionState;
+  onLock: () => void;
+  onSessionChanged: () => void;
+}
+
+export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProps) {
+  const [accounts, setAccounts] = useState<Account[]>([]);
+  const [tokens, setTokens] = useState<TokenMeta[]>([]);
+  const [accountId, setAccountId] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<'' | 'active' | 'inactive'>('');
+  const [kind, setKind] = useState('');
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<null | 'new' | 'edit' | 'settings'>(null);
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const [kinds, setKinds] = useState<string[]>([]);
+
+  const refreshAccounts = useCallback(() => {
+    call('listAccounts', {}).then(setAccounts, (err) => setError(messageOf(err)));
+  }, []);
+
+  useEffect(() => refreshAccounts(), [refreshAccounts, version]);
+
+  useEffect(() => {
+    let current = true;
+    call('listTokens', {
+      ...(accountId !== null ? { accountId } : {}),
+      ...(search ? { search } : {}),
+      ...(status ? { status } : {}),
+      ...(kind ? { kind } : {}),
+    }).then(
+      (list) => current && setTokens(list),
+      (err) => current && setError(messageOf(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [accountId, search, status, kind, version]);
+
+  useEffect(() => {
+    call('listTokens', {}).then((all) => setKinds([...new Set(all.map((t) => t.kind))].sort()), () => undefined);
+  }, [version]);
+
+  // Keyboard: Ctrl/Cmd+N new token, Ctrl/Cmd+F search, Ctrl/Cmd+L lock.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'n') {
+        event.preventDefault();
+        setDialog('new');
+      } else if (key === 'f') {
+        event.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      } else if (key === 'l') {
+        event.preventDefault();
+        onLock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onLock]);
+
+  const selected = tokens.find((token) => token.id === selectedId) ?? null;
+  const changed = () => setVersion((v) => v + 1);
+  const vault = session.vault;
+
+  return (
+    <div className="app-shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          <span>Token Vault</span>
+          <span className="vault-name">{vault?.name}</span>
+          {vault?.demo && <span className="badge badge-demo">DEMO</span>}
+        </div>
+        <div className="search">
+          <label htmlFor="search" className="visually-hidden">
+            Search tokens
+          </label>
+          <input
+            id="search"
+            ref={searchBox}
+            type="search"
+            placeholder="Search name, description, user, application, key id (Ctrl+F)"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setDialog('new')} disabled={accounts.length === 0}>
+            New token
+          </button>
+          <button type="button" onClick={() => setDialog('settings')}>
+            Settings
+          </button>
+          <button type="button" onClick={onLock} title="Lock (Ctrl+L)">
+            Lock
+          </button>
+        </div>
+      </header>
+      <AccountSidebar accounts={accounts} selected={accountId} onSelect={setAccountId} onChanged={changed} />
+      <main className="content">
+        <div className="list-pane">
+          <div className="filters" role="group" aria-label="Filters">
+            <label htmlFor="filter-status">Status</label>
+            <select id="filter-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+              <option value="">Any</option>
+              <option value="active">Active</option>
+              <option value="inactive">Inactive</option>
+            </select>
+            <label htmlFor="filter-kind">Kind</label>
+            <select id="filter-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="">Any</option>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+            <span className="muted small" aria-live="polite">
+              {tokens.length} {tokens.length === 1 ? 'token' : 'tokens'}
+            </span>
+          </div>
+          <ErrorText message={error} />
+          {accounts.length === 0 ? (
+            <div className="empty">
+              <h2>No accounts yet</h2>
+              <p>Add the platform account that issued your tokens (for example “Engaging Networks (main)”), then add its tokens.</p>
+            </div>
+          ) : tokens.length === 0 ? (
+            <div className="empty">
+              <h2>{search || status || kind ? 'Nothing matches' : 'No tokens here yet'}</h2>
+              <p>{search || status || kind ? 'Try fewer words or clear the filters.' : 'Press “New token” (Ctrl+N) to record one.'}</p>
+            </div>
+          ) : (
+            <TokenList tokens={tokens} selectedId={selectedId} onSelect={setSelectedId} />
+          )}
+        </div>
+        <div className="detail-pane">
+          {selected ? (
+            <TokenDetail token={selected} version={version} onEdit={() => setDialog('edit')} onDeleted={() => (setSelectedId(null), changed())} />
+          ) : (
+            <div className="empty">
+              <p>Select a token to see its details and history.</p>
+            </div>
+          )}
+        </div>
+      </main>
+      {(dialog === 'new' || (dialog === 'edit' && selected)) && (
+        <TokenDialog
+          accounts={accounts}
+          defaultAccountId={accountId}
+          token={dialog === 'edit' ? selected! : undefined}
+          onClose={() => setDialog(null)}
+          onSaved={(token) => {
+            setDialog(null);
+            setSelectedId(token.id);
+            changed();
+          }}
+        />
+      )}
+      {dialog === 'settings' && <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />}
+    </div>
+  );
+}

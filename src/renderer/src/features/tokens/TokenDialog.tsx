@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import type { Account, TokenMeta } from '../../../../shared/model';
+import { call, messageOf } from '../../api';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/ErrorText';
+
+interface TokenDialogProps {
+  accounts: Account[];
+  defaultAccountId: number | null;
+  token?: TokenMeta;
+  onClose: () => void;
+  onSaved: (token: TokenMeta) => void;
+}
+
+/** Add a token (generated or pasted value) or edit one (metadata, and optionally a new value). */
+export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSaved }: TokenDialogProps) {
+  const editing = token !== undefined;
+  const [accountId, setAccountId] = useState<number | ''>(token?.accountId ?? defaultAccountId ?? accounts[0]?.id ?? '');
+  const [name, setName] = useState(token?.name ?? '');
+  const [kind, setKind] = useState(token?.kind ?? 'api-token');
+  const [role, setRole] = useState<'primary' | 'secondary' | 'standalone'>(token?.role ?? 'standalone');
+  const [description, setDescription] = useState(token?.description ?? '');
+  const [keyId, setKeyId] = useState(token?.keyId ?? '');
+  const [assignedTo, setAssignedTo] = useState(token?.assignedTo ?? '');
+  const [application, setApplication] = useState(token?.application ?? '');
+  const [expiresAt, setExpiresAt] = useState(token?.expiresAt?.slice(0, 10) ?? '');
+  const [valueMode, setValueMode] = useState<'generate' | 'paste' | 'keep'>(editing ? 'keep' : 'generate');
+  const [length, setLength] = useState(64);
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const optional = (text: string) => (text.trim() ? text.trim() : null);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (accountId === '') return setError('Add an account first: every token belongs to one.');
+    setBusy(true);
+    try {
+      const common = {
+        name,
+        kind,
+        role,
+        description,
+        keyId: optional(keyId),
+        assignedTo: optional(assignedTo),
+        application: optional(application),
+        expiresAt: expiresAt ? expiresAt : null,
+      };
+      const saved = editing
+        ? await call('updateToken', { id: token.id, ...common, ...(valueMode === 'paste' ? { value } : {}) })
+        : await call('createToken', {
+            accountId,
+            ...common,
+            ...(valueMode === 'paste' ? { value } : { generate: { length } }),
+          });
+      setValue('');
+      onSaved(saved);
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={editing ? `Edit “${token.name}”` : 'New token'} onClose={onClose} wide>
+      <form className="form grid-form" onSubmit={submit} noValidate>
+        {!editing && (
+          <>
+            <label htmlFor="token-account">Account</label>
+            <select id="token-account" value={accountId} onChange={(e) => setAccountId(Number(e.target.value))}>
+              {accounts.map((account) => (
+                <option key={account.id} value={account.id}>
+                  {account.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label htmlFor="token-name">Name (what it is for)</label>
+        <input id="token-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Salesforce sync" />
+        <label htmlFor="token-kind">Kind</label>
+        <input id="token-kind" value={kind} onChange={(e) => setKind(e.target.value)} />
+        <label htmlFor="token-role">Role</label>
+        <select id="token-role" value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+          <option value="standalone">standalone</option>
+          <option value="primary">primary</option>
+          <option value="secondary">secondary</option>
+        </select>
+        <label htmlFor="token-description">Description</label>
+        <textarea id="token-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <label htmlFor="token-key-id">Key id (not secret)</label>
+        <input id="token-key-id" value={keyId} onChange={(e) => setKeyId(e.target.value)} />
+        <label htmlFor="token-assigned">Assigned to</label>
+        <input id="token-assigned" value={assignedTo} onChange={(e) => setAssignedTo(e.target.value)} />
+        <label htmlFor="token-application">Application</label>
+        <input id="token-application" value={application} onChange={(e) => setApplication(e.target.value)} />
+        <label htmlFor="token-expires">Expires on</label>
+        <input id="token-expires" type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
+        <fieldset className="value-mode">
+          <legend>Value</legend>
+          {editing && (
+            <label className="check">
+              <input type="radio" name="value-mode" checked={valueMode === 'keep'} onChange={() => setValueMode('keep')} />
+              Keep the current value
+            </label>
+          )}
+          {!editing && (
+            <label className="check">
+              <input type="radio" name="value-mode" checked={valueMode === 'generate'} onChange={() => setValueMode('generate')} />
+              Generate a random value
+            </label>
+          )}
+          <label className="check">
+            <input type="radio" name="value-mode" checked={valueMode === 'paste'} onChange={() => setValueMode('paste')} />
+            {editing ? 'Replace it with a value from the platform' : 'Paste the value the platform issued'}
+          </label>
+          {valueMode === 'generate' && (
+            <div className="row">
+              <label htmlFor="token-length">Length</label>
+              <input
+                id="token-length"
+                type="number"
+                min={8}
+                max={4096}
+                value={length}
+                onChange={(e) => setLength(Number(e.target.value))}
+              />
+              <span className="hint">letters and digits from a cryptographic random source</span>
+            </div>
+          )}
+          {valueMode === 'paste' && (
+            <>
+              <label htmlFor="token-value">Token value</label>
+              <input id="token-value" type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />
+            </>
+          )}
+        </fieldset>
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !name.trim()}>
+            {editing ? 'Save' : 'Add token'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import { call, messageOf } from '../../api';
+import { ErrorText } from '../../ui/ErrorText';
+
+interface UnlockProps {
+  path: string;
+  retryAfterSeconds: number;
+  onUnlocked: () => void;
+  onOther: () => void;
+}
+
+/** Unlock with the master password or the recovery key. Wrong attempts back off in main; we show the wait. */
+export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: UnlockProps) {
+  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(retryAfterSeconds > 0 ? `Wait ${retryAfterSeconds} s before trying again.` : null);
+  const input = useRef<HTMLInputElement>(null);
+  const name = path.split(/[\\/]/).pop()?.replace(/\.tokenvault$/, '') ?? path;
+
+  useEffect(() => input.current?.focus(), [mode]);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!secret) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('unlockVault', mode === 'password' ? { path, password: secret } : { path, recoveryKey: secret });
+      setSecret('');
+      onUnlocked();
+    } catch (err) {
+      setError(messageOf(err));
+      setSecret('');
+      setBusy(false);
+      input.current?.focus();
+    }
+  };
+
+  return (
+    <main className="centered">
+      <form className="card form" onSubmit={submit} aria-labelledby="unlock-title">
+        <h1 id="unlock-title">Unlock “{name}”</h1>
+        <p className="muted small">{path}</p>
+        <label htmlFor="unlock-secret">{mode === 'password' ? 'Master password' : 'Recovery key'}</label>
+        <input
+          id="unlock-secret"
+          ref={input}
+          type={mode === 'password' ? 'password' : 'text'}
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          autoComplete={mode === 'password' ? 'current-password' : 'off'}
+          spellCheck={false}
+        />
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="button" onClick={() => setMode(mode === 'password' ? 'recovery' : 'password')}>
+            {mode === 'password' ? 'Use the recovery key' : 'Use the master password'}
+          </button>
+          <button type="submit" className="primary" disabled={busy || !secret}>
+            {busy ? 'Unlocking…' : 'Unlock'}
+          </button>
+        </div>
+        <button type="button" className="link" onClick={onOther}>
+          Open or create another vault
+        </button>
+      </form>
+    </main>
+  );
+}

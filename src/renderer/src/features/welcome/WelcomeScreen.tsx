@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import { call, messageOf } from '../../api';
+import { assessPassword } from '../../../../shared/password-strength';
+import { ErrorText } from '../../ui/ErrorText';
+import { PasswordMeter } from './PasswordMeter';
+
+interface WelcomeProps {
+  onCreated: (recoveryKey: string) => void;
+  onOpen: (path: string) => void;
+}
+
+/** First screen: create a vault, or open an existing or recent one. */
+export function WelcomeScreen({ onCreated, onOpen }: WelcomeProps) {
+  const [recent, setRecent] = useState<{ path: string; name: string; exists: boolean }[]>([]);
+  const [mode, setMode] = useState<'choose' | 'create'>('choose');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('listRecentVaults', {}).then(setRecent, () => setRecent([]));
+  }, []);
+
+  const openExisting = async () => {
+    setError(null);
+    try {
+      const chosen = await call('chooseVaultFolder', { purpose: 'open' });
+      if (chosen) onOpen(chosen.path);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  if (mode === 'create') return <CreateVaultForm onCancel={() => setMode('choose')} onCreated={onCreated} />;
+
+  return (
+    <main className="centered">
+      <section className="card welcome" aria-labelledby="welcome-title">
+        <h1 id="welcome-title">Token Vault</h1>
+        <p className="lead">Keep your platforms’ API tokens encrypted on this computer, and hand them to agencies safely.</p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setMode('create')}>
+            Create a new vault
+          </button>
+          <button type="button" onClick={openExisting}>
+            Open a vault folder…
+          </button>
+        </div>
+        <ErrorText message={error} />
+        {recent.length > 0 && (
+          <nav aria-label="Recent vaults" className="recent">
+            <h2>Recent vaults</h2>
+            <ul>
+              {recent.map((vault) => (
+                <li key={vault.path}>
+                  <button type="button" className="link-row" disabled={!vault.exists} onClick={() => onOpen(vault.path)}>
+                    <strong>{vault.name}</strong>
+                    <span className="muted">{vault.exists ? vault.path : `${vault.path} (missing)`}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function CreateVaultForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (recoveryKey: string) => void }) {
+  const [path, setPath] = useState('');
+  const [operator, setOperator] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const acceptable = password ? assessPassword(password, [operator]).acceptable : false;
+  const mismatch = confirm.length > 0 && confirm !== password;
+
+  const choose = async () => {
+    try {
+      const chosen = await call('chooseVaultFolder', { purpose: 'create', suggestedName: 'tokens' });
+      if (chosen) setPath(chosen.path);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!path) return setError('Choose where to create the vault folder.');
+    if (!operator.trim()) return setError('Type your name: it is recorded with every change.');
+    if (!acceptable) return setError('The master password is not strong enough yet; follow the advice under it.');
+    if (password !== confirm) return setError('The two passwords differ.');
+    setBusy(true);
+    try {
+      const created = await call('createVault', { path, password, operator: operator.trim() });
+      setPassword('');
+      setConfirm('');
+      onCreated(created.recoveryKey);
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="centered">
+      <form className="card form" onSubmit={submit} aria-labelledby="create-title" noValidate>
+        <h1 id="create-title">Create a vault</h1>
+        <label htmlFor="vault-folder">Vault folder</label>
+        <div className="row">
+          <input id="vault-folder" value={path} readOnly placeholder="Choose a folder…" aria-describedby="folder-hint" />
+          <button type="button" onClick={choose}>
+            Choose…
+          </button>
+        </div>
+        <p className="hint" id="folder-hint">
+          One folder holds the whole vault: back it up or move it as one thing.
+        </p>
+        <label htmlFor="operator">Your name</label>
+        <input id="operator" value={operator} onChange={(e) => setOperator(e.target.value)} autoComplete="name" />
+        <label htmlFor="new-password">Master password</label>
+        <input
+          id="new-password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+          aria-describedby="password-advice"
+        />
+        <PasswordMeter password={password} userInputs={[operator]} />
+        <label htmlFor="confirm-password">Repeat the master password</label>
+        <input
+          id="confirm-password"
+          type="password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          autoComplete="new-password"
+          aria-invalid={mismatch}
+        />
+        {mismatch && <p className="hint warn">The two passwords differ.</p>}
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="button" onClick={onCancel} disabled={busy}>
+            Back
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Creating… (deriving the key)' : 'Create vault'}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
