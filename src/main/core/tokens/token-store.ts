@@ -204,7 +204,11 @@ export class TokenStore {
       before,
     );
     const now = new Date().toISOString();
-    const changed = Object.keys(data).filter((key) => key !== 'id' && key !== 'value');
+    // Only the fields whose content differs are named in the history; a save that changes nothing records nothing.
+    const changed = (Object.keys(data) as (keyof typeof data & keyof TokenMeta)[]).filter(
+      (key) => key !== 'id' && data[key] !== undefined && data[key] !== before[key],
+    );
+    if (changed.length === 0 && data.value === undefined) return before;
     this.db.transaction(() => {
       if (data.value !== undefined) this.replaceValue(data.id, data.value, now, false);
       this.db
