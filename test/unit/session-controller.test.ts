@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { SessionController } from '../../src/main/session/session-controller';
+import { backoffDelayMs } from '../../src/main/session/unlock-backoff';
+import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
+import { makeTempDir } from '../helpers/temp-dir';
+import { TEST_PASSWORD } from '../helpers/vault-fixture';
+
+async function newSession(now?: () => number) {
+  const dir = makeTempDir();
+  const platform = new MemoryPlatform();
+  const userDataDir = join(dir, 'user-data');
+  const session = new SessionController({ userDataDir, platform, now });
+  const path = join(dir, 'session.tokenvault');
+  await session.createVault({ path, password: TEST_PASSWORD, operator: 'tester' });
+  const account = session.requireVault().accounts.create({ name: 'Main' });
+  const secret = generateTokenValue();
+  const token = session.requireVault().tokens.create({ accountId: account.id, name: 'T', value: secret });
+  return { session, platform, path, secret, tokenId: token.id, userDataDir };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('session safety', () => {
+  it('backs off 1 s, 2 s, 4 s ... capped at 30 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 10].map(backoffDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  });
+
+  it('refuses an unlock during the back-off wait, and accepts the right password after it', async () => {
+    let clock = 1_000_000;
+    const { session, path } = await newSession(() => clock);
+    session.lock();
+    await expect(session.unlockVault({ path, password: 'wrong password here' })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    expect(session.getSession().retryAfterSeconds).toBe(1);
+    await expect(session.unlockVault({ path, password: TEST_PASSWORD })).rejects.toThrow(/wait 1 s/);
+    clock += 1000;
+    await expect(session.unlockVault({ path, password: 'wrong password again' })).rejects.toThrow(/Try again in 2 s/);
+    clock += 2000;
+    await session.unlockVault({ path, password: TEST_PASSWORD });
+    expect(session.getSession().state).toBe('unlocked');
+    expect(session.getSession().retryAfterSeconds).toBe(0);
+  });
+
+  it('locks after the idle minutes, and activity restarts the countdown', async () => {
+    const { session } = await newSession();
+    vi.useFakeTimers();
+    session.updateSettings({ autoLockMinutes: 2 });
+    vi.advanceTimersByTime(90_000);
+    session.reportActivity();
+    vi.advanceTimersByTime(90_000);
+    expect(session.getSession().state).toBe('unlocked');
+    vi.advanceTimersByTime(31_000);
+    expect(session.getSession().state).toBe('locked');
+    expect(() => session.requireVault()).toThrow(/locked/);
+  });
+
+  it('clears the clipboard after N seconds only if it still holds our value', async () => {
+    const { session, platform, tokenId, secret } = await newSession();
+    vi.useFakeTimers();
+    session.updateSettings({ clipboardSeconds: 10 });
+    expect(await session.copyToken(tokenId)).toEqual({ clearsAfterSeconds: 10 });
+    expect(platform.clipboard === secret).toBe(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(platform.clipboard).toBe('');
+
+    await session.copyToken(tokenId);
+    platform.clipboard = 'something the user copied since';
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(platform.clipboard).toBe('something the user copied since');
+  });
+
+  it('locking zeroes the session: the vault closes, the clipboard value is dropped', async () => {
+    const { session, platform, tokenId } = await newSession();
+    await session.copyToken(tokenId);
+    const locked = vi.fn();
+    session.onLocked(locked);
+    session.lock();
+    await vi.waitFor(() => expect(platform.clipboard).toBe(''));
+    expect(locked).toHaveBeenCalledOnce();
+    expect(session.getSession()).toMatchObject({ state: 'locked', vault: null });
+  });
+
+  it('keeps only paths and numbers in the user-data folder', async () => {
+    const { session, userDataDir, secret, path } = await newSession();
+    session.updateSettings({ clipboardSeconds: 45 });
+    const files = readdirSync(userDataDir);
+    expect(files).toEqual(['token-vault-settings.json']);
+    const text = readFileSync(join(userDataDir, files[0]!), 'utf8');
+    expect(text.includes(secret)).toBe(false);
+    expect(text.includes(TEST_PASSWORD)).toBe(false);
+    expect(JSON.parse(text)).toEqual({ settings: { clipboardSeconds: 45 }, recentVaults: [path] });
+  });
+});
