@@ -16,7 +16,7 @@ if (rebuilt.status !== 0) {
 let electronPath;
 try {
   electronPath = require('electron');
-} catch (error) {
+} catch {
   console.error(
     "Token Vault: Electron's binary is not on this machine and could not be downloaded; the CLI (npx tokenvault) and the tests still work.",
   );

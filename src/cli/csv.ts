@@ -25,8 +25,10 @@ export function parseCsv(text: string): string[][] {
       continue;
     }
     if (char === '"' && field === '') quoted = true;
-    else if (char === ',') (row.push(field), (field = ''));
-    else if (char === '\n' || char === '\r') {
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
       if (char === '\r' && input[i + 1] === '\n') i++;
       row.push(field);
       rows.push(row);
@@ -46,11 +48,15 @@ export function parseCsv(text: string): string[][] {
 /** Turn CSV with a header row into objects keyed by the header names; empty cells are left out. */
 export function csvToRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
-  if (!header) throw new VaultError('INVALID_INPUT', 'The CSV file is empty: it needs a header row such as name,value.');
+  if (!header)
+    throw new VaultError('INVALID_INPUT', 'The CSV file is empty: it needs a header row such as name,value.');
   const names = header.map((name) => name.trim());
   return rows.map((cells, index) => {
     if (cells.length !== names.length) {
-      throw new VaultError('INVALID_INPUT', `Row ${index + 1} of the CSV has ${cells.length} fields; the header has ${names.length}.`);
+      throw new VaultError(
+        'INVALID_INPUT',
+        `Row ${index + 1} of the CSV has ${cells.length} fields; the header has ${names.length}.`,
+      );
     }
     const record: Record<string, string> = Object.create(null);
     names.forEach((name, column) => {

@@ -15,14 +15,21 @@ async function main(): Promise<void> {
     await program.parseAsync(process.argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
         process.exit(0);
       }
       fail(`${error.message.replace(/^error: /, '')} (see tokenvault --help)`, 2);
     }
     if (error instanceof UsageError) fail(error.message, 2);
     if (isVaultError(error)) fail(error.message, EXIT_CODE_BY_ERROR[error.code]);
-    fail('An unexpected error stopped the command; nothing was changed. Run tokenvault verify VAULT to check the vault.', 1);
+    fail(
+      'An unexpected error stopped the command; nothing was changed. Run tokenvault verify VAULT to check the vault.',
+      1,
+    );
   }
 }
 

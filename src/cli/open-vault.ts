@@ -12,7 +12,11 @@ export async function unlockFromOptions(options: UnlockOptions): Promise<Unlock>
 }
 
 /** Unlock, run, and always lock again (closing the database and zeroing the key), also when `run` fails. */
-export async function withVault<T>(path: string, options: UnlockOptions, run: (vault: Vault) => Promise<T> | T): Promise<T> {
+export async function withVault<T>(
+  path: string,
+  options: UnlockOptions,
+  run: (vault: Vault) => Promise<T> | T,
+): Promise<T> {
   const vault = await Vault.open(path, await unlockFromOptions(options));
   try {
     return await run(vault);

@@ -9,8 +9,12 @@ export function printLine(text = ''): void {
 
 /** A plain aligned table for people; cells are metadata only. */
 export function printTable(headers: string[], rows: (string | number | null | undefined)[][]): void {
-  const cells = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))));
-  const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)));
+  const cells = rows.map((row) =>
+    row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))),
+  );
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)),
+  );
   const format = (row: string[]) =>
     row
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))

@@ -9,7 +9,9 @@ export function readFirstLine(path: string, what: string): string {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read the ${what} file ${path} (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'error')}).`);
+    throw new UsageError(
+      `Cannot read the ${what} file ${path} (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'error')}).`,
+    );
   }
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   if (!line) throw new UsageError(`The ${what} file ${path} is empty: its first line must hold the ${what}.`);

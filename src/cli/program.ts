@@ -12,7 +12,11 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: () => undefined })
     .exitOverride();
   const group = (name: string, description: string) =>
-    program.command(name).description(description).exitOverride().configureOutput({ outputError: () => undefined });
+    program
+      .command(name)
+      .description(description)
+      .exitOverride()
+      .configureOutput({ outputError: () => undefined });
   const groups: CliGroups = {
     account: group('account', 'platform accounts'),
     token: group('token', 'tokens'),

@@ -44,7 +44,9 @@ function start(): void {
   electronSession.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(permissionDecision(permission)),
   );
-  electronSession.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
+  electronSession.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+    permissionDecision(permission),
+  );
 
   powerMonitor.on('suspend', () => session.lock());
   powerMonitor.on('lock-screen', () => session.lock());

@@ -5,7 +5,10 @@ import { BRIDGE_METHODS, CHANNEL_PREFIX } from '../shared/method-names';
 // ipcRenderer, no event channels, no Node.
 const bridge = Object.freeze(
   Object.fromEntries(
-    BRIDGE_METHODS.map((method) => [method, (input?: unknown) => ipcRenderer.invoke(`${CHANNEL_PREFIX}${method}`, input ?? {})]),
+    BRIDGE_METHODS.map((method) => [
+      method,
+      (input?: unknown) => ipcRenderer.invoke(`${CHANNEL_PREFIX}${method}`, input ?? {}),
+    ]),
   ),
 );
 

@@ -37,14 +37,44 @@ describe('tokenvault CLI, black box', () => {
     const stdinValue = generateTokenValue({ length: 48 });
     writeFileSync(join(dir, 'value.txt'), `${fileValue}\n`);
 
-    const fromFile = await runCli(['token', 'add', vault, '--account', 'Main', '--name', 'CRM sync', '--value-file', join(dir, 'value.txt')], { env });
+    const fromFile = await runCli(
+      [
+        'token',
+        'add',
+        vault,
+        '--account',
+        'Main',
+        '--name',
+        'CRM sync',
+        '--value-file',
+        join(dir, 'value.txt'),
+      ],
+      { env },
+    );
     expect(fromFile.code).toBe(0);
-    const fromStdin = await runCli(['token', 'add', vault, '--account', 'Main', '--name', 'Mailer', '--value-stdin', '--assigned-to', 'bob'], {
-      env,
-      stdin: `${stdinValue}\n`,
-    });
+    const fromStdin = await runCli(
+      [
+        'token',
+        'add',
+        vault,
+        '--account',
+        'Main',
+        '--name',
+        'Mailer',
+        '--value-stdin',
+        '--assigned-to',
+        'bob',
+      ],
+      {
+        env,
+        stdin: `${stdinValue}\n`,
+      },
+    );
     expect(fromStdin.code).toBe(0);
-    const generated = await runCli(['token', 'add', vault, '--account', '1', '--name', 'Generated', '--generate', '--length', '32'], { env });
+    const generated = await runCli(
+      ['token', 'add', vault, '--account', '1', '--name', 'Generated', '--generate', '--length', '32'],
+      { env },
+    );
     expect(generated.code).toBe(0);
     const [idFile, idStdin, idGenerated] = [fromFile, fromStdin, generated].map((r) => r.stdout.trim());
     expect(new Set([idFile, idStdin, idGenerated]).size).toBe(3);
@@ -64,7 +94,11 @@ describe('tokenvault CLI, black box', () => {
     }
     const listed = JSON.parse(outputs[1]!.stdout) as { name: string; role: string }[];
     expect(listed.map((t) => t.name).sort()).toEqual(['CRM sync', 'Generated', 'Mailer']);
-    expect(JSON.parse(outputs[3]!.stdout)).toMatchObject({ name: 'Mailer', assignedTo: 'bob', status: 'active' });
+    expect(JSON.parse(outputs[3]!.stdout)).toMatchObject({
+      name: 'Mailer',
+      assignedTo: 'bob',
+      status: 'active',
+    });
 
     const revealFile = await runCli(['token', 'reveal', vault, idFile!], { env });
     expect(revealFile.code).toBe(0);
@@ -75,10 +109,9 @@ describe('tokenvault CLI, black box', () => {
     expect(revealGenerated.stdout.trim()).toMatch(/^[A-Za-z0-9]{32}$/);
 
     const history = await runCli(['token', 'history', vault, idFile!, '--json'], { env });
-    expect(JSON.parse(history.stdout).map((e: { kind: string; actor: string }) => `${e.kind}:${e.actor}`)).toEqual([
-      'Created:alice',
-      'Revealed:alice',
-    ]);
+    expect(
+      JSON.parse(history.stdout).map((e: { kind: string; actor: string }) => `${e.kind}:${e.actor}`),
+    ).toEqual(['Created:alice', 'Revealed:alice']);
     const verify = await runCli(['verify', vault], { env });
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/^OK: \d+ events verified/);
@@ -92,7 +125,12 @@ describe('tokenvault CLI, black box', () => {
     expect(wrong.stderr).toMatch(/Wrong master password/);
 
     writeFileSync(join(dir, 'weak.txt'), 'password123\n');
-    const weak = await runCli(['init', join(dir, 'weak.tokenvault'), '--password-file', join(dir, 'weak.txt')]);
+    const weak = await runCli([
+      'init',
+      join(dir, 'weak.tokenvault'),
+      '--password-file',
+      join(dir, 'weak.txt'),
+    ]);
     expect(weak.code).toBe(5);
     expect(weak.stderr).toMatch(/too weak/);
     expect(weak.stderr).toMatch(/needs at least 12/);
@@ -119,9 +157,12 @@ describe('tokenvault CLI, black box', () => {
     });
     expect(flagWins.code).toBe(0);
     writeFileSync(join(dir, 'recovery.txt'), `${recoveryKey}\n`);
-    const viaRecovery = await runCli(['account', 'list', vault, '--recovery-key-file', join(dir, 'recovery.txt'), '--json'], {
-      env: { TOKENVAULT_PASSWORD_FILE: undefined },
-    });
+    const viaRecovery = await runCli(
+      ['account', 'list', vault, '--recovery-key-file', join(dir, 'recovery.txt'), '--json'],
+      {
+        env: { TOKENVAULT_PASSWORD_FILE: undefined },
+      },
+    );
     expect(viaRecovery.code).toBe(0);
     expect(JSON.parse(viaRecovery.stdout)[0].name).toBe('Main');
     void env;
@@ -130,7 +171,9 @@ describe('tokenvault CLI, black box', () => {
   it('passwd: the old password stops working, the new one works', async () => {
     const { dir, vault, env } = await cliVault();
     writeFileSync(join(dir, 'new.txt'), 'violet kettle marathon lantern 42\n');
-    expect((await runCli(['passwd', vault, '--new-password-file', join(dir, 'new.txt')], { env })).code).toBe(0);
+    expect((await runCli(['passwd', vault, '--new-password-file', join(dir, 'new.txt')], { env })).code).toBe(
+      0,
+    );
     expect((await runCli(['account', 'list', vault], { env })).code).toBe(3);
     expect((await runCli(['account', 'list', vault, '--password-file', join(dir, 'new.txt')])).code).toBe(0);
   });
@@ -145,19 +188,37 @@ describe('tokenvault CLI, black box', () => {
         { name: 'Two', value: values[1], assignedTo: 'carol', keyId: 'key-2' },
       ]),
     );
-    const json = await runCli(['token', 'import', vault, '--account', 'Main', '--file', join(dir, 'tokens.json')], { env });
+    const json = await runCli(
+      ['token', 'import', vault, '--account', 'Main', '--file', join(dir, 'tokens.json')],
+      { env },
+    );
     expect(json.code).toBe(0);
     expect(json.stdout.trim()).toBe('2');
-    writeFileSync(join(dir, 'tokens.csv'), `name,value,description\n"Three, quoted",${values[2]},"says ""hi"""\n`);
-    const csv = await runCli(['token', 'import', vault, '--account', 'Main', '--file', join(dir, 'tokens.csv')], { env });
+    writeFileSync(
+      join(dir, 'tokens.csv'),
+      `name,value,description\n"Three, quoted",${values[2]},"says ""hi"""\n`,
+    );
+    const csv = await runCli(
+      ['token', 'import', vault, '--account', 'Main', '--file', join(dir, 'tokens.csv')],
+      { env },
+    );
     expect(csv.code).toBe(0);
     expect(csv.stdout.trim()).toBe('1');
 
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ name: 'Four', value: generateTokenValue() }, { name: 'Five' }]));
-    const bad = await runCli(['token', 'import', vault, '--account', 'Main', '--file', join(dir, 'bad.json')], { env });
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify([{ name: 'Four', value: generateTokenValue() }, { name: 'Five' }]),
+    );
+    const bad = await runCli(
+      ['token', 'import', vault, '--account', 'Main', '--file', join(dir, 'bad.json')],
+      { env },
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Row 2/);
-    const list = JSON.parse((await runCli(['token', 'list', vault, '--json'], { env })).stdout) as { name: string; description: string }[];
+    const list = JSON.parse((await runCli(['token', 'list', vault, '--json'], { env })).stdout) as {
+      name: string;
+      description: string;
+    }[];
     expect(list.map((t) => t.name).sort()).toEqual(['One', 'Three, quoted', 'Two']);
     expect(list.find((t) => t.name === 'Three, quoted')?.description).toBe('says "hi"');
   });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
-import { ensureRendererBuilt, launchChromium, openApp, screenshot, serveRenderer } from '../helpers/e2e-harness';
+import {
+  ensureRendererBuilt,
+  launchChromium,
+  openApp,
+  screenshot,
+  serveRenderer,
+} from '../helpers/e2e-harness';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 let browser: Browser;
@@ -49,7 +55,10 @@ async function createVaultThroughUi(page: Page) {
   return recoveryKey;
 }
 
-async function addToken(page: Page, fields: { name: string; value?: string; description?: string; assignedTo?: string; application?: string }) {
+async function addToken(
+  page: Page,
+  fields: { name: string; value?: string; description?: string; assignedTo?: string; application?: string },
+) {
   await page.getByRole('button', { name: 'New token' }).click();
   const dialog = page.getByRole('dialog', { name: 'New token' });
   await dialog.getByLabel('Name (what it is for)').fill(fields.name);
@@ -81,20 +90,36 @@ describe('the token manager in Chromium over the real IPC handlers', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Add account' }).click();
 
     const knownValue = generateTokenValue({ length: 40 });
-    await addToken(page, { name: 'Salesforce sync', value: knownValue, description: 'CRM nightly sync', assignedTo: 'bob' });
+    await addToken(page, {
+      name: 'Salesforce sync',
+      value: knownValue,
+      description: 'CRM nightly sync',
+      assignedTo: 'bob',
+    });
     await addToken(page, { name: 'Mailer integration', application: 'Mailchimp', assignedTo: 'carol' });
     await addToken(page, { name: 'Reporting', description: 'Agency dashboards' });
-    await expect.poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').count()).toBe(3);
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').count())
+      .toBe(3);
     await page.getByRole('button', { name: /Engaging Networks \(main\)/ }).waitFor();
 
     await page.keyboard.press('Control+f');
     await page.keyboard.type('mailchimp');
-    await expect.poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').count()).toBe(1);
-    await expect.poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').first().textContent()).toMatch(/Mailer integration/);
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').count())
+      .toBe(1);
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').first().textContent())
+      .toMatch(/Mailer integration/);
     await page.getByLabel('Search tokens').fill('');
-    await expect.poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').count()).toBe(3);
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').count())
+      .toBe(3);
 
-    await page.getByRole('listbox', { name: 'Tokens' }).getByRole('option', { name: /Salesforce sync/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Tokens' })
+      .getByRole('option', { name: /Salesforce sync/ })
+      .click();
     await page.getByRole('heading', { name: 'Salesforce sync' }).waitFor();
     await expectAccessible(page, 'token detail');
     await screenshot(page, '06-main');
@@ -119,12 +144,14 @@ describe('the token manager in Chromium over the real IPC handlers', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.getByText('CRM nightly sync, owned by Bob').waitFor();
     const history = page.getByRole('list', { name: 'History' });
-    await expect.poll(() => history.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(/^Edited: description/),
-      expect.stringMatching(/^Value copied/),
-      expect.stringMatching(/^Value revealed/),
-      expect.stringMatching(/^Created/),
-    ]);
+    await expect
+      .poll(() => history.getByRole('listitem').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Edited: description/),
+        expect.stringMatching(/^Value copied/),
+        expect.stringMatching(/^Value revealed/),
+        expect.stringMatching(/^Created/),
+      ]);
     expect((await history.textContent()) ?? '').toContain('Alice Admin');
 
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -145,7 +172,9 @@ describe('the token manager in Chromium over the real IPC handlers', () => {
     await page.clock.fastForward(2_000);
     await page.getByLabel('Master password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect.poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').count()).toBe(3);
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Tokens' }).getByRole('option').count())
+      .toBe(3);
   });
 
   it('the page has no Node, no ipcRenderer, and the CSP blocks an injected inline script', async () => {
@@ -153,7 +182,11 @@ describe('the token manager in Chromium over the real IPC handlers', () => {
     await page.getByRole('heading', { name: 'Token Vault' }).waitFor();
     const globals = await page.evaluate(() => {
       const scope = globalThis as Record<string, unknown>;
-      return { require: typeof scope.require, process: typeof scope.process, ipcRenderer: typeof scope.ipcRenderer };
+      return {
+        require: typeof scope.require,
+        process: typeof scope.process,
+        ipcRenderer: typeof scope.ipcRenderer,
+      };
     });
     expect(globals).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
     const outcome = await page.evaluate(async () => {
@@ -170,7 +203,10 @@ describe('the token manager in Chromium over the real IPC handlers', () => {
       const script = scope.document.createElement('script');
       script.textContent = 'globalThis.injectedRan = true;';
       scope.document.body.appendChild(script);
-      const directive = await Promise.race([violation, new Promise<string>((done) => setTimeout(() => done('none'), 2000))]);
+      const directive = await Promise.race([
+        violation,
+        new Promise<string>((done) => setTimeout(() => done('none'), 2000)),
+      ]);
       return { ran: scope.injectedRan === true, directive };
     });
     expect(outcome.ran).toBe(false);

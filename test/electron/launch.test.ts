@@ -15,23 +15,35 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 if (!binary) {
-  console.warn('SKIPPED: the Electron launch test needs Electron\'s binary, which is not installed on this machine (it cannot be downloaded here).');
+  console.warn(
+    "SKIPPED: the Electron launch test needs Electron's binary, which is not installed on this machine (it cannot be downloaded here).",
+  );
 }
 
 describe('the packaged window in real Electron', () => {
   it.skipIf(!binary)('launches, shows the welcome screen, and exposes only window.tokenVault', async () => {
-    const app = await _electron.launch({ executablePath: binary!, args: [REPO_ROOT], env: { ...process.env, ELECTRON_DISABLE_SECURITY_WARNINGS: '1' } });
+    const app = await _electron.launch({
+      executablePath: binary!,
+      args: [REPO_ROOT],
+      env: { ...process.env, ELECTRON_DISABLE_SECURITY_WARNINGS: '1' },
+    });
     try {
       const page = await app.firstWindow();
       await page.getByText('Token Vault').first().waitFor();
       const globals = await page.evaluate(() => {
         const scope = globalThis as Record<string, unknown>;
-        return { require: typeof scope.require, process: typeof scope.process, bridge: typeof scope.tokenVault };
+        return {
+          require: typeof scope.require,
+          process: typeof scope.process,
+          bridge: typeof scope.tokenVault,
+        };
       });
       expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: 'object' });
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const contents = BrowserWindow.getAllWindows()[0]!.webContents;
-        return (contents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+        return (
+          contents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+        ).getLastWebPreferences();
       });
       expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     } finally {

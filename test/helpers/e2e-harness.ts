@@ -26,7 +26,11 @@ function newestUnder(dir: string): number {
 /** `npm test` builds first; a lone e2e file rebuilds the renderer when its sources are newer. */
 export function ensureRendererBuilt(): void {
   const index = join(RENDERER_DIR, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newestUnder(join(REPO_ROOT, 'src/renderer')), newestUnder(join(REPO_ROOT, 'src/shared')))) {
+  if (
+    existsSync(index) &&
+    statSync(index).mtimeMs >=
+      Math.max(newestUnder(join(REPO_ROOT, 'src/renderer')), newestUnder(join(REPO_ROOT, 'src/shared')))
+  ) {
     return;
   }
   const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -85,7 +89,11 @@ export interface AppUnderTest {
  * A page whose `window.tokenVault` reaches the real IPC dispatcher and session, running here on a real vault in a
  * temp folder: the same handlers the Electron main process registers, without Electron.
  */
-export async function openApp(browser: Browser, url: string, options: { installClock?: boolean } = {}): Promise<AppUnderTest> {
+export async function openApp(
+  browser: Browser,
+  url: string,
+  options: { installClock?: boolean } = {},
+): Promise<AppUnderTest> {
   const workDir = makeTempDir('tokenvault-e2e-');
   const platform = new MemoryPlatform();
   platform.folderAnswer = join(workDir, 'agency-work.tokenvault');
@@ -94,7 +102,9 @@ export async function openApp(browser: Browser, url: string, options: { installC
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   if (options.installClock) await page.clock.install();
-  await page.exposeBinding('__tokenVaultInvoke', (_source, method: string, input: unknown) => dispatch(method, input));
+  await page.exposeBinding('__tokenVaultInvoke', (_source, method: string, input: unknown) =>
+    dispatch(method, input),
+  );
   await page.addInitScript((methods: readonly string[]) => {
     // Runs in the page; `globalThis` is its window.
     const page = globalThis as unknown as { __tokenVaultInvoke: (m: string, i: unknown) => Promise<unknown> };

@@ -39,10 +39,18 @@ export interface RunCliOptions {
 export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...process.env, TOKENVAULT_KDF_TARGET_MS: '0', ...options.env })) {
+    for (const [key, value] of Object.entries({
+      ...process.env,
+      TOKENVAULT_KDF_TARGET_MS: '0',
+      ...options.env,
+    })) {
       if (value !== undefined) env[key] = value;
     }
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

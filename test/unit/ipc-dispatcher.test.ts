@@ -29,7 +29,21 @@ const hostileValue = fc.oneof(
 const hostileInput = fc.oneof(
   hostileValue,
   fc.dictionary(
-    fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'path', 'password', 'name', 'value', 'accountId', 'search', 'extra'), fc.string({ maxLength: 10 })),
+    fc.oneof(
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'id',
+        'path',
+        'password',
+        'name',
+        'value',
+        'accountId',
+        'search',
+        'extra',
+      ),
+      fc.string({ maxLength: 10 }),
+    ),
     hostileValue,
     { maxKeys: 5 },
   ),
@@ -42,11 +56,19 @@ async function unlockedSession() {
   const session = new SessionController({ userDataDir: join(dir, 'user-data'), platform });
   const dispatch = createDispatcher(session);
   const vaultPath = join(dir, 'fuzz.tokenvault');
-  const created = await dispatch('createVault', { path: vaultPath, password: TEST_PASSWORD, operator: 'fuzzer' });
+  const created = await dispatch('createVault', {
+    path: vaultPath,
+    password: TEST_PASSWORD,
+    operator: 'fuzzer',
+  });
   expect(created.ok).toBe(true);
   const account = await dispatch('createAccount', { name: 'Main' });
   const secret = generateTokenValue();
-  const token = await dispatch('createToken', { accountId: (account as { value: { id: number } }).value.id, name: 'Known', value: secret });
+  const token = await dispatch('createToken', {
+    accountId: (account as { value: { id: number } }).value.id,
+    name: 'Known',
+    value: secret,
+  });
   expect(token.ok).toBe(true);
   return { session, dispatch, vaultPath, secret, platform };
 }
@@ -59,14 +81,19 @@ describe('IPC dispatcher', () => {
   it('refuses unknown methods, including prototype names', async () => {
     const { dispatch } = await unlockedSession();
     for (const method of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'nope', '']) {
-      expect(await dispatch(method, {})).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown request.' } });
+      expect(await dispatch(method, {})).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Unknown request.' },
+      });
     }
   });
 
   it('hostile input to every method returns a typed error, never throws, changes nothing and leaks no secret', async () => {
     const { dispatch, vaultPath, secret, session } = await unlockedSession();
     const snapshot = async () => ({
-      files: readdirSync(vaultPath).filter((name) => !name.endsWith('-shm') && !name.endsWith('-wal')).sort(),
+      files: readdirSync(vaultPath)
+        .filter((name) => !name.endsWith('-shm') && !name.endsWith('-wal'))
+        .sort(),
       tokens: JSON.stringify(session.requireVault().tokens.list()),
       accounts: JSON.stringify(session.requireVault().accounts.list()),
       events: session.requireVault().events.count(),
@@ -74,12 +101,26 @@ describe('IPC dispatcher', () => {
     });
     const before = await snapshot();
     // Read-only methods may accept an odd but valid input (e.g. {}); any method that changes state must refuse.
-    const readOnly = new Set(['getSession', 'listRecentVaults', 'listAccounts', 'listTokens', 'reportActivity', 'verifyVault', 'chooseVaultFolder', 'updateSettings']);
+    const readOnly = new Set([
+      'getSession',
+      'listRecentVaults',
+      'listAccounts',
+      'listTokens',
+      'reportActivity',
+      'verifyVault',
+      'chooseVaultFolder',
+      'updateSettings',
+    ]);
     let calls = 0;
     for (const method of METHOD_NAMES) {
       await fc.assert(
         fc.asyncProperty(hostileInput, async (input) => {
-          if (method === 'lockVault' && (input === undefined || input === null || (typeof input === 'object' && !Array.isArray(input) && Object.keys(input).length === 0))) {
+          if (
+            method === 'lockVault' &&
+            (input === undefined ||
+              input === null ||
+              (typeof input === 'object' && !Array.isArray(input) && Object.keys(input).length === 0))
+          ) {
             return;
           }
           calls++;
@@ -103,7 +144,10 @@ describe('IPC dispatcher', () => {
 
   it('a VaultError crosses as {code, message}; a locked vault answers VAULT_LOCKED', async () => {
     const { dispatch } = await unlockedSession();
-    expect(await dispatch('getToken', { id: 999 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'There is no token with id 999.' } });
+    expect(await dispatch('getToken', { id: 999 })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'There is no token with id 999.' },
+    });
     expect((await dispatch('lockVault', {})).ok).toBe(true);
     expect(await dispatch('listTokens', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });

@@ -8,16 +8,34 @@ import { MemoryPlatform } from '../../src/main/session/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const APP = { webContentsId: 7, appUrlPrefix: 'file:///opt/token-vault/resources/app.asar/out/renderer/index.html' };
+const APP = {
+  webContentsId: 7,
+  appUrlPrefix: 'file:///opt/token-vault/resources/app.asar/out/renderer/index.html',
+};
 
 describe('IPC sender check', () => {
   it('trusts only the top frame of our window on our page', () => {
-    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: true, webContentsId: 7 }, APP)).toBe(true);
-    expect(isTrustedSender({ frameUrl: `${APP.appUrlPrefix}#/tokens`, isTopFrame: true, webContentsId: 7 }, APP)).toBe(true);
-    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: false, webContentsId: 7 }, APP)).toBe(false);
-    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: true, webContentsId: 8 }, APP)).toBe(false);
-    expect(isTrustedSender({ frameUrl: 'https://evil.example/index.html', isTopFrame: true, webContentsId: 7 }, APP)).toBe(false);
-    expect(isTrustedSender({ frameUrl: 'file:///tmp/evil.html', isTopFrame: true, webContentsId: 7 }, APP)).toBe(false);
+    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: true, webContentsId: 7 }, APP)).toBe(
+      true,
+    );
+    expect(
+      isTrustedSender({ frameUrl: `${APP.appUrlPrefix}#/tokens`, isTopFrame: true, webContentsId: 7 }, APP),
+    ).toBe(true);
+    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: false, webContentsId: 7 }, APP)).toBe(
+      false,
+    );
+    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: true, webContentsId: 8 }, APP)).toBe(
+      false,
+    );
+    expect(
+      isTrustedSender(
+        { frameUrl: 'https://evil.example/index.html', isTopFrame: true, webContentsId: 7 },
+        APP,
+      ),
+    ).toBe(false);
+    expect(
+      isTrustedSender({ frameUrl: 'file:///tmp/evil.html', isTopFrame: true, webContentsId: 7 }, APP),
+    ).toBe(false);
     expect(isTrustedSender({ frameUrl: undefined, isTopFrame: true, webContentsId: 7 }, APP)).toBe(false);
     expect(isTrustedSender({ frameUrl: 'not a url', isTopFrame: true, webContentsId: 7 }, APP)).toBe(false);
   });
@@ -25,13 +43,23 @@ describe('IPC sender check', () => {
   it('registers one channel per method and refuses a call from another frame before the dispatcher runs', async () => {
     const handlers = new Map<string, (event: unknown, input: unknown) => Promise<Result<unknown>>>();
     const ipcMain: IpcMainLike = { handle: (channel, listener) => handlers.set(channel, listener as never) };
-    const session = new SessionController({ userDataDir: join(makeTempDir(), 'ud'), platform: new MemoryPlatform() });
+    const session = new SessionController({
+      userDataDir: join(makeTempDir(), 'ud'),
+      platform: new MemoryPlatform(),
+    });
     let dispatched = 0;
     const dispatch = createDispatcher(session);
-    registerIpc(ipcMain, (method, input) => (dispatched++, dispatch(method, input)), () => APP);
+    registerIpc(
+      ipcMain,
+      (method, input) => (dispatched++, dispatch(method, input)),
+      () => APP,
+    );
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelFor).sort());
 
-    const fromFrame = (url: string, parent: unknown, id = 7) => ({ senderFrame: { url, parent }, sender: { id } });
+    const fromFrame = (url: string, parent: unknown, id = 7) => ({
+      senderFrame: { url, parent },
+      sender: { id },
+    });
     const listener = handlers.get(channelFor('getSession'))!;
     const iframe = await listener(fromFrame(APP.appUrlPrefix, { url: APP.appUrlPrefix }), {});
     expect(iframe).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -25,18 +25,24 @@ afterEach(() => vi.useRealTimers());
 
 describe('session safety', () => {
   it('backs off 1 s, 2 s, 4 s ... capped at 30 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 10].map(backoffDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 10].map(backoffDelayMs)).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
+    ]);
   });
 
   it('refuses an unlock during the back-off wait, and accepts the right password after it', async () => {
     let clock = 1_000_000;
     const { session, path } = await newSession(() => clock);
     session.lock();
-    await expect(session.unlockVault({ path, password: 'wrong password here' })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    await expect(session.unlockVault({ path, password: 'wrong password here' })).rejects.toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
     expect(session.getSession().retryAfterSeconds).toBe(1);
     await expect(session.unlockVault({ path, password: TEST_PASSWORD })).rejects.toThrow(/wait 1 s/);
     clock += 1000;
-    await expect(session.unlockVault({ path, password: 'wrong password again' })).rejects.toThrow(/Try again in 2 s/);
+    await expect(session.unlockVault({ path, password: 'wrong password again' })).rejects.toThrow(
+      /Try again in 2 s/,
+    );
     clock += 2000;
     await session.unlockVault({ path, password: TEST_PASSWORD });
     expect(session.getSession().state).toBe('unlocked');

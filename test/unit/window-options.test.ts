@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions } from '../../src/main/window/main-window-options';
-import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from '../../src/main/window/navigation-guards';
+import {
+  permissionDecision,
+  shouldAllowNavigation,
+  windowOpenDecision,
+} from '../../src/main/window/navigation-guards';
 
 describe('the BrowserWindow is locked down (DESIGN.md section 7)', () => {
   it('uses the secure web preferences', () => {
@@ -27,7 +31,14 @@ describe('the BrowserWindow is locked down (DESIGN.md section 7)', () => {
     expect(shouldAllowNavigation('https://example.com/', app)).toBe(false);
     expect(shouldAllowNavigation('file:///etc/passwd', app)).toBe(false);
     expect(windowOpenDecision()).toEqual({ action: 'deny' });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(permissionDecision(permission)).toBe(false);
     }
   });

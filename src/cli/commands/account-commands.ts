@@ -28,19 +28,34 @@ export function registerAccountCommands(groups: CliGroups): void {
       .option('--profile <profile>', 'platform rules: generic', 'generic')
       .option('--notes <text>', 'free notes', '')
       .option('--allow-delete', 'the platform lets this account use DELETE endpoints'),
-  ).action(async (path: string, options: UnlockOptions & { name: string; profile: string; notes: string; allowDelete?: boolean }) => {
-    const account = await withVault(path, options, (vault) =>
-      vault.accounts.create({ name: options.name, profile: options.profile, notes: options.notes, allowDelete: options.allowDelete === true }),
-    );
-    printLine(String(account.id));
-  });
+  ).action(
+    async (
+      path: string,
+      options: UnlockOptions & { name: string; profile: string; notes: string; allowDelete?: boolean },
+    ) => {
+      const account = await withVault(path, options, (vault) =>
+        vault.accounts.create({
+          name: options.name,
+          profile: options.profile,
+          notes: options.notes,
+          allowDelete: options.allowDelete === true,
+        }),
+      );
+      printLine(String(account.id));
+    },
+  );
 
   addUnlockOptions(
-    groups.account.command('list').description('list accounts with token counts').argument('<vault>').option('--json', 'print JSON'),
+    groups.account
+      .command('list')
+      .description('list accounts with token counts')
+      .argument('<vault>')
+      .option('--json', 'print JSON'),
   ).action(async (path: string, options: UnlockOptions & { json?: boolean }) => {
     const accounts = await withVault(path, options, (vault) => vault.accounts.list());
     if (options.json) return printJson(accounts.map(accountJson));
-    if (accounts.length === 0) return printLine('No accounts yet. Add one with: tokenvault account add VAULT --name NAME');
+    if (accounts.length === 0)
+      return printLine('No accounts yet. Add one with: tokenvault account add VAULT --name NAME');
     printTable(
       ['ID', 'NAME', 'PROFILE', 'TOKENS'],
       accounts.map((a) => [a.id, a.name, a.profile, a.tokenCount]),

@@ -4,4 +4,8 @@ import { registerTokenCommands } from './token-commands';
 import { registerVaultCommands } from './vault-commands';
 
 /** Every command family, in help order. A new family is a file in this folder and one line here. */
-export const REGISTRARS: CliRegistrar[] = [registerVaultCommands, registerAccountCommands, registerTokenCommands];
+export const REGISTRARS: CliRegistrar[] = [
+  registerVaultCommands,
+  registerAccountCommands,
+  registerTokenCommands,
+];

@@ -46,7 +46,8 @@ export function eventJson(event: VaultEvent) {
 }
 
 export function parseId(text: string, what = 'token id'): number {
-  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) throw new UsageError(`"${text.slice(0, 40)}" is not a ${what}: use the number shown by list.`);
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1)
+    throw new UsageError(`"${text.slice(0, 40)}" is not a ${what}: use the number shown by list.`);
   return Number(text);
 }
 
@@ -59,7 +60,9 @@ async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('--value-stdin reads a piped value; nothing was piped.');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function readImportFile(file: string, format: string | undefined): unknown[] {
@@ -78,7 +81,8 @@ function readImportFile(file: string, format: string | undefined): unknown[] {
   } catch {
     throw new VaultError('INVALID_INPUT', `${file} is not valid JSON.`);
   }
-  if (!Array.isArray(parsed)) throw new VaultError('INVALID_INPUT', 'The JSON import must be an array of tokens.');
+  if (!Array.isArray(parsed))
+    throw new VaultError('INVALID_INPUT', 'The JSON import must be an array of tokens.');
   return parsed;
 }
 
@@ -144,8 +148,10 @@ export function registerTokenCommands(groups: CliGroups): void {
       },
     ) => {
       const sources = [options.generate, options.valueFile, options.valueStdin].filter(Boolean).length;
-      if (sources !== 1) throw new UsageError('Give exactly one of --generate, --value-file or --value-stdin.');
-      if (options.length !== undefined && !options.generate) throw new UsageError('--length only goes with --generate.');
+      if (sources !== 1)
+        throw new UsageError('Give exactly one of --generate, --value-file or --value-stdin.');
+      if (options.length !== undefined && !options.generate)
+        throw new UsageError('--length only goes with --generate.');
       const value = options.valueFile
         ? readFirstLine(options.valueFile, 'value')
         : options.valueStdin
@@ -162,7 +168,9 @@ export function registerTokenCommands(groups: CliGroups): void {
           assignedTo: options.assignedTo,
           keyId: options.keyId,
           application: options.application,
-          ...(value !== undefined ? { value } : { generate: { length: options.length ? parseLength(options.length) : 64 } }),
+          ...(value !== undefined
+            ? { value }
+            : { generate: { length: options.length ? parseLength(options.length) : 64 } }),
         });
       });
       printLine(String(created.id));
@@ -177,11 +185,15 @@ export function registerTokenCommands(groups: CliGroups): void {
       .requiredOption('--account <account>', 'account name or id')
       .requiredOption('--file <path>', 'JSON array or CSV with a header row')
       .option('--format <format>', 'json or csv (default: from the file name)'),
-  ).action(async (path: string, options: UnlockOptions & { account: string; file: string; format?: string }) => {
-    const rows = readImportFile(options.file, options.format);
-    const count = await withVault(path, options, (vault) => vault.tokens.importMany(vault.accounts.resolve(options.account).id, rows));
-    printLine(String(count));
-  });
+  ).action(
+    async (path: string, options: UnlockOptions & { account: string; file: string; format?: string }) => {
+      const rows = readImportFile(options.file, options.format);
+      const count = await withVault(path, options, (vault) =>
+        vault.tokens.importMany(vault.accounts.resolve(options.account).id, rows),
+      );
+      printLine(String(count));
+    },
+  );
 
   addUnlockOptions(
     token
@@ -189,25 +201,47 @@ export function registerTokenCommands(groups: CliGroups): void {
       .description('list tokens (never their values)')
       .argument('<vault>')
       .option('--account <account>', 'only this account (name or id)')
-      .option('--search <text>', 'only tokens whose name, description, user, application or key id contain this')
+      .option(
+        '--search <text>',
+        'only tokens whose name, description, user, application or key id contain this',
+      )
       .option('--json', 'print JSON'),
-  ).action(async (path: string, options: UnlockOptions & { account?: string; search?: string; json?: boolean }) => {
-    const tokens = await withVault(path, options, (vault) =>
-      vault.tokens.list({
-        accountId: options.account ? vault.accounts.resolve(options.account).id : undefined,
-        search: options.search,
-      }),
-    );
-    if (options.json) return printJson(tokens.map(tokenJson));
-    if (tokens.length === 0) return printLine('No tokens. Add one with: tokenvault token add VAULT --account A --name N --generate');
-    printTable(
-      ['ID', 'ACCOUNT', 'NAME', 'KIND', 'ROLE', 'STATUS', 'ENABLED', 'ASSIGNED TO'],
-      tokens.map((t) => [t.id, t.accountName, t.name, t.kind, t.role, t.status, t.enabled ? 'yes' : 'no', t.assignedTo]),
-    );
-  });
+  ).action(
+    async (path: string, options: UnlockOptions & { account?: string; search?: string; json?: boolean }) => {
+      const tokens = await withVault(path, options, (vault) =>
+        vault.tokens.list({
+          accountId: options.account ? vault.accounts.resolve(options.account).id : undefined,
+          search: options.search,
+        }),
+      );
+      if (options.json) return printJson(tokens.map(tokenJson));
+      if (tokens.length === 0)
+        return printLine(
+          'No tokens. Add one with: tokenvault token add VAULT --account A --name N --generate',
+        );
+      printTable(
+        ['ID', 'ACCOUNT', 'NAME', 'KIND', 'ROLE', 'STATUS', 'ENABLED', 'ASSIGNED TO'],
+        tokens.map((t) => [
+          t.id,
+          t.accountName,
+          t.name,
+          t.kind,
+          t.role,
+          t.status,
+          t.enabled ? 'yes' : 'no',
+          t.assignedTo,
+        ]),
+      );
+    },
+  );
 
   addUnlockOptions(
-    token.command('show').description('show one token (metadata only)').argument('<vault>').argument('<id>').option('--json', 'print JSON'),
+    token
+      .command('show')
+      .description('show one token (metadata only)')
+      .argument('<vault>')
+      .argument('<id>')
+      .option('--json', 'print JSON'),
   ).action(async (path: string, id: string, options: UnlockOptions & { json?: boolean }) => {
     const tokenId = parseId(id);
     const meta = await withVault(path, options, (vault) => vault.tokens.get(tokenId));
@@ -216,7 +250,11 @@ export function registerTokenCommands(groups: CliGroups): void {
   });
 
   addUnlockOptions(
-    token.command('reveal').description('print the secret value alone; recorded in the history').argument('<vault>').argument('<id>'),
+    token
+      .command('reveal')
+      .description('print the secret value alone; recorded in the history')
+      .argument('<vault>')
+      .argument('<id>'),
   ).action(async (path: string, id: string, options: UnlockOptions) => {
     const tokenId = parseId(id);
     const value = await withVault(path, options, (vault) => vault.tokens.reveal(tokenId, 'reveal'));
@@ -224,7 +262,12 @@ export function registerTokenCommands(groups: CliGroups): void {
   });
 
   addUnlockOptions(
-    token.command('history').description('the full history of a token').argument('<vault>').argument('<id>').option('--json', 'print JSON'),
+    token
+      .command('history')
+      .description('the full history of a token')
+      .argument('<vault>')
+      .argument('<id>')
+      .option('--json', 'print JSON'),
   ).action(async (path: string, id: string, options: UnlockOptions & { json?: boolean }) => {
     const tokenId = parseId(id);
     const events = await withVault(path, options, (vault) => vault.tokens.history(tokenId));
@@ -235,4 +278,3 @@ export function registerTokenCommands(groups: CliGroups): void {
     );
   });
 }
-

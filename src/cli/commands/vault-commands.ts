@@ -13,11 +13,14 @@ async function readNewPassword(file: string | undefined, envVariable: string | u
   const fromEnv = envVariable ? process.env[envVariable] : undefined;
   if (fromEnv) return readFirstLine(fromEnv, 'new password');
   if (!process.stdin.isTTY) {
-    throw new UsageError(`No password given: use a terminal or pass a file with --password-file (or set ${PASSWORD_FILE_ENV}).`);
+    throw new UsageError(
+      `No password given: use a terminal or pass a file with --password-file (or set ${PASSWORD_FILE_ENV}).`,
+    );
   }
   const first = await promptHidden('New master password: ');
   const second = await promptHidden('Repeat it: ');
-  if (first !== second) throw new VaultError('INVALID_INPUT', 'The two passwords differ; nothing was created.');
+  if (first !== second)
+    throw new VaultError('INVALID_INPUT', 'The two passwords differ; nothing was created.');
   return first;
 }
 
@@ -28,7 +31,10 @@ export function registerVaultCommands(_groups: CliGroups, program: Command): voi
     .description('create a new vault folder; prints its recovery key once')
     .argument('<vault>', 'folder to create, e.g. work.tokenvault')
     .option('--operator <name>', 'your name, recorded in the history of every change')
-    .option('--password-file <path>', `file whose first line is the new master password (or set ${PASSWORD_FILE_ENV})`)
+    .option(
+      '--password-file <path>',
+      `file whose first line is the new master password (or set ${PASSWORD_FILE_ENV})`,
+    )
     .action(async (path: string, options: { operator?: string; passwordFile?: string }) => {
       const password = await readNewPassword(options.passwordFile, PASSWORD_FILE_ENV);
       const { vault, recoveryKey } = await Vault.create(path, { password, operator: options.operator });
@@ -61,10 +67,13 @@ export function registerVaultCommands(_groups: CliGroups, program: Command): voi
   ).action(async (path: string, options: UnlockOptions & { json?: boolean }) => {
     const report = await withVault(path, options, (vault) => vault.verify());
     if (options.json) printJson(report);
-    else if (report.ok) printLine(`OK: ${report.eventCount} events verified, database integrity ${report.integrity}.`);
+    else if (report.ok)
+      printLine(`OK: ${report.eventCount} events verified, database integrity ${report.integrity}.`);
     if (!report.ok) {
-      throw new VaultError('VAULT_CORRUPT', `Verification failed: ${report.problems.slice(0, 3).join('; ')}.`);
+      throw new VaultError(
+        'VAULT_CORRUPT',
+        `Verification failed: ${report.problems.slice(0, 3).join('; ')}.`,
+      );
     }
   });
 }
-

@@ -37,14 +37,20 @@ export function createElectronPlatform(window: () => BrowserWindow | null): Plat
           title: 'Create a vault',
           buttonLabel: 'Create vault here',
           defaultPath: join(homedir(), `${suggestedName ?? 'tokens'}.tokenvault`),
-          properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+          properties: ['createDirectory', 'showOverwriteConfirmation'] as (
+            'createDirectory' | 'showOverwriteConfirmation'
+          )[],
         };
-        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        const result = owner
+          ? await dialog.showSaveDialog(owner, options)
+          : await dialog.showSaveDialog(options);
         if (result.canceled || !result.filePath) return null;
         return result.filePath.endsWith('.tokenvault') ? result.filePath : `${result.filePath}.tokenvault`;
       }
       const options = { title: 'Open a vault folder', properties: ['openDirectory'] as 'openDirectory'[] };
-      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };

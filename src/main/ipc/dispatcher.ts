@@ -8,7 +8,10 @@ export type Dispatch = (method: string, input: unknown) => Promise<Result<unknow
 
 function isMethodName(method: string): method is MethodName {
   // Own keys only, so '__proto__', 'constructor' or 'toString' never reach a handler.
-  return Object.prototype.hasOwnProperty.call(api, method) && Object.prototype.hasOwnProperty.call(handlers, method);
+  return (
+    Object.prototype.hasOwnProperty.call(api, method) &&
+    Object.prototype.hasOwnProperty.call(handlers, method)
+  );
 }
 
 /**
@@ -29,7 +32,14 @@ export function createDispatcher(session: SessionController): Dispatch {
       return { ok: true, value: await handler(session, parsed.data) };
     } catch (error) {
       if (isVaultError(error)) return { ok: false, error: error.toPayload() };
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Token Vault; the action did not complete. Try again, or lock and unlock the vault.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message:
+            'Something went wrong inside Token Vault; the action did not complete. Try again, or lock and unlock the vault.',
+        },
+      };
     }
   };
 }

@@ -9,7 +9,10 @@ export interface SenderFacts {
 }
 
 /** Our page is the top frame of our one window, loaded from the app's own files. */
-export function isTrustedSender(sender: SenderFacts, expected: { webContentsId: number; appUrlPrefix: string }): boolean {
+export function isTrustedSender(
+  sender: SenderFacts,
+  expected: { webContentsId: number; appUrlPrefix: string },
+): boolean {
   if (!sender.isTopFrame || sender.webContentsId !== expected.webContentsId || !sender.frameUrl) return false;
   try {
     const url = new URL(sender.frameUrl);

@@ -9,7 +9,10 @@ const RECENT_LIMIT = 8;
 
 const fileSchema = z.object({
   settings: z
-    .object({ autoLockMinutes: z.number().int().min(1).max(240), clipboardSeconds: z.number().int().min(5).max(600) })
+    .object({
+      autoLockMinutes: z.number().int().min(1).max(240),
+      clipboardSeconds: z.number().int().min(5).max(600),
+    })
     .partial()
     .default({}),
   recentVaults: z.array(z.string().max(4096)).max(50).default([]),
@@ -61,7 +64,10 @@ export class AppSettingsStore {
   }
 
   rememberVault(path: string): void {
-    this.state.recentVaults = [path, ...this.state.recentVaults.filter((p) => p !== path)].slice(0, RECENT_LIMIT);
+    this.state.recentVaults = [path, ...this.state.recentVaults.filter((p) => p !== path)].slice(
+      0,
+      RECENT_LIMIT,
+    );
     this.save();
   }
 }

@@ -63,7 +63,10 @@ export class SessionController {
 
   async createVault(input: { path: string; password: string; operator: string }) {
     this.lock();
-    const { vault, recoveryKey } = await Vault.create(input.path, { password: input.password, operator: input.operator });
+    const { vault, recoveryKey } = await Vault.create(input.path, {
+      password: input.password,
+      operator: input.operator,
+    });
     this.adopt(vault);
     return { vault: vault.info(), recoveryKey };
   }
@@ -151,13 +154,20 @@ export class SessionController {
   async changeMasterPassword(input: { currentPassword: string; newPassword: string }) {
     const vault = this.requireVault();
     if (!(await vault.checkPassword(input.currentPassword))) {
-      throw new VaultError('WRONG_PASSWORD', 'The current master password is wrong; the password was not changed.');
+      throw new VaultError(
+        'WRONG_PASSWORD',
+        'The current master password is wrong; the password was not changed.',
+      );
     }
     await vault.changePassword(input.newPassword);
     return { changed: true as const };
   }
 
-  updateSettings(patch: { operator?: string; autoLockMinutes?: number; clipboardSeconds?: number }): SessionState {
+  updateSettings(patch: {
+    operator?: string;
+    autoLockMinutes?: number;
+    clipboardSeconds?: number;
+  }): SessionState {
     const { operator, ...appSettings } = patch;
     if (operator !== undefined) this.requireVault().setOperator(operator);
     if (Object.keys(appSettings).length) this.store.updateSettings(appSettings);

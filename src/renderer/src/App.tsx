@@ -9,7 +9,12 @@ import { WelcomeScreen } from './features/welcome/WelcomeScreen';
 const SESSION_POLL_MS = 5000;
 const ACTIVITY_THROTTLE_MS = 15_000;
 
-type View = { name: 'loading' } | { name: 'welcome' } | { name: 'recovery'; key: string } | { name: 'unlock'; path: string } | { name: 'main' };
+type View =
+  | { name: 'loading' }
+  | { name: 'welcome' }
+  | { name: 'recovery'; key: string }
+  | { name: 'unlock'; path: string }
+  | { name: 'main' };
 
 /**
  * The screen follows main's session. Locking (button, shortcut, idle, suspend) unmounts the main screen, so no
@@ -34,6 +39,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    // refresh() sets state only after main answers (asynchronously), which is what an effect is for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
     const timer = window.setInterval(() => void refresh().catch(() => undefined), SESSION_POLL_MS);
     const stop = onVaultLocked(() => void refresh());

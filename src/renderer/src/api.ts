@@ -28,7 +28,8 @@ export function onVaultLocked(listener: () => void): () => void {
 /** Call main through the preload bridge; errors become ApiError, never raw objects. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const bridge = window.tokenVault as unknown as Record<string, (input: unknown) => Promise<unknown>>;
-  const result = (await bridge[method]!(input)) as { ok: true; value: MethodOutput<M> } | { ok: false; error: ErrorPayload };
+  const result = (await bridge[method]!(input)) as
+    { ok: true; value: MethodOutput<M> } | { ok: false; error: ErrorPayload };
   if (result.ok) return result.value;
   if (result.error.code === 'VAULT_LOCKED') lockedListeners.forEach((listener) => listener());
   throw new ApiError(result.error);

@@ -13,7 +13,9 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
+    const first = panel.current?.querySelector<HTMLElement>(
+      'input, select, textarea, button:not([data-close])',
+    );
     (first ?? panel.current)?.focus();
     return () => previous?.focus?.();
   }, []);
@@ -23,9 +25,9 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
       onClose();
     }
     if (event.key !== 'Tab' || !panel.current) return;
-    const focusable = [...panel.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex="0"]')].filter(
-      (element) => !element.hasAttribute('disabled'),
-    );
+    const focusable = [
+      ...panel.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex="0"]'),
+    ].filter((element) => !element.hasAttribute('disabled'));
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (event.shiftKey && document.activeElement === first) {

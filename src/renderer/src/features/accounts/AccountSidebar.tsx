@@ -19,7 +19,12 @@ export function AccountSidebar({ accounts, selected, onSelect, onChanged }: Side
       <h2 className="sidebar-title">Accounts</h2>
       <ul>
         <li>
-          <button type="button" className={selected === null ? 'nav-item active' : 'nav-item'} aria-current={selected === null} onClick={() => onSelect(null)}>
+          <button
+            type="button"
+            className={selected === null ? 'nav-item active' : 'nav-item'}
+            aria-current={selected === null}
+            onClick={() => onSelect(null)}
+          >
             <span>All tokens</span>
             <span className="count">{total}</span>
           </button>
@@ -74,7 +79,12 @@ function AddAccountDialog({ onClose, onCreated }: { onClose: () => void; onCreat
     <Dialog title="Add a platform account" onClose={onClose}>
       <form className="form" onSubmit={submit}>
         <label htmlFor="account-name">Name</label>
-        <input id="account-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Engaging Networks (main)" />
+        <input
+          id="account-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Engaging Networks (main)"
+        />
         <label htmlFor="account-notes">Notes</label>
         <textarea id="account-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
         <ErrorText message={error} />

@@ -5,7 +5,15 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { PasswordMeter } from '../welcome/PasswordMeter';
 
-export function SettingsDialog({ session, onClose, onSaved }: { session: SessionState; onClose: () => void; onSaved: () => void }) {
+export function SettingsDialog({
+  session,
+  onClose,
+  onSaved,
+}: {
+  session: SessionState;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [operator, setOperator] = useState(session.vault?.operator ?? '');
   const [autoLock, setAutoLock] = useState(session.settings.autoLockMinutes);
   const [clipboard, setClipboard] = useState(session.settings.clipboardSeconds);
@@ -45,7 +53,14 @@ export function SettingsDialog({ session, onClose, onSaved }: { session: Session
         <label htmlFor="settings-operator">Operator name (recorded in the history)</label>
         <input id="settings-operator" value={operator} onChange={(e) => setOperator(e.target.value)} />
         <label htmlFor="settings-autolock">Lock after this many idle minutes</label>
-        <input id="settings-autolock" type="number" min={1} max={240} value={autoLock} onChange={(e) => setAutoLock(Number(e.target.value))} />
+        <input
+          id="settings-autolock"
+          type="number"
+          min={1}
+          max={240}
+          value={autoLock}
+          onChange={(e) => setAutoLock(Number(e.target.value))}
+        />
         <label htmlFor="settings-clipboard">Clear a copied value after (seconds)</label>
         <input
           id="settings-clipboard"
@@ -64,7 +79,13 @@ export function SettingsDialog({ session, onClose, onSaved }: { session: Session
       <form className="form grid-form" onSubmit={changePassword}>
         <h3>Change the master password</h3>
         <label htmlFor="settings-current">Current master password</label>
-        <input id="settings-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          id="settings-current"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
         <label htmlFor="settings-new">New master password</label>
         <input
           id="settings-new"

@@ -5,7 +5,11 @@ function describe(event: VaultEvent): string {
   const fields = Array.isArray(event.details.fields) ? (event.details.fields as string[]).join(', ') : '';
   switch (event.kind) {
     case 'Created':
-      return event.details.imported ? 'Imported' : event.details.generated ? 'Created with a generated value' : 'Created';
+      return event.details.imported
+        ? 'Imported'
+        : event.details.generated
+          ? 'Created with a generated value'
+          : 'Created';
     case 'Edited':
       return fields ? `Edited: ${fields}` : 'Edited';
     case 'Revealed':

@@ -52,7 +52,10 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
   }, [accountId, search, status, kind, version]);
 
   useEffect(() => {
-    call('listTokens', {}).then((all) => setKinds([...new Set(all.map((t) => t.kind))].sort()), () => undefined);
+    call('listTokens', {}).then(
+      (all) => setKinds([...new Set(all.map((t) => t.kind))].sort()),
+      () => undefined,
+    );
   }, [version]);
 
   // Keyboard: Ctrl/Cmd+N new token, Ctrl/Cmd+F search, Ctrl/Cmd+L lock.
@@ -105,7 +108,12 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           />
         </div>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => setDialog('new')} disabled={accounts.length === 0}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setDialog('new')}
+            disabled={accounts.length === 0}
+          >
             New token
           </button>
           <button type="button" onClick={() => setDialog('settings')}>
@@ -121,7 +129,11 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
         <div className="list-pane">
           <div className="filters" role="group" aria-label="Filters">
             <label htmlFor="filter-status">Status</label>
-            <select id="filter-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            <select
+              id="filter-status"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as typeof status)}
+            >
               <option value="">Any</option>
               <option value="active">Active</option>
               <option value="inactive">Inactive</option>
@@ -143,12 +155,19 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           {accounts.length === 0 ? (
             <div className="empty">
               <h2>No accounts yet</h2>
-              <p>Add the platform account that issued your tokens (for example “Engaging Networks (main)”), then add its tokens.</p>
+              <p>
+                Add the platform account that issued your tokens (for example “Engaging Networks (main)”),
+                then add its tokens.
+              </p>
             </div>
           ) : tokens.length === 0 ? (
             <div className="empty">
               <h2>{search || status || kind ? 'Nothing matches' : 'No tokens here yet'}</h2>
-              <p>{search || status || kind ? 'Try fewer words or clear the filters.' : 'Press “New token” (Ctrl+N) to record one.'}</p>
+              <p>
+                {search || status || kind
+                  ? 'Try fewer words or clear the filters.'
+                  : 'Press “New token” (Ctrl+N) to record one.'}
+              </p>
             </div>
           ) : (
             <TokenList tokens={tokens} selectedId={selectedId} onSelect={setSelectedId} />
@@ -156,7 +175,13 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
         </div>
         <div className="detail-pane">
           {selected ? (
-            <TokenDetail token={selected} version={version} onEdit={() => setDialog('edit')} onDeleted={() => (setSelectedId(null), changed())} />
+            <TokenDetail
+              key={selected.id}
+              token={selected}
+              version={version}
+              onEdit={() => setDialog('edit')}
+              onDeleted={() => (setSelectedId(null), changed())}
+            />
           ) : (
             <div className="empty">
               <p>Select a token to see its details and history.</p>
@@ -177,7 +202,9 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           }}
         />
       )}
-      {dialog === 'settings' && <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />}
+      {dialog === 'settings' && (
+        <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />
+      )}
     </div>
   );
 }

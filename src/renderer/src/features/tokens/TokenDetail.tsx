@@ -27,12 +27,10 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
     call('tokenHistory', { id: token.id }).then(setHistory, (err) => setError(messageOf(err)));
   }, [token.id]);
 
+  // The parent keys this component by token id, so switching tokens starts from a clean (hidden) state.
   useEffect(() => {
-    setRevealed(null);
-    setNotice(null);
-    setError(null);
     loadHistory();
-  }, [token.id, version, loadHistory]);
+  }, [version, loadHistory]);
 
   // A revealed value hides itself again: it never stays on screen by accident.
   useEffect(() => {
@@ -105,7 +103,11 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
         <span className="label" id="value-label">
           Value
         </span>
-        <code className={revealed !== null ? 'secret revealed' : 'secret'} aria-labelledby="value-label" data-testid="token-value">
+        <code
+          className={revealed !== null ? 'secret revealed' : 'secret'}
+          aria-labelledby="value-label"
+          data-testid="token-value"
+        >
           {revealed ?? '•'.repeat(Math.min(24, Math.max(8, token.valueLength)))}
         </code>
         <div className="actions">
@@ -116,7 +118,9 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
             Copy
           </button>
         </div>
-        {revealed !== null && <p className="hint">Hides again in {REVEAL_SECONDS} s. Revealing is recorded in the history.</p>}
+        {revealed !== null && (
+          <p className="hint">Hides again in {REVEAL_SECONDS} s. Revealing is recorded in the history.</p>
+        )}
         {notice && (
           <p className="notice" role="status">
             {notice}
@@ -137,8 +141,9 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
       {confirmDelete && (
         <Dialog title="Delete this token?" onClose={() => setConfirmDelete(false)}>
           <p>
-            “{token.name}” and its earlier values will be removed from the vault. Integrations that still use it on the platform keep
-            working until you delete it there too. The history keeps a record of the deletion.
+            “{token.name}” and its earlier values will be removed from the vault. Integrations that still use
+            it on the platform keep working until you delete it there too. The history keeps a record of the
+            deletion.
           </p>
           <div className="actions">
             <button type="button" onClick={() => setConfirmDelete(false)}>

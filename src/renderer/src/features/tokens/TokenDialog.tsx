@@ -15,7 +15,9 @@ interface TokenDialogProps {
 /** Add a token (generated or pasted value) or edit one (metadata, and optionally a new value). */
 export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSaved }: TokenDialogProps) {
   const editing = token !== undefined;
-  const [accountId, setAccountId] = useState<number | ''>(token?.accountId ?? defaultAccountId ?? accounts[0]?.id ?? '');
+  const [accountId, setAccountId] = useState<number | ''>(
+    token?.accountId ?? defaultAccountId ?? accounts[0]?.id ?? '',
+  );
   const [name, setName] = useState(token?.name ?? '');
   const [kind, setKind] = useState(token?.kind ?? 'api-token');
   const [role, setRole] = useState<'primary' | 'secondary' | 'standalone'>(token?.role ?? 'standalone');
@@ -69,7 +71,11 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
         {!editing && (
           <>
             <label htmlFor="token-account">Account</label>
-            <select id="token-account" value={accountId} onChange={(e) => setAccountId(Number(e.target.value))}>
+            <select
+              id="token-account"
+              value={accountId}
+              onChange={(e) => setAccountId(Number(e.target.value))}
+            >
               {accounts.map((account) => (
                 <option key={account.id} value={account.id}>
                   {account.name}
@@ -79,7 +85,12 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
           </>
         )}
         <label htmlFor="token-name">Name (what it is for)</label>
-        <input id="token-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Salesforce sync" />
+        <input
+          id="token-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Salesforce sync"
+        />
         <label htmlFor="token-kind">Kind</label>
         <input id="token-kind" value={kind} onChange={(e) => setKind(e.target.value)} />
         <label htmlFor="token-role">Role</label>
@@ -89,7 +100,12 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
           <option value="secondary">secondary</option>
         </select>
         <label htmlFor="token-description">Description</label>
-        <textarea id="token-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id="token-description"
+          rows={2}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
         <label htmlFor="token-key-id">Key id (not secret)</label>
         <input id="token-key-id" value={keyId} onChange={(e) => setKeyId(e.target.value)} />
         <label htmlFor="token-assigned">Assigned to</label>
@@ -97,23 +113,43 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
         <label htmlFor="token-application">Application</label>
         <input id="token-application" value={application} onChange={(e) => setApplication(e.target.value)} />
         <label htmlFor="token-expires">Expires on</label>
-        <input id="token-expires" type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
+        <input
+          id="token-expires"
+          type="date"
+          value={expiresAt}
+          onChange={(e) => setExpiresAt(e.target.value)}
+        />
         <fieldset className="value-mode">
           <legend>Value</legend>
           {editing && (
             <label className="check">
-              <input type="radio" name="value-mode" checked={valueMode === 'keep'} onChange={() => setValueMode('keep')} />
+              <input
+                type="radio"
+                name="value-mode"
+                checked={valueMode === 'keep'}
+                onChange={() => setValueMode('keep')}
+              />
               Keep the current value
             </label>
           )}
           {!editing && (
             <label className="check">
-              <input type="radio" name="value-mode" checked={valueMode === 'generate'} onChange={() => setValueMode('generate')} />
+              <input
+                type="radio"
+                name="value-mode"
+                checked={valueMode === 'generate'}
+                onChange={() => setValueMode('generate')}
+              />
               Generate a random value
             </label>
           )}
           <label className="check">
-            <input type="radio" name="value-mode" checked={valueMode === 'paste'} onChange={() => setValueMode('paste')} />
+            <input
+              type="radio"
+              name="value-mode"
+              checked={valueMode === 'paste'}
+              onChange={() => setValueMode('paste')}
+            />
             {editing ? 'Replace it with a value from the platform' : 'Paste the value the platform issued'}
           </label>
           {valueMode === 'generate' && (
@@ -133,7 +169,13 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
           {valueMode === 'paste' && (
             <>
               <label htmlFor="token-value">Token value</label>
-              <input id="token-value" type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />
+              <input
+                id="token-value"
+                type="password"
+                autoComplete="off"
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+              />
             </>
           )}
         </fieldset>

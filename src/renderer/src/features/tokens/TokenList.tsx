@@ -23,7 +23,8 @@ export function TokenList({ tokens, selectedId, onSelect }: TokenListProps) {
   const selectedIndex = tokens.findIndex((token) => token.id === selectedId);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End')
+      return;
     event.preventDefault();
     const next =
       event.key === 'Home'
@@ -45,7 +46,9 @@ export function TokenList({ tokens, selectedId, onSelect }: TokenListProps) {
       role="listbox"
       aria-label="Tokens"
       tabIndex={0}
-      aria-activedescendant={selectedId !== null && selectedIndex >= 0 ? `token-row-${selectedId}` : undefined}
+      aria-activedescendant={
+        selectedId !== null && selectedIndex >= 0 ? `token-row-${selectedId}` : undefined
+      }
       onKeyDown={onKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -59,7 +62,14 @@ export function TokenList({ tokens, selectedId, onSelect }: TokenListProps) {
               role="option"
               aria-selected={selected}
               className={selected ? 'token-row selected' : 'token-row'}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start}px)`,
+              }}
               onClick={() => onSelect(token.id)}
             >
               <div className="token-row-main">
@@ -73,7 +83,9 @@ export function TokenList({ tokens, selectedId, onSelect }: TokenListProps) {
               <div className="badges">
                 {token.role === 'primary' && <span className="badge badge-primary">primary</span>}
                 <span className="badge">{token.kind}</span>
-                <span className={token.status === 'active' ? 'badge badge-ok' : 'badge badge-off'}>{token.status}</span>
+                <span className={token.status === 'active' ? 'badge badge-ok' : 'badge badge-off'}>
+                  {token.status}
+                </span>
                 {!token.enabled && <span className="badge badge-off">disabled</span>}
               </div>
             </div>

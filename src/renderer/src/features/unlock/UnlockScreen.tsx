@@ -14,9 +14,15 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(retryAfterSeconds > 0 ? `Wait ${retryAfterSeconds} s before trying again.` : null);
+  const [error, setError] = useState<string | null>(
+    retryAfterSeconds > 0 ? `Wait ${retryAfterSeconds} s before trying again.` : null,
+  );
   const input = useRef<HTMLInputElement>(null);
-  const name = path.split(/[\\/]/).pop()?.replace(/\.tokenvault$/, '') ?? path;
+  const name =
+    path
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.tokenvault$/, '') ?? path;
 
   useEffect(() => input.current?.focus(), [mode]);
 
@@ -26,7 +32,10 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
     setBusy(true);
     setError(null);
     try {
-      await call('unlockVault', mode === 'password' ? { path, password: secret } : { path, recoveryKey: secret });
+      await call(
+        'unlockVault',
+        mode === 'password' ? { path, password: secret } : { path, recoveryKey: secret },
+      );
       setSecret('');
       onUnlocked();
     } catch (err) {

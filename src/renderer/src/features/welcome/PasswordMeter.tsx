@@ -7,7 +7,8 @@ export function PasswordMeter({ password, userInputs }: { password: string; user
   if (!password) {
     return (
       <p className="hint" id="password-advice">
-        At least {MIN_MASTER_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.
+        At least {MIN_MASTER_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable
+        password.
       </p>
     );
   }
@@ -31,7 +32,11 @@ export function PasswordMeter({ password, userInputs }: { password: string; user
       </div>
       <p className="meter-label">
         {LABELS[assessment.score]}
-        {assessment.acceptable ? (assessment.score === 4 ? ' — excellent.' : ' — good enough; one more word makes it excellent.') : ' — not accepted yet.'}
+        {assessment.acceptable
+          ? assessment.score === 4
+            ? ' — excellent.'
+            : ' — good enough; one more word makes it excellent.'
+          : ' — not accepted yet.'}
       </p>
       {advice.length > 0 && (
         <ul className="advice">

@@ -35,7 +35,9 @@ export function WelcomeScreen({ onCreated, onOpen }: WelcomeProps) {
     <main className="centered">
       <section className="card welcome" aria-labelledby="welcome-title">
         <h1 id="welcome-title">Token Vault</h1>
-        <p className="lead">Keep your platforms’ API tokens encrypted on this computer, and hand them to agencies safely.</p>
+        <p className="lead">
+          Keep your platforms’ API tokens encrypted on this computer, and hand them to agencies safely.
+        </p>
         <div className="actions">
           <button type="button" className="primary" onClick={() => setMode('create')}>
             Create a new vault
@@ -51,7 +53,12 @@ export function WelcomeScreen({ onCreated, onOpen }: WelcomeProps) {
             <ul>
               {recent.map((vault) => (
                 <li key={vault.path}>
-                  <button type="button" className="link-row" disabled={!vault.exists} onClick={() => onOpen(vault.path)}>
+                  <button
+                    type="button"
+                    className="link-row"
+                    disabled={!vault.exists}
+                    onClick={() => onOpen(vault.path)}
+                  >
                     <strong>{vault.name}</strong>
                     <span className="muted">{vault.exists ? vault.path : `${vault.path} (missing)`}</span>
                   </button>
@@ -65,7 +72,13 @@ export function WelcomeScreen({ onCreated, onOpen }: WelcomeProps) {
   );
 }
 
-function CreateVaultForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (recoveryKey: string) => void }) {
+function CreateVaultForm({
+  onCancel,
+  onCreated,
+}: {
+  onCancel: () => void;
+  onCreated: (recoveryKey: string) => void;
+}) {
   const [path, setPath] = useState('');
   const [operator, setOperator] = useState('');
   const [password, setPassword] = useState('');
@@ -89,7 +102,8 @@ function CreateVaultForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
     setError(null);
     if (!path) return setError('Choose where to create the vault folder.');
     if (!operator.trim()) return setError('Type your name: it is recorded with every change.');
-    if (!acceptable) return setError('The master password is not strong enough yet; follow the advice under it.');
+    if (!acceptable)
+      return setError('The master password is not strong enough yet; follow the advice under it.');
     if (password !== confirm) return setError('The two passwords differ.');
     setBusy(true);
     try {
@@ -109,7 +123,13 @@ function CreateVaultForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
         <h1 id="create-title">Create a vault</h1>
         <label htmlFor="vault-folder">Vault folder</label>
         <div className="row">
-          <input id="vault-folder" value={path} readOnly placeholder="Choose a folder…" aria-describedby="folder-hint" />
+          <input
+            id="vault-folder"
+            value={path}
+            readOnly
+            placeholder="Choose a folder…"
+            aria-describedby="folder-hint"
+          />
           <button type="button" onClick={choose}>
             Choose…
           </button>
@@ -118,7 +138,12 @@ function CreateVaultForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
           One folder holds the whole vault: back it up or move it as one thing.
         </p>
         <label htmlFor="operator">Your name</label>
-        <input id="operator" value={operator} onChange={(e) => setOperator(e.target.value)} autoComplete="name" />
+        <input
+          id="operator"
+          value={operator}
+          onChange={(e) => setOperator(e.target.value)}
+          autoComplete="name"
+        />
         <label htmlFor="new-password">Master password</label>
         <input
           id="new-password"
