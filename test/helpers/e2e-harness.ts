@@ -1,17 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { BRIDGE_METHODS } from '../../src/shared/method-names';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { MemoryPlatform } from '../../src/main/session/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { REPO_ROOT } from './run-cli';
 import { makeTempDir } from './temp-dir';
+import { RENDERER_DIR } from './chromium-renderer';
 
-const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
+export { launchChromium, serveRenderer } from './chromium-renderer';
+
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results/screenshots');
 
 function newestUnder(dir: string): number {
@@ -35,47 +35,6 @@ export function ensureRendererBuilt(): void {
   }
   const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('Building the renderer failed.');
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** Serves the built renderer on loopback: module scripts do not load from file:// in a plain browser. */
-export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(RENDERER_DIR) || !existsSync(file) || statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) };
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
 
 export interface AppUnderTest {

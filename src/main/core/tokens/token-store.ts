@@ -17,7 +17,7 @@ import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
 import type { TokenDraft, TokenPolicy } from './token-policy';
-import { TokenSearchIndex } from './token-search-index';
+import { TokenSearchIndex } from '../../../shared/token-search-index';
 
 export const MAX_PREVIOUS_VALUES = 5;
 

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionState } from '../../../../shared/api';
 import type { Account, TokenMeta } from '../../../../shared/model';
+import { TokenSearchIndex } from '../../../../shared/token-search-index';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
 import { AccountSidebar } from '../accounts/AccountSidebar';
@@ -17,7 +18,7 @@ interface MainScreenProps {
 
 export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProps) {
   const [accounts, setAccounts] = useState<Account[]>([]);
-  const [tokens, setTokens] = useState<TokenMeta[]>([]);
+  const [allTokens, setAllTokens] = useState<TokenMeta[]>([]);
   const [accountId, setAccountId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<'' | 'active' | 'inactive'>('');
@@ -27,7 +28,6 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
-  const [kinds, setKinds] = useState<string[]>([]);
 
   const refreshAccounts = useCallback(() => {
     call('listAccounts', {}).then(setAccounts, (err) => setError(messageOf(err)));
@@ -35,28 +35,35 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
 
   useEffect(() => refreshAccounts(), [refreshAccounts, version]);
 
+  // Metadata of every token is fetched once per change; searching and filtering then run here, in memory, with
+  // the same index core uses, so a keystroke never waits for a round trip to main.
   useEffect(() => {
     let current = true;
-    call('listTokens', {
-      ...(accountId !== null ? { accountId } : {}),
-      ...(search ? { search } : {}),
-      ...(status ? { status } : {}),
-      ...(kind ? { kind } : {}),
-    }).then(
-      (list) => current && setTokens(list),
+    call('listTokens', {}).then(
+      (list) => current && setAllTokens(list),
       (err) => current && setError(messageOf(err)),
     );
     return () => {
       current = false;
     };
-  }, [accountId, search, status, kind, version]);
-
-  useEffect(() => {
-    call('listTokens', {}).then(
-      (all) => setKinds([...new Set(all.map((t) => t.kind))].sort()),
-      () => undefined,
-    );
   }, [version]);
+
+  const index = useMemo(() => {
+    const built = new TokenSearchIndex();
+    built.load(allTokens);
+    return built;
+  }, [allTokens]);
+  const tokens = useMemo(
+    () =>
+      index.query({
+        ...(accountId !== null ? { accountId } : {}),
+        ...(search ? { search } : {}),
+        ...(status ? { status } : {}),
+        ...(kind ? { kind } : {}),
+      }),
+    [index, accountId, search, status, kind],
+  );
+  const kinds = useMemo(() => [...new Set(allTokens.map((t) => t.kind))].sort(), [allTokens]);
 
   // Keyboard: Ctrl/Cmd+N new token, Ctrl/Cmd+F search, Ctrl/Cmd+L lock.
   useEffect(() => {

@@ -1,5 +1,5 @@
-import type { TokenMeta } from '../../../shared/model';
-import type { TokenListQuery } from '../../../shared/inputs';
+import type { TokenMeta } from './model';
+import type { TokenListQuery } from './inputs';
 import { compareTokens } from './token-order';
 
 interface IndexedToken {
