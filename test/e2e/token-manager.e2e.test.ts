@@ -75,7 +75,7 @@ async function addToken(
 
 describe('the token manager in Chromium over the real IPC handlers', () => {
   it('create vault -> account and tokens -> search -> reveal and auto-hide -> copy -> edit -> history -> lock -> unlock', async () => {
-    const { page, platform } = await openApp(browser, server.url, { installClock: true });
+    const { page, platform, session } = await openApp(browser, server.url, { installClock: true });
     await page.getByRole('heading', { name: 'Token Vault' }).waitFor();
     await expectAccessible(page, 'welcome');
     await screenshot(page, '01-welcome');
@@ -169,7 +169,8 @@ describe('the token manager in Chromium over the real IPC handlers', () => {
     await page.getByText(/Wrong master password/).waitFor();
     await expectAccessible(page, 'unlock');
     await screenshot(page, '09-unlock-wrong-password');
-    await page.clock.fastForward(2_000);
+    // Main makes the next attempt wait (1 s after one failure): wait it out on main's clock, not the page's.
+    await expect.poll(() => session.getSession().retryAfterSeconds, { timeout: 5_000 }).toBe(0);
     await page.getByLabel('Master password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect
