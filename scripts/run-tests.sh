@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 
 if [ -z "${TOKENVAULT_TEST_DBUS:-}" ]; then
   if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
-    # The keyring password below protects a throwaway test keyring only; it is not a product secret.
+    # A throwaway keyring in its own folder (never the user's login keyring); its password is not a product secret.
     exec dbus-run-session -- env TOKENVAULT_TEST_DBUS=1 sh -c \
-      'printf throwaway-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec bash scripts/run-tests.sh "$@"' \
+      'keyrings=$(mktemp -d); printf throwaway-test-keyring | XDG_DATA_HOME="$keyrings" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; bash scripts/run-tests.sh "$@"; status=$?; rm -rf "$keyrings"; exit $status' \
       run-tests "$@"
   fi
   echo "run-tests: dbus-run-session or gnome-keyring-daemon is missing; keychain tests will report themselves skipped." >&2

@@ -1,8 +1,13 @@
+import { VaultError } from '../shared/errors';
+import { keychainUnlock } from '../main/core/keychain/keychain-unlock';
+import { systemSecretStore } from '../main/core/keychain/secret-store';
+import { UnlockAttempts } from '../main/core/vault/unlock-attempts';
 import { Vault, type Unlock } from '../main/core/vault/vault';
 import { readFirstLine, readSecret } from './password-input';
 import { PASSWORD_FILE_ENV, type UnlockOptions } from './unlock-options';
 
-export async function unlockFromOptions(options: UnlockOptions): Promise<Unlock> {
+export async function unlockFromOptions(path: string, options: UnlockOptions): Promise<Unlock> {
+  if (options.keychain) return keychainUnlock(path, systemSecretStore());
   if (options.recoveryKeyFile) return { recoveryKey: readFirstLine(options.recoveryKeyFile, 'recovery key') };
   const password = await readSecret(
     { file: options.passwordFile, envVariable: PASSWORD_FILE_ENV, what: 'master password' },
@@ -11,13 +16,28 @@ export async function unlockFromOptions(options: UnlockOptions): Promise<Unlock>
   return { password };
 }
 
+/** Unlock with the failed-attempt back-off kept in the vault folder across runs. */
+export async function openVault(path: string, options: UnlockOptions): Promise<Vault> {
+  const attempts = new UnlockAttempts(path);
+  attempts.assertMayTry();
+  const unlock = await unlockFromOptions(path, options);
+  try {
+    const vault = await Vault.open(path, unlock);
+    attempts.reset();
+    return vault;
+  } catch (error) {
+    if (error instanceof VaultError && error.code === 'WRONG_PASSWORD') attempts.recordFailure();
+    throw error;
+  }
+}
+
 /** Unlock, run, and always lock again (closing the database and zeroing the key), also when `run` fails. */
 export async function withVault<T>(
   path: string,
   options: UnlockOptions,
   run: (vault: Vault) => Promise<T> | T,
 ): Promise<T> {
-  const vault = await Vault.open(path, await unlockFromOptions(options));
+  const vault = await openVault(path, options);
   try {
     return await run(vault);
   } finally {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Vault } from '../../src/main/core/vault/vault';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
@@ -9,6 +9,9 @@ import { makeTempDir } from '../helpers/temp-dir';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 beforeAll(() => ensureCliBuilt(), 120_000);
+
+/** One failed unlock makes the next attempt wait 1 s (the back-off is kept in the vault folder across runs). */
+const waitOutBackoff = () => new Promise((done) => setTimeout(done, 1100));
 
 function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -123,6 +126,10 @@ describe('tokenvault CLI, black box', () => {
     const wrong = await runCli(['token', 'list', vault, '--password-file', join(dir, 'wrong.txt')], { env });
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toMatch(/Wrong master password/);
+    const tooSoon = await runCli(['token', 'list', vault], { env });
+    expect(tooSoon.code).toBe(3);
+    expect(tooSoon.stderr).toMatch(/Too many wrong attempts: wait 1 s/);
+    await waitOutBackoff();
 
     writeFileSync(join(dir, 'weak.txt'), 'password123\n');
     const weak = await runCli([
@@ -175,7 +182,9 @@ describe('tokenvault CLI, black box', () => {
       0,
     );
     expect((await runCli(['account', 'list', vault], { env })).code).toBe(3);
+    await waitOutBackoff();
     expect((await runCli(['account', 'list', vault, '--password-file', join(dir, 'new.txt')])).code).toBe(0);
+    expect(existsSync(join(vault, 'unlock-attempts.json'))).toBe(false);
   });
 
   it('imports JSON and CSV all or nothing', async () => {

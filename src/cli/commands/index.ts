@@ -1,5 +1,6 @@
 import { registerAccountCommands } from './account-commands';
 import type { CliRegistrar } from './cli-groups';
+import { registerKeychainCommands } from './keychain-commands';
 import { registerTokenCommands } from './token-commands';
 import { registerVaultCommands } from './vault-commands';
 
@@ -8,4 +9,5 @@ export const REGISTRARS: CliRegistrar[] = [
   registerVaultCommands,
   registerAccountCommands,
   registerTokenCommands,
+  registerKeychainCommands,
 ];

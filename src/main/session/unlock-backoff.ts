@@ -1,11 +1,8 @@
-/** Failed unlock attempts wait 1 s, 2 s, 4 s, ... up to 30 s before the next attempt is accepted. */
-export const BACKOFF_CAP_MS = 30_000;
+import { backoffDelayMs } from '../core/vault/unlock-backoff-delay';
 
-export function backoffDelayMs(failures: number): number {
-  if (failures <= 0) return 0;
-  return Math.min(BACKOFF_CAP_MS, 1000 * 2 ** (failures - 1));
-}
+export { backoffDelayMs };
 
+/** The app's back-off, in memory: the window process lives as long as the attempts it counts. */
 export class UnlockBackoff {
   private failures = 0;
   private lastFailureAt = 0;

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { keychainItemCount, secretServiceReachable } from '../helpers/secret-service';
+import { ensureCliBuilt, runCli } from '../helpers/run-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+import { TEST_PASSWORD } from '../helpers/vault-fixture';
+
+beforeAll(() => ensureCliBuilt(), 120_000);
+const reachable = await secretServiceReachable();
+if (!reachable)
+  console.warn(
+    'SKIPPED (partly): no Secret Service on this session bus; npm test provides one under dbus-run-session.',
+  );
+
+async function vaultWithPasswordFile() {
+  const dir = makeTempDir();
+  const passwordFile = join(dir, 'pw.txt');
+  writeFileSync(passwordFile, `${TEST_PASSWORD}\n`);
+  const vault = join(dir, 'k.tokenvault');
+  expect((await runCli(['init', vault, '--password-file', passwordFile])).code).toBe(0);
+  expect(
+    (await runCli(['account', 'add', vault, '--name', 'Main', '--password-file', passwordFile])).code,
+  ).toBe(0);
+  return { vault, passwordFile };
+}
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('tokenvault keychain', () => {
+  it.skipIf(!reachable)(
+    'enable -> --keychain unlocks without a password -> disable removes the entry',
+    async () => {
+      const { vault, passwordFile } = await vaultWithPasswordFile();
+      expect((await runCli(['keychain', 'enable', vault, '--password-file', passwordFile])).code).toBe(0);
+      const vaultId = JSON.parse(readFileSync(join(vault, 'keyslots.json'), 'utf8')).vaultId as string;
+      expect(keychainItemCount('Token Vault', vaultId)).toBe(1);
+      expect((await runCli(['keychain', 'status', vault, '--json'])).stdout).toContain('"enabled"');
+      const listed = await runCli(['account', 'list', vault, '--keychain', '--json'], {
+        env: { TOKENVAULT_PASSWORD_FILE: undefined },
+      });
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)[0].name).toBe('Main');
+      expect((await runCli(['keychain', 'disable', vault, '--keychain'])).code).toBe(0);
+      expect(keychainItemCount('Token Vault', vaultId)).toBe(0);
+      expect((await runCli(['keychain', 'status', vault])).stdout).toMatch(/off/);
+    },
+  );
+
+  it('without a Secret Service: one clear sentence, nothing changes, the password still works', async () => {
+    const { vault, passwordFile } = await vaultWithPasswordFile();
+    const before = sha(join(vault, 'keyslots.json'));
+    const noBus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/token-vault-test-bus' };
+    const enable = await runCli(['keychain', 'enable', vault, '--password-file', passwordFile], {
+      env: noBus,
+    });
+    expect(enable.code).toBe(1);
+    expect(enable.stderr).toMatch(/system keychain is not reachable/);
+    expect(enable.stderr.trim().split('\n')).toHaveLength(1);
+    expect(sha(join(vault, 'keyslots.json'))).toBe(before);
+    expect(
+      (await runCli(['account', 'list', vault, '--password-file', passwordFile], { env: noBus })).code,
+    ).toBe(0);
+  });
+});
