@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { EXIT_CODE_BY_ERROR, isVaultError } from '../shared/errors';
+import { EXIT_CODE_BY_ERROR } from '../shared/errors';
+import { storageErrorToVaultError } from '../main/core/db/storage-error';
 import { buildProgram } from './program';
 import { UsageError } from './usage-error';
 
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
       fail(`${error.message.replace(/^error: /, '')} (see tokenvault --help)`, 2);
     }
     if (error instanceof UsageError) fail(error.message, 2);
-    if (isVaultError(error)) fail(error.message, EXIT_CODE_BY_ERROR[error.code]);
+    const known = storageErrorToVaultError(error);
+    if (known) fail(known.message, EXIT_CODE_BY_ERROR[known.code]);
     fail(
       'An unexpected error stopped the command; nothing was changed. Run tokenvault verify VAULT to check the vault.',
       1,

@@ -1,4 +1,5 @@
 import { registerAccountCommands } from './account-commands';
+import { registerBackupCommands } from './backup-commands';
 import type { CliRegistrar } from './cli-groups';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerTokenCommands } from './token-commands';
@@ -10,4 +11,5 @@ export const REGISTRARS: CliRegistrar[] = [
   registerAccountCommands,
   registerTokenCommands,
   registerKeychainCommands,
+  registerBackupCommands,
 ];

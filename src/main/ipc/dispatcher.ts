@@ -1,6 +1,6 @@
 import { api, type MethodName, type Result } from '../../shared/api';
 import { describeZodError } from '../../shared/inputs';
-import { isVaultError } from '../../shared/errors';
+import { storageErrorToVaultError } from '../core/db/storage-error';
 import type { SessionController } from '../session/session-controller';
 import { handlers } from './handlers';
 
@@ -31,7 +31,8 @@ export function createDispatcher(session: SessionController): Dispatch {
       const handler = handlers[method] as (s: SessionController, i: unknown) => unknown;
       return { ok: true, value: await handler(session, parsed.data) };
     } catch (error) {
-      if (isVaultError(error)) return { ok: false, error: error.toPayload() };
+      const known = storageErrorToVaultError(error);
+      if (known) return { ok: false, error: known.toPayload() };
       return {
         ok: false,
         error: {

@@ -41,6 +41,12 @@ export class VaultLock {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== 'EEXIST') {
+          if (code === 'ENOSPC') {
+            throw new VaultError(
+              'IO',
+              'The disk is full: the vault cannot be opened for writing. Free some space and try again.',
+            );
+          }
           if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
             throw new VaultError(
               'VAULT_CORRUPT',

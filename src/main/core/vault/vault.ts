@@ -268,7 +268,8 @@ export class Vault {
     }
   }
 
-  private static async unwrapWith(slots: KeySlotsFile, unlock: Unlock): Promise<Buffer> {
+  /** The data key behind one unlock method (restore uses it without opening vault.db). */
+  static async unwrapWith(slots: KeySlotsFile, unlock: Unlock): Promise<Buffer> {
     if ('password' in unlock) {
       for (const slot of slots.slots) {
         if (slot.type !== 'password') continue;
