@@ -6,7 +6,12 @@ import { UsageError } from './usage-error';
 
 /** One line on stderr, never a stack trace, never a secret (messages are built from names and ids only). */
 function fail(message: string, code: number): never {
-  process.stderr.write(`tokenvault: ${message.replace(/\s+/g, ' ').trim()}\n`);
+  // Errors may quote what the user typed; a 100 KB argument is shortened so the error stays one readable line.
+  const sentence = message
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\S{81,}/g, (word) => `${word.slice(0, 40)}…`);
+  process.stderr.write(`tokenvault: ${sentence}\n`);
   process.exit(code);
 }
 

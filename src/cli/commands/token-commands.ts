@@ -170,7 +170,7 @@ export function registerTokenCommands(groups: CliGroups): void {
           application: options.application,
           ...(value !== undefined
             ? { value }
-            : { generate: { length: options.length ? parseLength(options.length) : 64 } }),
+            : { generate: { length: options.length !== undefined ? parseLength(options.length) : 64 } }),
         });
       });
       printLine(String(created.id));
@@ -210,7 +210,7 @@ export function registerTokenCommands(groups: CliGroups): void {
     async (path: string, options: UnlockOptions & { account?: string; search?: string; json?: boolean }) => {
       const tokens = await withVault(path, options, (vault) =>
         vault.tokens.list({
-          accountId: options.account ? vault.accounts.resolve(options.account).id : undefined,
+          accountId: options.account !== undefined ? vault.accounts.resolve(options.account).id : undefined,
           search: options.search,
         }),
       );
