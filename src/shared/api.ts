@@ -35,6 +35,8 @@ const passwordField = z
   .min(1, 'Type the password.')
   .max(1024, 'The password is longer than 1,024 characters.');
 
+export type KeychainStatus = 'disabled' | 'enabled' | 'stale' | 'unavailable' | 'no-vault';
+
 export interface AppSettings {
   autoLockMinutes: number;
   clipboardSeconds: number;
@@ -79,10 +81,17 @@ export const api = {
     input: z.union([
       z.strictObject({ path: folderPath, password: passwordField }),
       z.strictObject({ path: folderPath, recoveryKey: z.string().min(1).max(200) }),
+      z.strictObject({ path: folderPath, keychain: z.literal(true) }),
     ]),
     output: output<VaultInfo>(),
   },
   lockVault: { input: none, output: output<{ locked: true }>() },
+  /** Keychain quick unlock of the current vault: reads keyslots.json only, so it works while locked. */
+  getKeychainStatus: { input: none, output: output<{ status: KeychainStatus }>() },
+  setKeychainUnlock: {
+    input: z.strictObject({ enabled: z.boolean() }),
+    output: output<{ status: KeychainStatus }>(),
+  },
   /** Tells main the user is active, so auto-lock restarts its countdown. */
   reportActivity: { input: none, output: output<{ ok: true }>() },
   changeMasterPassword: {

@@ -11,6 +11,8 @@ export const BRIDGE_METHODS = [
   'createVault',
   'unlockVault',
   'lockVault',
+  'getKeychainStatus',
+  'setKeychainUnlock',
   'reportActivity',
   'changeMasterPassword',
   'updateSettings',

@@ -23,6 +23,8 @@ export const handlers: Handlers = {
     session.lock();
     return { locked: true as const };
   },
+  getKeychainStatus: async (session) => ({ status: await session.keychainStatus() }),
+  setKeychainUnlock: async (session, input) => ({ status: await session.setKeychainUnlock(input.enabled) }),
   reportActivity: (session) => {
     session.reportActivity();
     return { ok: true as const };

@@ -1,6 +1,14 @@
 import { VaultError } from '../../shared/errors';
 import type { AppSettings, SessionState } from '../../shared/api';
-import { Vault } from '../core/vault/vault';
+import type { KeychainStatus } from '../../shared/api';
+import {
+  disableKeychain,
+  enableKeychain,
+  keychainStatus,
+  keychainUnlock,
+} from '../core/keychain/keychain-unlock';
+import { systemSecretStore, type SecretStore } from '../core/keychain/secret-store';
+import { Vault, type Unlock } from '../core/vault/vault';
 import { AppSettingsStore } from './app-settings-store';
 import type { PlatformServices } from './platform-services';
 import { UnlockBackoff } from './unlock-backoff';
@@ -9,6 +17,8 @@ export interface SessionControllerOptions {
   userDataDir: string;
   platform: PlatformServices;
   now?: () => number;
+  /** The OS keychain; the system one (keytar) unless a test gives another. */
+  secretStore?: SecretStore;
 }
 
 /**
@@ -19,6 +29,7 @@ export interface SessionControllerOptions {
  */
 export class SessionController {
   readonly platform: PlatformServices;
+  private readonly secretStore: SecretStore;
   private readonly store: AppSettingsStore;
   private readonly now: () => number;
   private readonly backoff: UnlockBackoff;
@@ -31,6 +42,7 @@ export class SessionController {
 
   constructor(options: SessionControllerOptions) {
     this.platform = options.platform;
+    this.secretStore = options.secretStore ?? systemSecretStore();
     this.store = new AppSettingsStore(options.userDataDir);
     this.now = options.now ?? Date.now;
     this.backoff = new UnlockBackoff(this.now);
@@ -71,7 +83,21 @@ export class SessionController {
     return { vault: vault.info(), recoveryKey };
   }
 
-  async unlockVault(input: { path: string } & ({ password: string } | { recoveryKey: string })) {
+  async keychainStatus(): Promise<KeychainStatus> {
+    if (!this.path) return 'no-vault';
+    return keychainStatus(this.path, this.secretStore);
+  }
+
+  async setKeychainUnlock(enabled: boolean): Promise<KeychainStatus> {
+    const vault = this.requireVault();
+    if (enabled) await enableKeychain(vault, this.secretStore);
+    else await disableKeychain(vault, this.secretStore);
+    return this.keychainStatus();
+  }
+
+  async unlockVault(
+    input: { path: string } & ({ password: string } | { recoveryKey: string } | { keychain: true }),
+  ) {
     const waitMs = this.backoff.remainingMs();
     if (waitMs > 0) {
       throw new VaultError(
@@ -81,7 +107,12 @@ export class SessionController {
     }
     this.lock();
     try {
-      const unlock = 'password' in input ? { password: input.password } : { recoveryKey: input.recoveryKey };
+      const unlock: Unlock =
+        'password' in input
+          ? { password: input.password }
+          : 'recoveryKey' in input
+            ? { recoveryKey: input.recoveryKey }
+            : await keychainUnlock(input.path, this.secretStore);
       const vault = await Vault.open(input.path, unlock);
       this.backoff.reset();
       this.adopt(vault);

@@ -4,6 +4,7 @@ import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { PasswordMeter } from '../welcome/PasswordMeter';
+import { KeychainToggle } from './KeychainToggle';
 
 export function SettingsDialog({
   session,
@@ -70,6 +71,7 @@ export function SettingsDialog({
           value={clipboard}
           onChange={(e) => setClipboard(Number(e.target.value))}
         />
+        <KeychainToggle />
         <div className="actions">
           <button type="submit" className="primary">
             Save settings

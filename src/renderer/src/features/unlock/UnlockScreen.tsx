@@ -24,7 +24,27 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
       .pop()
       ?.replace(/\.tokenvault$/, '') ?? path;
 
+  const [keychain, setKeychain] = useState(false);
+
   useEffect(() => input.current?.focus(), [mode]);
+  useEffect(() => {
+    call('getKeychainStatus', {}).then(
+      (result) => setKeychain(result.status === 'enabled'),
+      () => setKeychain(false),
+    );
+  }, []);
+
+  const unlockWithKeychain = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('unlockVault', { path, keychain: true });
+      onUnlocked();
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -70,6 +90,11 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
             {busy ? 'Unlocking…' : 'Unlock'}
           </button>
         </div>
+        {keychain && (
+          <button type="button" onClick={unlockWithKeychain} disabled={busy}>
+            Unlock with the system keychain
+          </button>
+        )}
         <button type="button" className="link" onClick={onOther}>
           Open or create another vault
         </button>
