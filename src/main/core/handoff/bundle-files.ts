@@ -1,0 +1,76 @@
+import type { HandoffDocument, HandoffToken } from '../../../shared/handoff-format';
+
+/** Entry names are visible without the password, so they say nothing about what is inside. */
+export const BUNDLE_ENTRIES = ['README.txt', 'tokens.txt', 'tokens.json', 'tokens.env'] as const;
+
+export function bundleReadme(doc: HandoffDocument): string {
+  return [
+    'API tokens handed over with Token Vault',
+    '=======================================',
+    '',
+    `For: ${doc.recipient}`,
+    `From: ${doc.from}`,
+    `Prepared: ${doc.createdAt}`,
+    `Tokens: ${doc.tokens.length}`,
+    '',
+    'How to open this archive',
+    '------------------------',
+    'It is a ZIP encrypted with AES-256. Open it with 7-Zip (Windows, Linux), Keka or The Unarchiver (macOS), or',
+    'WinRAR. Windows Explorer, the macOS Archive Utility and Info-ZIP "unzip" cannot open AES-encrypted ZIP files.',
+    'The password reached you by another channel (SMS, WhatsApp or a phone call), never in the same message as this file.',
+    '',
+    'What is inside',
+    '--------------',
+    'tokens.txt   the tokens, readable by a person',
+    'tokens.json  the same, for programs (format "tokenvault-handoff", version 1)',
+    'tokens.env   NAME=value lines for a .env file',
+    '',
+    'Keeping the tokens safe',
+    '-----------------------',
+    '- Move the values into your own secret store (a password manager, a vault, your CI secrets), then delete this',
+    '  archive and the extracted files.',
+    '- Never commit them to a repository, paste them in chat or email, or put them in a ticket.',
+    '- Use each token only for the purpose named here. Tell the sender at once if one may have leaked: they will',
+    '  regenerate it.',
+    '',
+  ].join('\n');
+}
+
+function tokenBlock(token: HandoffToken, index: number): string {
+  const lines = [
+    `${index + 1}. ${token.name}`,
+    `   Account: ${token.account} (${token.platform})`,
+    `   Kind: ${token.kind}, ${token.role}`,
+  ];
+  if (token.keyId) lines.push(`   Key id: ${token.keyId}`);
+  if (token.value !== undefined) lines.push(`   Value: ${token.value}`);
+  if (token.description) lines.push(`   Description: ${token.description.replace(/\n/g, ' ')}`);
+  for (const endpoint of token.endpoints ?? [])
+    lines.push(`   Endpoint: ${endpoint.method} ${endpoint.endpoint}`);
+  if (token.expiresAt) lines.push(`   Expires: ${token.expiresAt}`);
+  return lines.join('\n');
+}
+
+export function bundleText(doc: HandoffDocument): string {
+  return `Tokens for ${doc.recipient} (prepared ${doc.createdAt})\n\n${doc.tokens.map(tokenBlock).join('\n\n')}\n`;
+}
+
+/** NAME_LIKE_THIS from a token name; duplicates get a numeric suffix so no line overwrites another. */
+export function bundleEnv(doc: HandoffDocument): string {
+  const used = new Set<string>();
+  const lines: string[] = [];
+  for (const token of doc.tokens) {
+    const base =
+      token.name
+        .normalize('NFKD')
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .toUpperCase() || 'TOKEN';
+    let name = /^[0-9]/.test(base) ? `T_${base}` : base;
+    for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
+    used.add(name);
+    if (token.keyId) lines.push(`${name}_KEY_ID=${JSON.stringify(token.keyId)}`);
+    if (token.value !== undefined) lines.push(`${name}=${JSON.stringify(token.value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
