@@ -109,6 +109,7 @@ describe('IPC dispatcher', () => {
       'reportActivity',
       'verifyVault',
       'chooseVaultFolder',
+      'getKeychainStatus',
       'updateSettings',
     ]);
     let calls = 0;

@@ -1,5 +1,6 @@
 import { registerAccountCommands } from './account-commands';
 import { registerBackupCommands } from './backup-commands';
+import { registerHandoffCommands, registerRecipientCommands } from './handoff-commands';
 import type { CliRegistrar } from './cli-groups';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerTokenCommands } from './token-commands';
@@ -12,4 +13,6 @@ export const REGISTRARS: CliRegistrar[] = [
   registerTokenCommands,
   registerKeychainCommands,
   registerBackupCommands,
+  registerRecipientCommands,
+  registerHandoffCommands,
 ];

@@ -1,7 +1,8 @@
 import type { Migration } from '../migration';
 import { migration0001Initial } from './0001-initial';
+import { migration0002RecipientsHandoffs } from './0002-recipients-handoffs';
 
 /** Every migration in order. A new one gets the next number, its own file and its own test. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002RecipientsHandoffs];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
