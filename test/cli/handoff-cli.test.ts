@@ -173,5 +173,27 @@ describe('tokenvault handoff and recipient', () => {
     expect(existsSync(bundle)).toBe(true);
     const deleteRefused = await runCli(['recipient', 'list', vault, '--json'], { env });
     expect(JSON.parse(deleteRefused.stdout)[0].handoffCount).toBe(1);
+    const refused = await runCli(['recipient', 'delete', vault, 'Acme Agency'], { env });
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toMatch(/stay on record; archive/);
+
+    const holdings = JSON.parse(
+      (await runCli(['recipient', 'holdings', vault, 'Acme Agency', '--json'], { env })).stdout,
+    );
+    expect(holdings.map((h: { name: string }) => h.name)).toEqual(['Sync 0', 'Sync 1']);
+    const ended = await runCli(['recipient', 'end', vault, 'Acme Agency', '--regenerate'], { env });
+    expect(ended.stdout).toMatch(/Regenerated 2 token\(s\) held by Acme Agency/);
+    const rotated = await runCli(['token', 'reveal', vault, ids[0]!], { env });
+    expect(rotated.stdout.trim() === values[0]).toBe(false);
+    const shownAfter = JSON.parse(
+      (await runCli(['token', 'show', vault, ids[0]!, '--json'], { env })).stdout,
+    );
+    expect(shownAfter.previousValueCount).toBe(1);
+    expect((await runCli(['recipient', 'end', vault, 'Acme Agency', '--invalidate'], { env })).code).toBe(0);
+    expect(
+      JSON.parse((await runCli(['token', 'list', vault, '--json'], { env })).stdout).map(
+        (t: { status: string }) => t.status,
+      ),
+    ).toEqual(['inactive', 'inactive']);
   });
 });

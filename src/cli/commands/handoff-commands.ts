@@ -4,6 +4,7 @@ import { VaultError } from '../../shared/errors';
 import { HANDOFF_FIELDS, type HandoffField } from '../../shared/handoff-format';
 import { acceptTypedBundlePassword, generateBundlePassword } from '../../main/core/handoff/bundle-password';
 import { readBundle } from '../../main/core/handoff/bundle-zip';
+import { endEngagement } from '../../main/core/handoff/engagement-end';
 import {
   exportHandoff,
   listHandoffs,
@@ -32,6 +33,7 @@ function parseFields(text: string): HandoffField[] {
 }
 
 export function registerRecipientCommands(groups: CliGroups): void {
+  registerRecipientDetailCommands(groups);
   addUnlockOptions(
     groups.recipient
       .command('add')
@@ -82,6 +84,131 @@ export function registerRecipientCommands(groups: CliGroups): void {
       recipients.map((r) => [r.id, r.name, r.organisation, r.handoffCount, r.archived ? 'yes' : '']),
     );
   });
+}
+
+function registerRecipientDetailCommands(groups: CliGroups): void {
+  addUnlockOptions(
+    groups.recipient
+      .command('show')
+      .description('one recipient')
+      .argument('<vault>')
+      .argument('<name>')
+      .option('--json', 'print JSON'),
+  ).action(async (path: string, name: string, options: UnlockOptions & { json?: boolean }) => {
+    const recipient = await withVault(path, options, (vault) => new RecipientStore(vault.db).resolve(name));
+    if (options.json) return printJson(recipient);
+    for (const [label, value] of Object.entries(recipient))
+      printLine(`${label.padEnd(14)}${String(value) || '-'}`);
+  });
+
+  addUnlockOptions(
+    groups.recipient
+      .command('edit')
+      .description('change a recipient')
+      .argument('<vault>')
+      .argument('<name>')
+      .option('--name <name>', 'new name')
+      .option('--organisation <text>')
+      .option('--email <address>')
+      .option('--phone <number>')
+      .option('--notes <text>')
+      .option('--archive', 'hide from lists; its handoffs stay on record')
+      .option('--unarchive', 'show in lists again'),
+  ).action(
+    async (
+      path: string,
+      name: string,
+      options: UnlockOptions & {
+        name?: string;
+        organisation?: string;
+        email?: string;
+        phone?: string;
+        notes?: string;
+        archive?: boolean;
+        unarchive?: boolean;
+      },
+    ) => {
+      const updated = await withVault(path, options, (vault) => {
+        const store = new RecipientStore(vault.db);
+        const recipient = store.resolve(name);
+        const { name: newName, organisation, email, phone, notes } = options;
+        const patch = Object.fromEntries(
+          Object.entries({ name: newName, organisation, email, phone, notes }).filter(
+            ([, v]) => v !== undefined,
+          ),
+        );
+        let result = Object.keys(patch).length ? store.update(recipient.id, patch) : recipient;
+        if (options.archive || options.unarchive)
+          result = store.setArchived(recipient.id, options.archive === true);
+        return result;
+      });
+      printLine(`Saved ${updated.name}.`);
+    },
+  );
+
+  addUnlockOptions(
+    groups.recipient
+      .command('delete')
+      .description('delete a recipient that never received a handoff')
+      .argument('<vault>')
+      .argument('<name>'),
+  ).action(async (path: string, name: string, options: UnlockOptions) => {
+    await withVault(path, options, (vault) => {
+      const store = new RecipientStore(vault.db);
+      store.delete(store.resolve(name).id);
+    });
+    printLine('Deleted.');
+  });
+
+  addUnlockOptions(
+    groups.recipient
+      .command('holdings')
+      .description('the tokens a recipient was given, and when')
+      .argument('<vault>')
+      .argument('<name>')
+      .option('--json', 'print JSON'),
+  ).action(async (path: string, name: string, options: UnlockOptions & { json?: boolean }) => {
+    const holdings = await withVault(path, options, (vault) => {
+      const store = new RecipientStore(vault.db);
+      return store.holdings(store.resolve(name).id);
+    });
+    if (options.json) return printJson(holdings);
+    if (holdings.length === 0) return printLine('This recipient holds no tokens.');
+    printTable(
+      ['TOKEN', 'NAME', 'LAST HANDED OVER', 'IN VAULT'],
+      holdings.map((h) => [h.tokenId, h.name, h.lastHandedAt, h.stillInVault ? 'yes' : 'deleted']),
+    );
+  });
+
+  addUnlockOptions(
+    groups.recipient
+      .command('end')
+      .description('engagement ended: regenerate or invalidate every token the recipient holds, in one pass')
+      .argument('<vault>')
+      .argument('<name>')
+      .option('--regenerate', 'give each token a new value (the old one is kept among the previous values)')
+      .option('--invalidate', 'mark each token inactive'),
+  ).action(
+    async (
+      path: string,
+      name: string,
+      options: UnlockOptions & { regenerate?: boolean; invalidate?: boolean },
+    ) => {
+      if (options.regenerate === options.invalidate)
+        throw new UsageError('Give exactly one of --regenerate or --invalidate.');
+      const result = await withVault(path, options, (vault) =>
+        endEngagement(
+          vault,
+          new RecipientStore(vault.db),
+          name,
+          options.regenerate ? 'regenerate' : 'invalidate',
+        ),
+      );
+      printLine(
+        `${result.action === 'regenerate' ? 'Regenerated' : 'Invalidated'} ${result.tokens.length} token(s) held by ${result.recipient}.`,
+      );
+    },
+  );
 }
 
 export function registerHandoffCommands(groups: CliGroups, _program: Command): void {

@@ -94,6 +94,38 @@ export class RecipientStore {
     this.db.prepare('DELETE FROM recipients WHERE id = ?').run(id);
   }
 
+  update(id: number, input: Partial<z.input<typeof recipientCreateSchema>>): Recipient {
+    const before = this.resolve(id);
+    const { name, organisation, email, phone, notes } = { ...before, ...input };
+    const data = parseInput(recipientCreateSchema, { name, organisation, email, phone, notes });
+    if (
+      data.name.toLowerCase() !== before.name.toLowerCase() &&
+      this.db.prepare('SELECT 1 FROM recipients WHERE name = ? COLLATE NOCASE').get(data.name)
+    ) {
+      throw new VaultError('ALREADY_EXISTS', `A recipient named "${data.name}" already exists.`);
+    }
+    this.db
+      .prepare(
+        'UPDATE recipients SET name = ?, organisation = ?, email = ?, phone = ?, notes = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(data.name, data.organisation, data.email, data.phone, data.notes, new Date().toISOString(), id);
+    return this.resolve(id);
+  }
+
+  /** Tokens a recipient holds: every token in any of its handoffs, with the last time it was handed over. */
+  holdings(id: number): { tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean }[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT ht.token_id AS tokenId, ht.token_name AS name, max(h.created_at) AS lastHandedAt,
+                  EXISTS (SELECT 1 FROM tokens t WHERE t.id = ht.token_id) AS stillInVault
+           FROM handoff_tokens ht JOIN handoffs h ON h.id = ht.handoff_id
+           WHERE h.recipient_id = ? GROUP BY ht.token_id ORDER BY ht.token_name`,
+        )
+        .all(id) as { tokenId: number; name: string; lastHandedAt: string; stillInVault: number }[]
+    ).map((row) => ({ ...row, stillInVault: row.stillInVault === 1 }));
+  }
+
   setArchived(id: number, archived: boolean): Recipient {
     this.resolve(id);
     this.db
