@@ -16,6 +16,7 @@ import {
 } from './inputs';
 import type { Account, TokenMeta, VaultEvent, VaultInfo, VerifyReport } from './model';
 import { singleLine } from './text-rules';
+import { HANDOFF_FIELDS } from './handoff-format';
 import { CHANNEL_PREFIX } from './method-names';
 
 /** Phantom marker carrying an output type at the type level only. */
@@ -116,7 +117,67 @@ export const api = {
   /** Main copies the value to the clipboard and clears it later; the renderer never sees the value. */
   copyToken: { input: byId, output: output<{ clearsAfterSeconds: number }>() },
   tokenHistory: { input: byId, output: output<VaultEvent[]>() },
+
+  listRecipients: { input: none, output: output<RecipientView[]>() },
+  createRecipient: {
+    input: z.strictObject({
+      name: singleLine('The recipient name'),
+      organisation: z.string().max(200).optional(),
+      email: z.string().max(320).optional(),
+      phone: z.string().max(40).optional(),
+      notes: z.string().max(10_000).optional(),
+    }),
+    output: output<RecipientView>(),
+  },
+  /** Native save dialog for the bundle; null when cancelled. */
+  chooseBundleFile: {
+    input: z.strictObject({ suggestedName: z.string().max(200) }),
+    output: output<{ path: string } | null>(),
+  },
+  /**
+   * Write the bundle with a password generated in main. The password comes back once, to be shown (with a QR code)
+   * and sent by another channel; it is never stored.
+   */
+  exportHandoff: {
+    input: z.strictObject({
+      recipientId: idSchema,
+      tokenIds: z.array(idSchema).min(1, 'Choose at least one token.').max(10_000),
+      fields: z.array(z.enum(HANDOFF_FIELDS)).min(1, 'Choose at least one field.'),
+      outPath: folderPath,
+      channel: z.enum(['sms', 'whatsapp', 'phone', 'other']),
+    }),
+    output: output<{ handoff: HandoffView; password: string; entropyBits: number; qrSvg: string }>(),
+  },
+  /** Copy the bundle password just shown; cleared like any copied secret. */
+  copyBundlePassword: {
+    input: z.strictObject({ password: z.string().min(1).max(400) }),
+    output: output<{ clearsAfterSeconds: number }>(),
+  },
+  listHandoffs: { input: none, output: output<HandoffView[]>() },
 } as const;
+
+export interface RecipientView {
+  id: number;
+  name: string;
+  organisation: string;
+  email: string;
+  phone: string;
+  notes: string;
+  archived: boolean;
+  createdAt: string;
+  handoffCount: number;
+}
+
+export interface HandoffView {
+  id: number;
+  recipient: string;
+  createdAt: string;
+  fileName: string;
+  sha256: string;
+  passwordChannel: string;
+  fields: string[];
+  tokens: { id: number; name: string }[];
+}
 
 export type ApiContract = typeof api;
 export type MethodName = keyof ApiContract;

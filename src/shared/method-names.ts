@@ -29,6 +29,12 @@ export const BRIDGE_METHODS = [
   'revealToken',
   'copyToken',
   'tokenHistory',
+  'listRecipients',
+  'createRecipient',
+  'chooseBundleFile',
+  'exportHandoff',
+  'copyBundlePassword',
+  'listHandoffs',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof BRIDGE_METHODS)[number]>;

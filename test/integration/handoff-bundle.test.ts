@@ -132,7 +132,7 @@ describe('handoff bundles (AES-256 ZIP, AE-2)', () => {
     });
   });
 
-  it('generated passwords carry at least 80 bits; typed ones need score 4 and 20 characters', () => {
+  it('generated passwords carry at least 80 bits; typed ones need score 4 and 20 characters', async () => {
     expect(passphraseWordCount()).toBe(7776);
     const phrase = generateBundlePassword('passphrase');
     expect(phrase.entropyBits).toBeGreaterThanOrEqual(80);
@@ -147,8 +147,8 @@ describe('handoff bundles (AES-256 ZIP, AE-2)', () => {
         counts.set(word, (counts.get(word) ?? 0) + 1);
     expect(counts.size).toBeGreaterThan(2500);
     expect(Math.max(...counts.values())).toBeLessThan(8);
-    expect(() => acceptTypedBundlePassword('short')).toThrow(/20 characters/);
-    expect(() => acceptTypedBundlePassword('password password password')).toThrow(/top strength/);
-    expect(acceptTypedBundlePassword('violet kettle marathon lantern orbit 42').style).toBe('typed');
+    await expect(acceptTypedBundlePassword('short')).rejects.toThrow(/20 characters/);
+    await expect(acceptTypedBundlePassword('password password password')).rejects.toThrow(/top strength/);
+    expect((await acceptTypedBundlePassword('violet kettle marathon lantern orbit 42')).style).toBe('typed');
   });
 });

@@ -254,7 +254,7 @@ export function registerHandoffCommands(groups: CliGroups, _program: Command): v
       }
       const fields = parseFields(options.fields);
       const bundlePassword = options.bundlePasswordFile
-        ? acceptTypedBundlePassword(readFirstLine(options.bundlePasswordFile, 'bundle password'))
+        ? await acceptTypedBundlePassword(readFirstLine(options.bundlePasswordFile, 'bundle password'))
         : generateBundlePassword();
       const record = await withVault(path, options, (vault) =>
         exportHandoff(vault, new RecipientStore(vault.db), {

@@ -30,6 +30,19 @@ export function createElectronPlatform(window: () => BrowserWindow | null): Plat
     },
     readClipboard: () => clipboard.readText(),
     clearClipboard: () => clipboard.clear(),
+    async chooseSaveFile(suggestedName) {
+      const owner = window();
+      const options = {
+        title: 'Save the handoff bundle',
+        defaultPath: join(homedir(), suggestedName),
+        filters: [{ name: 'ZIP archive', extensions: ['zip'] }],
+        properties: ['showOverwriteConfirmation'] as 'showOverwriteConfirmation'[],
+      };
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     async chooseFolder(purpose, suggestedName) {
       const owner = window();
       if (purpose === 'create') {

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
+import QRCode from 'qrcode';
+import { generateBundlePassword } from '../core/handoff/bundle-password';
+import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
+import { RecipientStore } from '../core/recipients/recipient-store';
 import type { SessionController } from '../session/session-controller';
 
 type Handler<M extends MethodName> = (
@@ -52,4 +56,27 @@ export const handlers: Handlers = {
   revealToken: (session, input) => ({ value: session.requireVault().tokens.reveal(input.id, 'reveal') }),
   copyToken: (session, input) => session.copyToken(input.id),
   tokenHistory: (session, input) => session.requireVault().tokens.history(input.id),
+
+  listRecipients: (session) => new RecipientStore(session.requireVault().db).list(),
+  createRecipient: (session, input) => new RecipientStore(session.requireVault().db).create(input),
+  chooseBundleFile: async (session, input) => {
+    const path = await session.platform.chooseSaveFile(input.suggestedName);
+    return path ? { path } : null;
+  },
+  exportHandoff: async (session, input) => {
+    const vault = session.requireVault();
+    const { password, entropyBits } = generateBundlePassword();
+    const handoff = await exportHandoff(vault, new RecipientStore(vault.db), {
+      recipient: input.recipientId,
+      tokenIds: input.tokenIds,
+      fields: input.fields,
+      outPath: input.outPath,
+      password,
+      channel: input.channel,
+    });
+    const qrSvg = await QRCode.toString(password, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return { handoff, password, entropyBits, qrSvg };
+  },
+  copyBundlePassword: (session, input) => session.copySecret(input.password),
+  listHandoffs: (session) => listHandoffs(session.requireVault()),
 };

@@ -21,4 +21,11 @@ export class MemoryPlatform implements PlatformServices {
   async chooseFolder(): Promise<string | null> {
     return this.folderAnswer;
   }
+
+  /** What the next chooseSaveFile call answers. */
+  saveFileAnswer: string | null = null;
+
+  async chooseSaveFile(): Promise<string | null> {
+    return this.saveFileAnswer;
+  }
 }

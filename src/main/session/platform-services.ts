@@ -6,4 +6,6 @@ export interface PlatformServices {
   clearClipboard(): void;
   /** A native folder dialog; null when the user cancels. */
   chooseFolder(purpose: 'create' | 'open', suggestedName?: string): Promise<string | null>;
+  /** A native save dialog for a new file; null when the user cancels. */
+  chooseSaveFile(suggestedName: string): Promise<string | null>;
 }

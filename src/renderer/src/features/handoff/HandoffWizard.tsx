@@ -1,0 +1,302 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { RecipientView } from '../../../../shared/api';
+import { HANDOFF_FIELDS, type HandoffField } from '../../../../shared/handoff-format';
+import type { TokenMeta } from '../../../../shared/model';
+import { TokenSearchIndex } from '../../../../shared/token-search-index';
+import { call, messageOf } from '../../api';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/ErrorText';
+
+const FIELD_LABELS: Record<HandoffField, string> = {
+  value: 'Token values',
+  'key-id': 'Key ids',
+  description: 'Descriptions',
+  endpoints: 'Endpoints',
+};
+const CHANNELS = [
+  ['sms', 'SMS'],
+  ['whatsapp', 'WhatsApp'],
+  ['phone', 'Phone call'],
+  ['other', 'Another channel'],
+] as const;
+
+interface Result {
+  fileName: string;
+  recipient: string;
+  tokenCount: number;
+  password: string;
+  entropyBits: number;
+  qrSvg: string;
+  channel: string;
+}
+
+/**
+ * Hand tokens to an agency: choose tokens, fields, recipient and file; main writes the AES-256 ZIP and generates
+ * the password, shown here once (large, with a QR code) and dropped when the dialog closes.
+ */
+export function HandoffWizard({
+  tokens,
+  preselected,
+  onClose,
+  onDone,
+}: {
+  tokens: TokenMeta[];
+  preselected: number | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [chosen, setChosen] = useState<Set<number>>(new Set(preselected !== null ? [preselected] : []));
+  const [filter, setFilter] = useState('');
+  const [fields, setFields] = useState<Set<HandoffField>>(new Set(['value', 'key-id', 'description']));
+  const [recipients, setRecipients] = useState<RecipientView[]>([]);
+  const [recipientId, setRecipientId] = useState<number | ''>('');
+  const [newRecipient, setNewRecipient] = useState('');
+  const [channel, setChannel] = useState<(typeof CHANNELS)[number][0]>('sms');
+  const [outPath, setOutPath] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('listRecipients', {}).then(
+      (list) => {
+        setRecipients(list.filter((r) => !r.archived));
+        if (list[0]) setRecipientId(list[0].id);
+      },
+      (err) => setError(messageOf(err)),
+    );
+  }, []);
+
+  const index = useMemo(() => {
+    const built = new TokenSearchIndex();
+    built.load(tokens);
+    return built;
+  }, [tokens]);
+  const visible = useMemo(() => index.query(filter ? { search: filter } : {}).slice(0, 200), [index, filter]);
+
+  const toggle = <T,>(set: Set<T>, value: T) => {
+    const next = new Set(set);
+    if (next.has(value)) next.delete(value);
+    else next.add(value);
+    return next;
+  };
+
+  const addRecipient = async () => {
+    setError(null);
+    try {
+      const created = await call('createRecipient', { name: newRecipient });
+      setRecipients((list) => [...list, created]);
+      setRecipientId(created.id);
+      setNewRecipient('');
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  const chooseFile = async () => {
+    const name = recipients.find((r) => r.id === recipientId)?.name ?? 'agency';
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'agency';
+    const picked = await call('chooseBundleFile', { suggestedName: `tokens-for-${slug}.zip` }).catch(
+      (err) => (setError(messageOf(err)), null),
+    );
+    if (picked) setOutPath(picked.path);
+  };
+
+  const create = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (chosen.size === 0) return setError('Choose at least one token.');
+    if (recipientId === '') return setError('Choose who receives the tokens, or add them.');
+    if (!outPath) return setError('Choose where to save the bundle.');
+    setBusy(true);
+    try {
+      const exported = await call('exportHandoff', {
+        recipientId,
+        tokenIds: [...chosen],
+        fields: [...fields],
+        outPath,
+        channel,
+      });
+      setResult({
+        fileName: exported.handoff.fileName,
+        recipient: exported.handoff.recipient,
+        tokenCount: exported.handoff.tokens.length,
+        password: exported.password,
+        entropyBits: exported.entropyBits,
+        qrSvg: exported.qrSvg,
+        channel: CHANNELS.find(([id]) => id === channel)?.[1] ?? channel,
+      });
+      onDone();
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (result) {
+    return (
+      <Dialog title="Bundle ready: send the password separately" onClose={onClose} wide>
+        <p>
+          <strong>{result.fileName}</strong> holds {result.tokenCount} token(s) for {result.recipient}. Send
+          the file one way (email, file transfer) and this password another way:{' '}
+          <strong>{result.channel}</strong>. Never put both in the same message.
+        </p>
+        <div className="bundle-password-box">
+          <div>
+            <p className="label" id="bundle-password-label">
+              Bundle password ({Math.floor(result.entropyBits)} bits), shown once
+            </p>
+            <p
+              className="bundle-password"
+              aria-labelledby="bundle-password-label"
+              data-testid="bundle-password"
+            >
+              {result.password}
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={async () => {
+                  const copied = await call('copyBundlePassword', { password: result.password });
+                  setNotice(`Copied. The clipboard will be cleared in ${copied.clearsAfterSeconds} s.`);
+                }}
+              >
+                Copy password
+              </button>
+            </div>
+            {notice && (
+              <p className="notice" role="status">
+                {notice}
+              </p>
+            )}
+          </div>
+          <img
+            className="qr"
+            alt="QR code of the bundle password, to read it on a phone"
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.qrSvg)}`}
+          />
+        </div>
+        <p className="hint">
+          The recipient opens the bundle with 7-Zip, Keka, The Unarchiver or WinRAR (Windows Explorer and the
+          macOS Archive Utility cannot). Token Vault does not keep this password: if it is lost, make a new
+          bundle.
+        </p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title="Hand tokens to an agency" onClose={onClose} wide>
+      <form className="form" onSubmit={create} noValidate>
+        <fieldset className="value-mode">
+          <legend>Tokens ({chosen.size} chosen)</legend>
+          <label htmlFor="handoff-filter" className="visually-hidden">
+            Filter tokens
+          </label>
+          <input
+            id="handoff-filter"
+            type="search"
+            placeholder="Filter tokens"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          <ul className="pick-list">
+            {visible.map((token) => (
+              <li key={token.id}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(token.id)}
+                    onChange={() => setChosen((set) => toggle(set, token.id))}
+                  />
+                  {token.name} <span className="muted small">{token.accountName}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset className="value-mode">
+          <legend>What goes in</legend>
+          {HANDOFF_FIELDS.map((field) => (
+            <label key={field} className="check">
+              <input
+                type="checkbox"
+                checked={fields.has(field)}
+                onChange={() => setFields((set) => toggle(set, field))}
+              />
+              {FIELD_LABELS[field]}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor="handoff-recipient">Recipient</label>
+        <select
+          id="handoff-recipient"
+          value={recipientId}
+          onChange={(e) => setRecipientId(Number(e.target.value))}
+        >
+          {recipients.length === 0 && <option value="">No recipients yet: add one below</option>}
+          {recipients.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+              {r.organisation ? ` (${r.organisation})` : ''}
+            </option>
+          ))}
+        </select>
+        <div className="row">
+          <label htmlFor="handoff-new-recipient" className="visually-hidden">
+            New recipient name
+          </label>
+          <input
+            id="handoff-new-recipient"
+            placeholder="New recipient (agency or developer)"
+            value={newRecipient}
+            onChange={(e) => setNewRecipient(e.target.value)}
+          />
+          <button type="button" onClick={addRecipient} disabled={!newRecipient.trim()}>
+            Add recipient
+          </button>
+        </div>
+        <label htmlFor="handoff-channel">The password will travel by</label>
+        <select
+          id="handoff-channel"
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as typeof channel)}
+        >
+          {CHANNELS.map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="handoff-file">Bundle file</label>
+        <div className="row">
+          <input id="handoff-file" value={outPath} readOnly placeholder="Choose where to save…" />
+          <button type="button" onClick={chooseFile}>
+            Choose…
+          </button>
+        </div>
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Writing the bundle…' : 'Create bundle'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
