@@ -195,5 +195,6 @@ describe('tokenvault handoff and recipient', () => {
         (t: { status: string }) => t.status,
       ),
     ).toEqual(['inactive', 'inactive']);
-  });
+    // About 30 CLI runs, each deriving a key: minutes on a loaded 2-core machine.
+  }, 300_000);
 });

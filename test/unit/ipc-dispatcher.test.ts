@@ -110,6 +110,9 @@ describe('IPC dispatcher', () => {
       'verifyVault',
       'chooseVaultFolder',
       'getKeychainStatus',
+      'listRecipients',
+      'listHandoffs',
+      'chooseBundleFile',
       'updateSettings',
     ]);
     let calls = 0;
