@@ -22,9 +22,10 @@ export function readFirstLine(path: string, what: string): string {
 export function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
+    // Echo goes off before the question appears, so nothing typed after the prompt is ever shown.
+    stdin.setRawMode?.(true);
     process.stderr.write(question);
     let answer = '';
-    stdin.setRawMode?.(true);
     stdin.resume();
     stdin.setEncoding('utf8');
     const finish = (error?: Error) => {

@@ -65,3 +65,85 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     else child.stdin.end();
   });
 }
+
+/**
+ * Drives a child on a real pseudo-terminal (Python's pty module; Node has none built in): waits for each `expect`
+ * text, then types `send`. Echo is left at the terminal's default (on), so whatever the CLI does not hide shows up
+ * in `output`. Prints one JSON line: the exit code and everything the terminal showed.
+ */
+const PTY_DRIVER = String.raw`
+import json, os, pty, select, signal, sys, time
+spec = json.loads(sys.stdin.read())
+pid, fd = pty.fork()
+if pid == 0:
+    os.execve(spec['file'], spec['args'], spec['env'])
+out = b''
+deadline = time.time() + spec['timeoutMs'] / 1000
+def read_until(done):
+    global out
+    while not done():
+        left = deadline - time.time()
+        if left <= 0:
+            return False
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            return False
+        if not chunk:
+            return False
+        out += chunk
+    return True
+position = 0
+for step in spec['steps']:
+    wanted = step['expect'].encode()
+    if not read_until(lambda: wanted in out[position:]):
+        break
+    position = out.index(wanted, position) + len(wanted)
+    os.write(fd, step['send'].encode())
+read_until(lambda: False)
+finished, status = os.waitpid(pid, os.WNOHANG)
+if finished == 0:
+    os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'output': out.decode('utf-8', 'replace')}))
+`;
+
+export interface TtyStep {
+  /** Text the terminal must show before `send` is typed. */
+  expect: string;
+  /** What the user types; end a line with "\r" as the Enter key does. */
+  send: string;
+}
+
+export interface TtyResult {
+  code: number;
+  /** Everything the terminal showed: stdout, stderr and any echo, interleaved. */
+  output: string;
+}
+
+export function runCliOnTty(
+  args: string[],
+  steps: TtyStep[],
+  options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): TtyResult {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries({
+    ...process.env,
+    TOKENVAULT_KDF_TARGET_MS: '0',
+    ...options.env,
+  })) {
+    if (value !== undefined) env[key] = value;
+  }
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const spec = { file: process.execPath, args: [process.execPath, CLI_PATH, ...args], env, steps, timeoutMs };
+  const result = spawnSync('python3', ['-c', PTY_DRIVER], {
+    input: JSON.stringify(spec),
+    encoding: 'utf8',
+    timeout: timeoutMs + 10_000,
+  });
+  if (result.status !== 0) throw new Error(`The pty driver failed (python3 exit ${result.status}).`);
+  return JSON.parse(result.stdout) as TtyResult;
+}
