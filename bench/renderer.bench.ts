@@ -3,11 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BRIDGE_METHODS } from '../src/shared/method-names';
 import { createDispatcher } from '../src/main/ipc/dispatcher';
 import { MemoryPlatform } from '../src/main/session/memory-platform';
 import { SessionController } from '../src/main/session/session-controller';
-import { launchChromium, serveRenderer } from '../test/helpers/chromium-renderer';
+import { installBridge, launchChromium, serveRenderer } from '../test/helpers/chromium-renderer';
 import { makeBenchTokens } from './dataset';
 import { percentile, round } from './stats';
 
@@ -43,18 +42,7 @@ async function main() {
     );
     const dispatch = createDispatcher(session);
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.exposeBinding('__tokenVaultInvoke', (_source, method: string, input: unknown) =>
-      dispatch(method, input),
-    );
-    await page.addInitScript((methods: readonly string[]) => {
-      const scope = globalThis as unknown as {
-        __tokenVaultInvoke: (m: string, i: unknown) => Promise<unknown>;
-      };
-      const bridge: Record<string, (input?: unknown) => Promise<unknown>> = {};
-      for (const method of methods)
-        bridge[method] = (input?: unknown) => scope.__tokenVaultInvoke(method, input ?? {});
-      Object.defineProperty(globalThis, 'tokenVault', { value: Object.freeze(bridge) });
-    }, BRIDGE_METHODS);
+    await installBridge(page, dispatch);
 
     const counter = page.locator('.filters [aria-live]');
     const started = performance.now();

@@ -6,14 +6,25 @@ import { setSqliteNativeBinding } from './core/db/open-database';
 import { createDispatcher } from './ipc/dispatcher';
 import { registerIpc } from './ipc/register-ipc';
 import { createElectronPlatform } from './app/electron-platform';
+import { nativeAddonAbi } from './app/native-addon-abi';
 import { buildAppMenu } from './menu';
 import { SessionController } from './session/session-controller';
 import { mainWindowOptions } from './window/main-window-options';
+import { shouldReloadAfterLock } from './window/reload-after-lock';
 import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from './window/navigation-guards';
 
 // The SQLite addon built for Electron's ABI (scripts/build-electron-sqlite.mjs); node_modules keeps the Node build.
 const electronSqlite = join(__dirname, '../native/electron/better_sqlite3.node');
-if (existsSync(electronSqlite)) setSqliteNativeBinding(electronSqlite);
+if (existsSync(electronSqlite) && nativeAddonAbi(electronSqlite) === Number(process.versions.modules)) {
+  setSqliteNativeBinding(electronSqlite);
+} else {
+  console.error(
+    `Token Vault: no SQLite addon for this Electron (ABI ${process.versions.modules}) in out/native/electron; run node scripts/build-electron-sqlite.mjs.`,
+  );
+}
+
+// Tests (test/electron/launch.test.ts) point the app at a throwaway folder instead of the user's own settings.
+if (process.env.TOKENVAULT_USER_DATA_DIR) app.setPath('userData', process.env.TOKENVAULT_USER_DATA_DIR);
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const appUrl = pathToFileURL(rendererIndex).href;
@@ -37,7 +48,7 @@ function start(): void {
   });
   registerIpc(ipcMain, createDispatcher(session), () => ({
     webContentsId: mainWindow?.webContents.id ?? -1,
-    appUrlPrefix: appUrl,
+    appUrl,
   }));
 
   // No permission is ever granted: no camera, notifications, clipboard-read from the page, nothing.
@@ -48,23 +59,34 @@ function start(): void {
     permissionDecision(permission),
   );
 
-  powerMonitor.on('suspend', () => session.lock());
-  powerMonitor.on('lock-screen', () => session.lock());
+  powerMonitor.on('suspend', () => session.lock('system'));
+  powerMonitor.on('lock-screen', () => session.lock('system'));
+  session.onLocked((reason) => {
+    const contents = mainWindow?.webContents;
+    if (contents && !contents.isDestroyed() && shouldReloadAfterLock(reason)) contents.reload();
+  });
 
-  Menu.setApplicationMenu(buildAppMenu({ lock: () => session.lock(), window: () => mainWindow }));
+  Menu.setApplicationMenu(buildAppMenu({ lock: () => session.lock('menu'), window: () => mainWindow }));
 
   mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
-  mainWindow.webContents.setWindowOpenHandler(() => windowOpenDecision());
-  mainWindow.webContents.on('will-navigate', (event, url) => {
-    if (!shouldAllowNavigation(url, appUrl)) event.preventDefault();
-  });
-  mainWindow.webContents.on('will-attach-webview', (event) => event.preventDefault());
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
-    session.lock();
+    session.lock('quit');
     mainWindow = null;
   });
   void mainWindow.loadFile(rendererIndex);
 }
+
+// Guards on every web contents the app ever creates (today only the main window's), so none can be forgotten.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => windowOpenDecision());
+  contents.on('will-navigate', (event, url) => {
+    if (!shouldAllowNavigation(url, appUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!shouldAllowNavigation(url, appUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
 
 app.on('window-all-closed', () => app.quit());

@@ -154,6 +154,36 @@ export const api = {
     output: output<{ clearsAfterSeconds: number }>(),
   },
   listHandoffs: { input: none, output: output<HandoffView[]>() },
+  tokenHolders: { input: byId, output: output<{ recipient: string; lastHandedAt: string }[]>() },
+  recipientHoldings: {
+    input: byId,
+    output: output<{ tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean }[]>(),
+  },
+  /** Engagement ended: regenerate or invalidate every token the recipient holds, in one transaction. */
+  endEngagement: {
+    input: z.strictObject({ id: idSchema, action: z.enum(['regenerate', 'invalidate']) }),
+    output: output<{ tokens: { id: number; name: string }[] }>(),
+  },
+  setRecipientArchived: {
+    input: z.strictObject({ id: idSchema, archived: z.boolean() }),
+    output: output<RecipientView>(),
+  },
+  /** Open a bundle (file dialog in main) and show its tokens without values, or import them into an account. */
+  chooseBundleToOpen: { input: none, output: output<{ path: string } | null>() },
+  openBundle: {
+    input: z.strictObject({
+      path: folderPath,
+      password: z.string().min(1).max(400),
+      importIntoAccountId: idSchema.optional(),
+    }),
+    output: output<{
+      recipient: string;
+      from: string;
+      createdAt: string;
+      tokens: { name: string; account: string; kind: string; keyId: string | null }[];
+      imported: number;
+    }>(),
+  },
 } as const;
 
 export interface RecipientView {

@@ -35,6 +35,12 @@ export const BRIDGE_METHODS = [
   'exportHandoff',
   'copyBundlePassword',
   'listHandoffs',
+  'tokenHolders',
+  'recipientHoldings',
+  'endEngagement',
+  'setRecipientArchived',
+  'chooseBundleToOpen',
+  'openBundle',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof BRIDGE_METHODS)[number]>;

@@ -9,6 +9,9 @@ import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 beforeAll(() => ensureCliBuilt(), 120_000);
 
+/** Several CLI processes per test; on a busy machine each start alone can take seconds. */
+const MANY_PROCESSES_MS = 240_000;
+
 /** A vault made through the CLI, unlocked by the file TOKENVAULT_PASSWORD_FILE names. */
 async function cliVault() {
   const dir = makeTempDir();
@@ -23,7 +26,7 @@ async function cliVault() {
 
 const oneLine = (stderr: string) => stderr.trim().split('\n').length === 1;
 
-describe('tokenvault CLI contract', () => {
+describe('tokenvault CLI contract', { timeout: MANY_PROCESSES_MS }, () => {
   it.each([
     ['a common password', 'passwordpassword', /commonly used password|repeated/i],
     ['a repeated character', 'aaaaaaaaaaaaaaaa', /Repeated characters/],
@@ -174,7 +177,7 @@ describe('tokenvault CLI contract', () => {
   });
 });
 
-describe('tokenvault CLI on a terminal', () => {
+describe('tokenvault CLI on a terminal', { timeout: MANY_PROCESSES_MS }, () => {
   it('init asks twice with echo off; two different answers create nothing (exit 2)', () => {
     const dir = makeTempDir();
     const vault = join(dir, 'tty.tokenvault');

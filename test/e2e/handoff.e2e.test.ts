@@ -97,9 +97,50 @@ describe('the handoff wizard in Chromium', () => {
 
     await done.getByRole('button', { name: 'Done' }).click();
     expect(await page.content()).not.toContain(password);
-    const history = vault.tokens
-      .history(vault.tokens.list({ search: 'Salesforce' })[0]!.id)
-      .map((e) => e.kind);
-    expect(history).toEqual(['Created', 'HandedOff']);
+    const salesforceId = vault.tokens.list({ search: 'Salesforce' })[0]!.id;
+    expect(vault.tokens.history(salesforceId).map((e) => e.kind)).toEqual(['Created', 'HandedOff']);
+
+    // Per token: who holds it.
+    await page
+      .getByRole('listbox', { name: 'Tokens' })
+      .getByRole('option', { name: /Salesforce sync/ })
+      .click();
+    await page.getByText(/Acme Agency \(/).waitFor();
+
+    // Open the bundle as the agency would, and import it into an account.
+    platform.openFileAnswer = file;
+    await page.getByRole('button', { name: 'Open bundle…' }).click();
+    const opener = page.getByRole('dialog', { name: 'Open a handoff bundle' });
+    await opener.getByRole('button', { name: 'Choose…' }).click();
+    await opener.getByLabel('Bundle password').fill('wrong-password-for-this-bundle');
+    await opener.getByRole('button', { name: 'Open', exact: true }).click();
+    await opener.getByText('Wrong bundle password.').waitFor();
+    await opener.getByLabel('Bundle password').fill(password);
+    await opener.getByRole('button', { name: 'Open', exact: true }).click();
+    await opener.getByRole('heading', { name: /2 token\(s\) for Acme Agency, from Alice Admin/ }).waitFor();
+    expect(await opener.textContent()).not.toContain(values[0]!);
+    await opener.getByRole('button', { name: 'Import all' }).click();
+    await opener.getByText('Imported 2 token(s).').waitFor();
+    await opener.getByRole('button', { name: 'Close' }).click();
+    expect(vault.tokens.list().length).toBe(5);
+
+    // Per recipient: what they hold; the engagement ends and everything they hold is invalidated in one pass.
+    await page.getByRole('button', { name: 'Recipients' }).click();
+    const people = page.getByRole('dialog', { name: 'Recipients: who holds what' });
+    await people.getByRole('button', { name: /Acme Agency/ }).click();
+    await expect
+      .poll(() => people.getByRole('list', { name: 'Tokens held' }).getByRole('listitem').count())
+      .toBe(2);
+    const axeRecipients = await new AxeBuilder({ page: page as never }).analyze();
+    expect(
+      axeRecipients.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id),
+    ).toEqual([]);
+    await screenshot(page, '14-recipients');
+    await people.getByRole('button', { name: 'Engagement ended: invalidate' }).click();
+    await page.getByRole('button', { name: 'Invalidate all' }).click();
+    await people.getByText(/Invalidated 2 token\(s\)/).waitFor();
+    expect(vault.tokens.get(salesforceId).status).toBe('inactive');
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/run-cli';
+import { makeTempDir } from '../helpers/temp-dir';
 
 /** Where Electron's binary was downloaded (it cannot be on offline machines: the test then says so and is skipped). */
 function electronBinary(): string | null {
@@ -25,7 +26,11 @@ describe('the packaged window in real Electron', () => {
     const app = await _electron.launch({
       executablePath: binary!,
       args: [REPO_ROOT],
-      env: { ...process.env, ELECTRON_DISABLE_SECURITY_WARNINGS: '1' },
+      env: {
+        ...process.env,
+        ELECTRON_DISABLE_SECURITY_WARNINGS: '1',
+        TOKENVAULT_USER_DATA_DIR: join(makeTempDir(), 'user-data'),
+      },
     });
     try {
       const page = await app.firstWindow();
@@ -46,6 +51,24 @@ describe('the packaged window in real Electron', () => {
         ).getLastWebPreferences();
       });
       expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+      // window.open is denied, navigation elsewhere is refused, and the bridge answers from main.
+      const opened = await page.evaluate(
+        () => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com/') === null,
+      );
+      expect(opened).toBe(true);
+      const before = page.url();
+      await page.evaluate(() => {
+        (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+      });
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe(before);
+      expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+      const session = await page.evaluate(() =>
+        (
+          globalThis as unknown as { tokenVault: { getSession(i: object): Promise<unknown> } }
+        ).tokenVault.getSession({}),
+      );
+      expect(session).toMatchObject({ ok: true, value: { state: 'no-vault' } });
     } finally {
       await app.close();
     }

@@ -55,7 +55,8 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    // Generous: on a loaded machine a single start of node with the SQLCipher addon can take seconds.
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -137,7 +138,7 @@ export function runCliOnTty(
   })) {
     if (value !== undefined) env[key] = value;
   }
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const spec = { file: process.execPath, args: [process.execPath, CLI_PATH, ...args], env, steps, timeoutMs };
   const result = spawnSync('python3', ['-c', PTY_DRIVER], {
     input: JSON.stringify(spec),

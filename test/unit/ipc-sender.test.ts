@@ -10,23 +10,17 @@ import { makeTempDir } from '../helpers/temp-dir';
 
 const APP = {
   webContentsId: 7,
-  appUrlPrefix: 'file:///opt/token-vault/resources/app.asar/out/renderer/index.html',
+  appUrl: 'file:///opt/token-vault/resources/app.asar/out/renderer/index.html',
 };
 
 describe('IPC sender check', () => {
   it('trusts only the top frame of our window on our page', () => {
-    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: true, webContentsId: 7 }, APP)).toBe(
-      true,
-    );
+    expect(isTrustedSender({ frameUrl: APP.appUrl, isTopFrame: true, webContentsId: 7 }, APP)).toBe(true);
     expect(
-      isTrustedSender({ frameUrl: `${APP.appUrlPrefix}#/tokens`, isTopFrame: true, webContentsId: 7 }, APP),
+      isTrustedSender({ frameUrl: `${APP.appUrl}#/tokens`, isTopFrame: true, webContentsId: 7 }, APP),
     ).toBe(true);
-    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: false, webContentsId: 7 }, APP)).toBe(
-      false,
-    );
-    expect(isTrustedSender({ frameUrl: APP.appUrlPrefix, isTopFrame: true, webContentsId: 8 }, APP)).toBe(
-      false,
-    );
+    expect(isTrustedSender({ frameUrl: APP.appUrl, isTopFrame: false, webContentsId: 7 }, APP)).toBe(false);
+    expect(isTrustedSender({ frameUrl: APP.appUrl, isTopFrame: true, webContentsId: 8 }, APP)).toBe(false);
     expect(
       isTrustedSender(
         { frameUrl: 'https://evil.example/index.html', isTopFrame: true, webContentsId: 7 },
@@ -38,6 +32,26 @@ describe('IPC sender check', () => {
     ).toBe(false);
     expect(isTrustedSender({ frameUrl: undefined, isTopFrame: true, webContentsId: 7 }, APP)).toBe(false);
     expect(isTrustedSender({ frameUrl: 'not a url', isTopFrame: true, webContentsId: 7 }, APP)).toBe(false);
+    // Our exact page only: not a sibling file, a longer name, a folder above, a query, or another scheme.
+    for (const frameUrl of [
+      `${APP.appUrl}.evil.html`,
+      `${APP.appUrl}x`,
+      'file:///opt/token-vault/resources/app.asar/out/renderer/other.html',
+      'file:///opt/token-vault/resources/app.asar/out/renderer/',
+      `${APP.appUrl}?next=https://evil.example`,
+      APP.appUrl.replace('file://', 'http://localhost'),
+      'devtools://devtools/bundled/inspector.html',
+      'about:blank',
+      'data:text/html,<script>1</script>',
+    ]) {
+      expect({
+        frameUrl,
+        trusted: isTrustedSender({ frameUrl, isTopFrame: true, webContentsId: 7 }, APP),
+      }).toEqual({
+        frameUrl,
+        trusted: false,
+      });
+    }
   });
 
   it('registers one channel per method and refuses a call from another frame before the dispatcher runs', async () => {
@@ -61,12 +75,22 @@ describe('IPC sender check', () => {
       sender: { id },
     });
     const listener = handlers.get(channelFor('getSession'))!;
-    const iframe = await listener(fromFrame(APP.appUrlPrefix, { url: APP.appUrlPrefix }), {});
+    const iframe = await listener(fromFrame(APP.appUrl, { url: APP.appUrl }), {});
     expect(iframe).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const foreign = await listener(fromFrame('https://evil.example/', null), {});
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const otherWindow = await listener(fromFrame(APP.appUrl, null, 8), {});
+    expect(otherWindow).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // A frame that navigated away or was destroyed before the message arrived has no senderFrame.
+    const gone = await listener({ senderFrame: null, sender: { id: 7 } }, {});
+    expect(gone).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Every channel checks, not just one.
+    for (const method of METHOD_NAMES) {
+      const refused = await handlers.get(channelFor(method))!(fromFrame('https://evil.example/', null), {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
     expect(dispatched).toBe(0);
-    const ours = await listener(fromFrame(APP.appUrlPrefix, null), {});
+    const ours = await listener(fromFrame(APP.appUrl, null), {});
     expect(ours.ok).toBe(true);
     expect(dispatched).toBe(1);
   });

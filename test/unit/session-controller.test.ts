@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { MemoryPlatform } from '../../src/main/session/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { backoffDelayMs } from '../../src/main/session/unlock-backoff';
@@ -97,5 +98,93 @@ describe('session safety', () => {
     expect(text.includes(secret)).toBe(false);
     expect(text.includes(TEST_PASSWORD)).toBe(false);
     expect(JSON.parse(text)).toEqual({ settings: { clipboardSeconds: 45 }, recentVaults: [path] });
+  });
+  it('through the controller, each wrong password doubles the wait up to 30 s; a refused attempt does not count', async () => {
+    let clock = 5_000_000;
+    const { session, path } = await newSession(() => clock);
+    session.lock();
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt++) {
+      await expect(
+        session.unlockVault({ path, password: `wrong password ${attempt}` }),
+      ).rejects.toMatchObject({
+        code: 'WRONG_PASSWORD',
+      });
+      const wait = session.getSession().retryAfterSeconds;
+      waits.push(wait);
+      if (attempt === 2) {
+        // Half-way through the wait: refused before the password is even checked, and the wait is unchanged.
+        clock += 2000;
+        await expect(session.unlockVault({ path, password: TEST_PASSWORD })).rejects.toThrow(
+          /Too many wrong attempts: wait 2 s/,
+        );
+        expect(session.getSession()).toMatchObject({ state: 'locked', retryAfterSeconds: 2 });
+        clock += 2000;
+        continue;
+      }
+      clock += wait * 1000;
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 30, 30]);
+    await session.unlockVault({ path, password: TEST_PASSWORD });
+    await expect(session.unlockVault({ path, password: 'wrong once more' })).rejects.toThrow(
+      /Try again in 1 s/,
+    );
+  });
+
+  it('the idle lock notifies listeners, and a settings change restarts the countdown with the new minutes', async () => {
+    const { session } = await newSession();
+    vi.useFakeTimers();
+    const locked = vi.fn();
+    session.onLocked(locked);
+    session.updateSettings({ autoLockMinutes: 1 });
+    vi.advanceTimersByTime(59_000);
+    expect(locked).not.toHaveBeenCalled();
+    session.updateSettings({ autoLockMinutes: 3 });
+    vi.advanceTimersByTime(179_000);
+    expect(session.getSession().state).toBe('unlocked');
+    vi.advanceTimersByTime(1_000);
+    expect(session.getSession().state).toBe('locked');
+    expect(locked).toHaveBeenCalledOnce();
+    expect(locked).toHaveBeenCalledWith('idle');
+    // Locked: activity starts no timer and locking again notifies nobody.
+    session.reportActivity();
+    expect(vi.getTimerCount()).toBe(0);
+    session.lock();
+    expect(locked).toHaveBeenCalledOnce();
+  });
+
+  it('lock zeroes the data key and closes the database', async () => {
+    const { session, tokenId } = await newSession();
+    const vault = session.requireVault();
+    const key = (vault as unknown as { dataKey: Buffer }).dataKey;
+    expect(key.length).toBe(32);
+    expect(key.some((byte) => byte !== 0)).toBe(true);
+    session.lock();
+    expect(key.every((byte) => byte === 0)).toBe(true);
+    expect(vault.db.open).toBe(false);
+    expect(() => vault.tokens.get(tokenId)).toThrow();
+    await expect(session.copyToken(tokenId)).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+  });
+
+  it('lock leaves alone a clipboard the user has since changed', async () => {
+    const { session, platform, tokenId } = await newSession();
+    await session.copyToken(tokenId);
+    platform.clipboard = 'the user copied this afterwards';
+    session.lock();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(platform.clipboard).toBe('the user copied this afterwards');
+  });
+
+  it('tells listeners why: the page asked, a vault switch, or the menu', async () => {
+    const { session, path } = await newSession();
+    const reasons: string[] = [];
+    session.onLocked((reason) => reasons.push(reason));
+    const dispatch = createDispatcher(session);
+    expect((await dispatch('lockVault', {})).ok).toBe(true);
+    await session.unlockVault({ path, password: TEST_PASSWORD });
+    // Creating another vault while this one is open locks this one first: the page is waiting for a recovery key.
+    await session.createVault({ path: `${path}-other`, password: TEST_PASSWORD, operator: 'op' });
+    session.lock('menu');
+    expect(reasons).toEqual(['page', 'switch', 'menu']);
   });
 });

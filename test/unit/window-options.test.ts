@@ -5,11 +5,13 @@ import {
   shouldAllowNavigation,
   windowOpenDecision,
 } from '../../src/main/window/navigation-guards';
+import { shouldReloadAfterLock } from '../../src/main/window/reload-after-lock';
 
 describe('the BrowserWindow is locked down (DESIGN.md section 7)', () => {
-  it('uses the secure web preferences', () => {
+  it('uses the secure web preferences, and nothing else in them', () => {
     const options = mainWindowOptions('/app/out/preload/index.cjs');
-    expect(options.webPreferences).toMatchObject({
+    // toEqual, not toMatchObject: a preference added later (say nodeIntegration) must fail this test.
+    expect(options.webPreferences).toEqual({
       preload: '/app/out/preload/index.cjs',
       sandbox: true,
       contextIsolation: true,
@@ -21,8 +23,24 @@ describe('the BrowserWindow is locked down (DESIGN.md section 7)', () => {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: false,
     });
-    expect(options.webPreferences?.devTools).toBe(false);
+    // The window appears only once the page has painted (no flash of an empty frame).
+    expect(options.show).toBe(false);
+    expect(options.title).toBe('Token Vault');
+  });
+
+  it('allows DevTools only in development', () => {
+    const previous = process.env.NODE_ENV;
+    try {
+      process.env.NODE_ENV = 'development';
+      expect(mainWindowOptions('/p').webPreferences?.devTools).toBe(true);
+      process.env.NODE_ENV = 'production';
+      expect(mainWindowOptions('/p').webPreferences?.devTools).toBe(false);
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
   });
 
   it('denies navigation elsewhere, window.open and every permission', () => {
@@ -30,6 +48,9 @@ describe('the BrowserWindow is locked down (DESIGN.md section 7)', () => {
     expect(shouldAllowNavigation(app, app)).toBe(true);
     expect(shouldAllowNavigation('https://example.com/', app)).toBe(false);
     expect(shouldAllowNavigation('file:///etc/passwd', app)).toBe(false);
+    expect(shouldAllowNavigation(`${app}.html`, app)).toBe(false);
+    expect(shouldAllowNavigation('javascript:alert(1)', app)).toBe(false);
+    expect(shouldAllowNavigation('', app)).toBe(false);
     expect(windowOpenDecision()).toEqual({ action: 'deny' });
     for (const permission of [
       'media',
@@ -41,5 +62,15 @@ describe('the BrowserWindow is locked down (DESIGN.md section 7)', () => {
     ]) {
       expect(permissionDecision(permission)).toBe(false);
     }
+  });
+
+  it('reloads the page after a lock from outside it, never while the page awaits an answer', () => {
+    expect(shouldReloadAfterLock('menu')).toBe(true);
+    expect(shouldReloadAfterLock('idle')).toBe(true);
+    expect(shouldReloadAfterLock('system')).toBe(true);
+    // The page asked (it refreshes itself); a vault switch (the page waits for, say, the recovery key); closing.
+    expect(shouldReloadAfterLock('page')).toBe(false);
+    expect(shouldReloadAfterLock('switch')).toBe(false);
+    expect(shouldReloadAfterLock('quit')).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { VaultError } from '../../shared/errors';
 import { HANDOFF_FIELDS, type HandoffField } from '../../shared/handoff-format';
 import { acceptTypedBundlePassword, generateBundlePassword } from '../../main/core/handoff/bundle-password';
 import { readBundle } from '../../main/core/handoff/bundle-zip';
+import { bundleTokensToImportRows } from '../../main/core/handoff/bundle-import';
 import { endEngagement } from '../../main/core/handoff/engagement-end';
 import {
   exportHandoff,
@@ -320,24 +320,7 @@ export function registerHandoffCommands(groups: CliGroups, _program: Command): v
       const doc = await readBundle(bytes, password);
       if (options.importInto) {
         const count = await withVault(options.importInto, options, (vault) =>
-          vault.tokens.importMany(
-            vault.accounts.resolve(options.account!).id,
-            doc.tokens.map((token) => {
-              if (token.value === undefined)
-                throw new VaultError(
-                  'INVALID_INPUT',
-                  'This bundle holds no token values, so there is nothing to import.',
-                );
-              return {
-                name: token.name,
-                value: token.value,
-                kind: token.kind,
-                role: token.role,
-                ...(token.description ? { description: token.description } : {}),
-                ...(token.keyId ? { keyId: token.keyId } : {}),
-              };
-            }),
-          ),
+          vault.tokens.importMany(vault.accounts.resolve(options.account!).id, bundleTokensToImportRows(doc)),
         );
         printLine(String(count));
         return;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Vault } from '../../main/core/vault/vault';
 import { readFirstLine, promptHidden } from '../password-input';
@@ -36,6 +38,13 @@ export function registerVaultCommands(_groups: CliGroups, program: Command): voi
       `file whose first line is the new master password (or set ${PASSWORD_FILE_ENV})`,
     )
     .action(async (path: string, options: { operator?: string; passwordFile?: string }) => {
+      // Checked before asking, so nobody types a new password twice only to hear the folder is taken.
+      if (existsSync(path)) {
+        throw new VaultError(
+          'ALREADY_EXISTS',
+          `${resolve(path)} already exists; choose a new folder name for the vault.`,
+        );
+      }
       const password = await readNewPassword(options.passwordFile, PASSWORD_FILE_ENV);
       const { vault, recoveryKey } = await Vault.create(path, { password, operator: options.operator });
       const dir = vault.dir;

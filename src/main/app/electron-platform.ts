@@ -2,20 +2,16 @@ import { BrowserWindow, clipboard, ClipboardItem, dialog } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PlatformServices } from '../session/platform-services';
+import { concealmentPayloads } from './clipboard-concealment';
 
-/** Raw formats clipboard managers honour to keep a value out of their history: KDE/Klipper, macOS, Windows. */
+/** The OS's concealment hints as Blobs for one ClipboardItem (see clipboard-concealment.ts). */
 function concealmentFormats(): Record<string, Blob> {
-  const raw = (format: string) => `electron application/osclipboard;format="${format}"`;
-  if (process.platform === 'linux') return { [raw('x-kde-passwordManagerHint')]: new Blob(['secret']) };
-  if (process.platform === 'darwin') return { [raw('org.nspasteboard.ConcealedType')]: new Blob([]) };
-  if (process.platform === 'win32') {
-    return {
-      [raw('ExcludeClipboardContentFromMonitorProcessing')]: new Blob([]),
-      [raw('CanIncludeInClipboardHistory')]: new Blob([new Uint8Array(4)]),
-      [raw('CanUploadToCloudClipboard')]: new Blob([new Uint8Array(4)]),
-    };
-  }
-  return {};
+  return Object.fromEntries(
+    Object.entries(concealmentPayloads(process.platform)).map(([format, bytes]) => [
+      format,
+      new Blob([bytes]),
+    ]),
+  );
 }
 
 export function createElectronPlatform(window: () => BrowserWindow | null): PlatformServices {
@@ -42,6 +38,18 @@ export function createElectronPlatform(window: () => BrowserWindow | null): Plat
         ? await dialog.showSaveDialog(owner, options)
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseOpenFile() {
+      const owner = window();
+      const options = {
+        title: 'Open a handoff bundle',
+        filters: [{ name: 'ZIP archive', extensions: ['zip'] }],
+        properties: ['openFile'] as 'openFile'[],
+      };
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseFolder(purpose, suggestedName) {
       const owner = window();

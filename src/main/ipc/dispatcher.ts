@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { api, type MethodName, type Result } from '../../shared/api';
 import { describeZodError } from '../../shared/inputs';
 import { storageErrorToVaultError } from '../core/db/storage-error';
@@ -5,6 +6,19 @@ import type { SessionController } from '../session/session-controller';
 import { handlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * The sentence for a refused input. zod names unrecognised keys in its message, so a hostile caller could make the
+ * error as large as its own input: unknown keys get a fixed sentence, and anything long falls back to a generic one.
+ */
+function invalidInputMessage(error: z.ZodError): string {
+  if (error.issues[0]?.code === 'unrecognized_keys')
+    return 'The request has a field Token Vault does not accept.';
+  const message = describeZodError(error);
+  return message.length <= MAX_MESSAGE_LENGTH ? message : 'The input is not valid.';
+}
 
 function isMethodName(method: string): method is MethodName {
   // Own keys only, so '__proto__', 'constructor' or 'toString' never reach a handler.
@@ -25,7 +39,7 @@ export function createDispatcher(session: SessionController): Dispatch {
     }
     const parsed = api[method].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };
+      return { ok: false, error: { code: 'INVALID_INPUT', message: invalidInputMessage(parsed.error) } };
     }
     try {
       const handler = handlers[method] as (s: SessionController, i: unknown) => unknown;

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
+import { readFile } from 'node:fs/promises';
 import QRCode from 'qrcode';
+import { VaultError } from '../../shared/errors';
+import { readBundle } from '../core/handoff/bundle-zip';
+import { bundleTokensToImportRows } from '../core/handoff/bundle-import';
+import { endEngagement } from '../core/handoff/engagement-end';
 import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
 import { RecipientStore } from '../core/recipients/recipient-store';
@@ -79,4 +84,43 @@ export const handlers: Handlers = {
   },
   copyBundlePassword: (session, input) => session.copySecret(input.password),
   listHandoffs: (session) => listHandoffs(session.requireVault()),
+  tokenHolders: (session, input) => new RecipientStore(session.requireVault().db).holdersOf(input.id),
+  recipientHoldings: (session, input) => new RecipientStore(session.requireVault().db).holdings(input.id),
+  endEngagement: (session, input) => {
+    const vault = session.requireVault();
+    const store = new RecipientStore(vault.db);
+    return endEngagement(vault, store, String(store.resolve(input.id).id), input.action);
+  },
+  setRecipientArchived: (session, input) =>
+    new RecipientStore(session.requireVault().db).setArchived(input.id, input.archived),
+  chooseBundleToOpen: async (session) => {
+    const path = await session.platform.chooseOpenFile();
+    return path ? { path } : null;
+  },
+  openBundle: async (session, input) => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(input.path);
+    } catch {
+      throw new VaultError('NOT_FOUND', 'That bundle file cannot be read.');
+    }
+    const doc = await readBundle(bytes, input.password);
+    let imported = 0;
+    if (input.importIntoAccountId !== undefined) {
+      const vault = session.requireVault();
+      imported = vault.tokens.importMany(input.importIntoAccountId, bundleTokensToImportRows(doc));
+    }
+    return {
+      recipient: doc.recipient,
+      from: doc.from,
+      createdAt: doc.createdAt,
+      tokens: doc.tokens.map((t) => ({
+        name: t.name,
+        account: t.account,
+        kind: t.kind,
+        keyId: t.keyId ?? null,
+      })),
+      imported,
+    };
+  },
 };

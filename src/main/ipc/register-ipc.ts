@@ -15,7 +15,7 @@ export interface IpcMainLike {
 export function registerIpc(
   ipcMain: IpcMainLike,
   dispatch: Dispatch,
-  expected: () => { webContentsId: number; appUrlPrefix: string },
+  expected: () => { webContentsId: number; appUrl: string },
 ): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(channelFor(method), async (event, input) => {

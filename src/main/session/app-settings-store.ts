@@ -2,20 +2,23 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { AppSettings } from '../../shared/api';
+import { VaultError } from '../../shared/errors';
 import { writeFileAtomic } from '../core/fs/atomic-write';
 
 export const DEFAULT_SETTINGS: AppSettings = { autoLockMinutes: 5, clipboardSeconds: 30 };
 const RECENT_LIMIT = 8;
 
+/** The same bounds as the IPC contract's updateSettings, applied again to the file and to direct callers. */
+const settingsShape = {
+  autoLockMinutes: z.number().int().min(1).max(240),
+  clipboardSeconds: z.number().int().min(5).max(600),
+};
+const settingsSchema = z.strictObject(settingsShape).partial();
+
 const fileSchema = z.object({
-  settings: z
-    .object({
-      autoLockMinutes: z.number().int().min(1).max(240),
-      clipboardSeconds: z.number().int().min(5).max(600),
-    })
-    .partial()
-    .default({}),
-  recentVaults: z.array(z.string().max(4096)).max(50).default([]),
+  // A setting a later version added is ignored rather than making the whole file unreadable.
+  settings: z.object(settingsShape).partial().default({}),
+  recentVaults: z.array(z.string().min(1).max(4096)).max(50).default([]),
 });
 
 /**
@@ -50,7 +53,14 @@ export class AppSettingsStore {
   }
 
   updateSettings(patch: Partial<AppSettings>): AppSettings {
-    this.state.settings = { ...this.state.settings, ...patch };
+    const parsed = settingsSchema.safeParse(patch);
+    if (!parsed.success) {
+      throw new VaultError(
+        'INVALID_INPUT',
+        'Auto-lock takes 1 to 240 minutes and clipboard clearing 5 to 600 seconds.',
+      );
+    }
+    this.state.settings = { ...this.state.settings, ...parsed.data };
     this.save();
     return this.settings();
   }

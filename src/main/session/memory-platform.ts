@@ -28,4 +28,11 @@ export class MemoryPlatform implements PlatformServices {
   async chooseSaveFile(): Promise<string | null> {
     return this.saveFileAnswer;
   }
+
+  /** What the next chooseOpenFile call answers. */
+  openFileAnswer: string | null = null;
+
+  async chooseOpenFile(): Promise<string | null> {
+    return this.openFileAnswer;
+  }
 }

@@ -8,4 +8,6 @@ export interface PlatformServices {
   chooseFolder(purpose: 'create' | 'open', suggestedName?: string): Promise<string | null>;
   /** A native save dialog for a new file; null when the user cancels. */
   chooseSaveFile(suggestedName: string): Promise<string | null>;
+  /** A native open dialog for an existing file; null when the user cancels. */
+  chooseOpenFile(): Promise<string | null>;
 }

@@ -13,6 +13,12 @@ import { AppSettingsStore } from './app-settings-store';
 import type { PlatformServices } from './platform-services';
 import { UnlockBackoff } from './unlock-backoff';
 
+/**
+ * Why the vault was locked. `page`: the renderer asked (it refreshes itself); `switch`: another vault is being
+ * created or unlocked in its place; the others come from outside the page, which main then reloads.
+ */
+export type LockReason = 'page' | 'menu' | 'idle' | 'system' | 'switch' | 'quit';
+
 export interface SessionControllerOptions {
   userDataDir: string;
   platform: PlatformServices;
@@ -25,7 +31,8 @@ export interface SessionControllerOptions {
  * The app's one session: at most one open vault, the idle auto-lock, the unlock back-off and the clipboard.
  * Plain Node (no Electron), so the IPC handlers run the same in the app and in the browser test harness.
  * The renderer learns about a lock from the VAULT_LOCKED error of its next call and from polling getSession:
- * the preload bridge deliberately exposes no event channel.
+ * the preload bridge deliberately exposes no event channel. In the app, a lock that does not come from the page
+ * (menu, idle, suspend, screen lock) also reloads the page, so nothing it held survives even until the next poll.
  */
 export class SessionController {
   readonly platform: PlatformServices;
@@ -38,7 +45,7 @@ export class SessionController {
   private idleTimer: NodeJS.Timeout | null = null;
   private clipboardTimer: NodeJS.Timeout | null = null;
   private clipboardValue: string | null = null;
-  private readonly lockedListeners = new Set<() => void>();
+  private readonly lockedListeners = new Set<(reason: LockReason) => void>();
 
   constructor(options: SessionControllerOptions) {
     this.platform = options.platform;
@@ -74,7 +81,7 @@ export class SessionController {
   }
 
   async createVault(input: { path: string; password: string; operator: string }) {
-    this.lock();
+    this.lock('switch');
     const { vault, recoveryKey } = await Vault.create(input.path, {
       password: input.password,
       operator: input.operator,
@@ -105,7 +112,7 @@ export class SessionController {
         `Too many wrong attempts: wait ${Math.ceil(waitMs / 1000)} s before trying again.`,
       );
     }
-    this.lock();
+    this.lock('switch');
     try {
       const unlock: Unlock =
         'password' in input
@@ -139,12 +146,15 @@ export class SessionController {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (!this.vault) return;
-    this.idleTimer = setTimeout(() => this.lock(), this.store.settings().autoLockMinutes * 60_000);
+    this.idleTimer = setTimeout(() => this.lock('idle'), this.store.settings().autoLockMinutes * 60_000);
     this.idleTimer.unref?.();
   }
 
-  /** Close the database, zero the key, forget the clipboard value; safe to call when already locked. */
-  lock(): void {
+  /**
+   * Close the database, zero the key, forget the clipboard value; safe to call when already locked (listeners
+   * hear only of a vault that was open).
+   */
+  lock(reason: LockReason = 'page'): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     const vault = this.vault;
@@ -152,11 +162,11 @@ export class SessionController {
     if (this.clipboardValue !== null) void this.clearClipboardIfOurs();
     if (vault) {
       vault.lock();
-      for (const listener of this.lockedListeners) listener();
+      for (const listener of this.lockedListeners) listener(reason);
     }
   }
 
-  onLocked(listener: () => void): () => void {
+  onLocked(listener: (reason: LockReason) => void): () => void {
     this.lockedListeners.add(listener);
     return () => this.lockedListeners.delete(listener);
   }

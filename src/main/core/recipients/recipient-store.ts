@@ -126,6 +126,17 @@ export class RecipientStore {
     ).map((row) => ({ ...row, stillInVault: row.stillInVault === 1 }));
   }
 
+  /** Who was given a token, and when last. */
+  holdersOf(tokenId: number): { recipient: string; lastHandedAt: string }[] {
+    return this.db
+      .prepare(
+        `SELECT r.name AS recipient, max(h.created_at) AS lastHandedAt
+         FROM handoff_tokens ht JOIN handoffs h ON h.id = ht.handoff_id JOIN recipients r ON r.id = h.recipient_id
+         WHERE ht.token_id = ? GROUP BY r.id ORDER BY r.name`,
+      )
+      .all(tokenId) as { recipient: string; lastHandedAt: string }[];
+  }
+
   setArchived(id: number, archived: boolean): Recipient {
     this.resolve(id);
     this.db

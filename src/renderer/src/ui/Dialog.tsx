@@ -7,37 +7,64 @@ interface DialogProps {
   wide?: boolean;
 }
 
+const FOCUSABLE = 'button, input, select, textarea, [tabindex="0"]';
+
+/** Open dialogs, innermost last: only the innermost one answers Escape and keeps Tab inside. */
+const openDialogs: HTMLElement[] = [];
+
 /** A modal dialog: focus moves in, Tab stays in, Escape closes, focus returns where it was. */
 export function Dialog({ title, onClose, children, wide }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
   useEffect(() => {
+    close.current = onClose;
+  }, [onClose]);
+
+  useEffect(() => {
+    const element = panel.current;
+    if (!element) return;
     const previous = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>(
-      'input, select, textarea, button:not([data-close])',
-    );
-    (first ?? panel.current)?.focus();
-    return () => previous?.focus?.();
+    openDialogs.push(element);
+    const first = element.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
+    (first ?? element).focus();
+
+    // On the window, not the panel: a button that disables itself after a click drops the focus to <body>, and
+    // Escape and Tab must still work then.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (openDialogs[openDialogs.length - 1] !== element) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        close.current();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const focusable = [...element.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (candidate) => !candidate.hasAttribute('disabled'),
+      );
+      const firstFocusable = focusable[0];
+      const lastFocusable = focusable[focusable.length - 1];
+      const active = document.activeElement;
+      if (!active || !element.contains(active)) {
+        event.preventDefault();
+        (event.shiftKey ? lastFocusable : firstFocusable)?.focus();
+      } else if (event.shiftKey && active === firstFocusable) {
+        event.preventDefault();
+        lastFocusable?.focus();
+      } else if (!event.shiftKey && active === lastFocusable) {
+        event.preventDefault();
+        firstFocusable?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      openDialogs.splice(openDialogs.indexOf(element), 1);
+      previous?.focus?.();
+    };
   }, []);
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-    }
-    if (event.key !== 'Tab' || !panel.current) return;
-    const focusable = [
-      ...panel.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex="0"]'),
-    ].filter((element) => !element.hasAttribute('disabled'));
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
+
   return (
     <div className="backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div
@@ -47,7 +74,6 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
       >
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>

@@ -8,11 +8,10 @@ interface SidebarProps {
   accounts: Account[];
   selected: number | null;
   onSelect: (id: number | null) => void;
-  onChanged: () => void;
+  onAddAccount: () => void;
 }
 
-export function AccountSidebar({ accounts, selected, onSelect, onChanged }: SidebarProps) {
-  const [adding, setAdding] = useState(false);
+export function AccountSidebar({ accounts, selected, onSelect, onAddAccount }: SidebarProps) {
   const total = accounts.reduce((sum, account) => sum + account.tokenCount, 0);
   return (
     <nav className="sidebar" aria-label="Accounts">
@@ -37,7 +36,9 @@ export function AccountSidebar({ accounts, selected, onSelect, onChanged }: Side
               aria-current={selected === account.id}
               onClick={() => onSelect(account.id)}
             >
-              <span className="nav-name">{account.name}</span>
+              <span className="nav-name" title={account.name}>
+                {account.name}
+              </span>
               <span className="count" aria-label={`${account.tokenCount} tokens`}>
                 {account.tokenCount}
               </span>
@@ -45,24 +46,20 @@ export function AccountSidebar({ accounts, selected, onSelect, onChanged }: Side
           </li>
         ))}
       </ul>
-      <button type="button" className="add-account" onClick={() => setAdding(true)}>
+      <button type="button" className="add-account" onClick={onAddAccount}>
         + Add account
       </button>
-      {adding && (
-        <AddAccountDialog
-          onClose={() => setAdding(false)}
-          onCreated={(id) => {
-            setAdding(false);
-            onChanged();
-            onSelect(id);
-          }}
-        />
-      )}
     </nav>
   );
 }
 
-function AddAccountDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
+export function AddAccountDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}) {
   const [name, setName] = useState('');
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);

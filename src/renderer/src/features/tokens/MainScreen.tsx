@@ -4,8 +4,10 @@ import type { Account, TokenMeta } from '../../../../shared/model';
 import { TokenSearchIndex } from '../../../../shared/token-search-index';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
-import { AccountSidebar } from '../accounts/AccountSidebar';
+import { AccountSidebar, AddAccountDialog } from '../accounts/AccountSidebar';
 import { HandoffWizard } from '../handoff/HandoffWizard';
+import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
+import { RecipientsDialog } from '../handoff/RecipientsDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TokenDetail } from './TokenDetail';
 import { TokenDialog } from './TokenDialog';
@@ -25,7 +27,9 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
   const [status, setStatus] = useState<'' | 'active' | 'inactive'>('');
   const [kind, setKind] = useState('');
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<null | 'new' | 'edit' | 'settings' | 'handoff'>(null);
+  const [dialog, setDialog] = useState<
+    null | 'account' | 'new' | 'edit' | 'settings' | 'handoff' | 'recipients' | 'open-bundle'
+  >(null);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -87,6 +91,12 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     return () => window.removeEventListener('keydown', onKey);
   }, [onLock]);
 
+  const clearFilters = () => {
+    setSearch('');
+    setStatus('');
+    setKind('');
+  };
+
   const selected = tokens.find((token) => token.id === selectedId) ?? null;
   const changed = () => setVersion((v) => v + 1);
   const vault = session.vault;
@@ -110,7 +120,8 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             id="search"
             ref={searchBox}
             type="search"
-            placeholder="Search name, description, user, application, key id (Ctrl+F)"
+            placeholder="Search tokens (Ctrl+F)"
+            title="Searches names, descriptions, assigned users, applications and key ids"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
@@ -127,6 +138,12 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           <button type="button" onClick={() => setDialog('handoff')} disabled={allTokens.length === 0}>
             Hand over…
           </button>
+          <button type="button" onClick={() => setDialog('recipients')}>
+            Recipients
+          </button>
+          <button type="button" onClick={() => setDialog('open-bundle')}>
+            Open bundle…
+          </button>
           <button type="button" onClick={() => setDialog('settings')}>
             Settings
           </button>
@@ -135,7 +152,12 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           </button>
         </div>
       </header>
-      <AccountSidebar accounts={accounts} selected={accountId} onSelect={setAccountId} onChanged={changed} />
+      <AccountSidebar
+        accounts={accounts}
+        selected={accountId}
+        onSelect={setAccountId}
+        onAddAccount={() => setDialog('account')}
+      />
       <main className="content">
         <div className="list-pane">
           <div className="filters" role="group" aria-label="Filters">
@@ -170,15 +192,27 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
                 Add the platform account that issued your tokens (for example “Engaging Networks (main)”),
                 then add its tokens.
               </p>
+              <button type="button" className="primary" onClick={() => setDialog('account')}>
+                Add an account
+              </button>
             </div>
           ) : tokens.length === 0 ? (
             <div className="empty">
               <h2>{search || status || kind ? 'Nothing matches' : 'No tokens here yet'}</h2>
               <p>
                 {search || status || kind
-                  ? 'Try fewer words or clear the filters.'
-                  : 'Press “New token” (Ctrl+N) to record one.'}
+                  ? 'Try fewer words, or clear the search and the filters.'
+                  : 'Record the first token of this account: press “New token” (Ctrl+N).'}
               </p>
+              {search || status || kind ? (
+                <button type="button" onClick={clearFilters}>
+                  Clear search and filters
+                </button>
+              ) : (
+                <button type="button" className="primary" onClick={() => setDialog('new')}>
+                  Add a token
+                </button>
+              )}
             </div>
           ) : (
             <TokenList tokens={tokens} selectedId={selectedId} onSelect={setSelectedId} />
@@ -195,7 +229,11 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             />
           ) : (
             <div className="empty">
-              <p>Select a token to see its details and history.</p>
+              <p>
+                {allTokens.length === 0
+                  ? 'The tokens you add appear here with their details and history.'
+                  : 'Select a token to see its details and history.'}
+              </p>
             </div>
           )}
         </div>
@@ -213,6 +251,16 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           }}
         />
       )}
+      {dialog === 'account' && (
+        <AddAccountDialog
+          onClose={() => setDialog(null)}
+          onCreated={(id) => {
+            setDialog(null);
+            setAccountId(id);
+            changed();
+          }}
+        />
+      )}
       {dialog === 'handoff' && (
         <HandoffWizard
           tokens={allTokens}
@@ -220,6 +268,10 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           onClose={() => setDialog(null)}
           onDone={changed}
         />
+      )}
+      {dialog === 'recipients' && <RecipientsDialog onClose={() => setDialog(null)} onChanged={changed} />}
+      {dialog === 'open-bundle' && (
+        <OpenBundleDialog accounts={accounts} onClose={() => setDialog(null)} onImported={changed} />
       )}
       {dialog === 'settings' && (
         <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />

@@ -19,12 +19,14 @@ interface TokenDetailProps {
 export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailProps) {
   const [revealed, setRevealed] = useState<string | null>(null);
   const [history, setHistory] = useState<VaultEvent[]>([]);
+  const [holders, setHolders] = useState<{ recipient: string; lastHandedAt: string }[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const loadHistory = useCallback(() => {
     call('tokenHistory', { id: token.id }).then(setHistory, (err) => setError(messageOf(err)));
+    call('tokenHolders', { id: token.id }).then(setHolders, () => setHolders([]));
   }, [token.id]);
 
   // The parent keys this component by token id, so switching tokens starts from a clean (hidden) state.
@@ -83,6 +85,12 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
     ['Last activity', formatDate(token.lastActivityAt)],
     ['Expires', formatDay(token.expiresAt)],
     ['Earlier values kept', String(token.previousValueCount)],
+    [
+      'Handed to',
+      holders.length
+        ? holders.map((h) => `${h.recipient} (${formatDay(h.lastHandedAt)})`).join(', ')
+        : 'nobody',
+    ],
   ];
 
   return (
@@ -149,7 +157,7 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
             <button type="button" onClick={() => setConfirmDelete(false)}>
               Keep it
             </button>
-            <button type="button" className="danger" onClick={remove}>
+            <button type="button" className="danger-strong" onClick={remove}>
               Delete token
             </button>
           </div>

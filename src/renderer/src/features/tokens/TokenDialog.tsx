@@ -3,6 +3,7 @@ import type { Account, TokenMeta } from '../../../../shared/model';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
 
 interface TokenDialogProps {
   accounts: Account[];
@@ -67,58 +68,82 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
 
   return (
     <Dialog title={editing ? `Edit “${token.name}”` : 'New token'} onClose={onClose} wide>
-      <form className="form grid-form" onSubmit={submit} noValidate>
-        {!editing && (
-          <>
-            <label htmlFor="token-account">Account</label>
-            <select
-              id="token-account"
-              value={accountId}
-              onChange={(e) => setAccountId(Number(e.target.value))}
-            >
-              {accounts.map((account) => (
-                <option key={account.id} value={account.id}>
-                  {account.name}
-                </option>
-              ))}
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field-grid">
+          <Field id="token-name" label="Name (what it is for)" wide>
+            <input
+              id="token-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Salesforce sync"
+            />
+          </Field>
+          {!editing && (
+            <Field id="token-account" label="Account">
+              <select
+                id="token-account"
+                value={accountId}
+                onChange={(e) => setAccountId(Number(e.target.value))}
+              >
+                {accounts.map((account) => (
+                  <option key={account.id} value={account.id}>
+                    {account.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          <Field id="token-role" label="Role">
+            <select id="token-role" value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+              <option value="standalone">Standalone</option>
+              <option value="primary">Primary (the one integrations use)</option>
+              <option value="secondary">Secondary (standby for rotation)</option>
             </select>
-          </>
-        )}
-        <label htmlFor="token-name">Name (what it is for)</label>
-        <input
-          id="token-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="Salesforce sync"
-        />
-        <label htmlFor="token-kind">Kind</label>
-        <input id="token-kind" value={kind} onChange={(e) => setKind(e.target.value)} />
-        <label htmlFor="token-role">Role</label>
-        <select id="token-role" value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
-          <option value="standalone">standalone</option>
-          <option value="primary">primary</option>
-          <option value="secondary">secondary</option>
-        </select>
-        <label htmlFor="token-description">Description</label>
-        <textarea
-          id="token-description"
-          rows={2}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-        <label htmlFor="token-key-id">Key id (not secret)</label>
-        <input id="token-key-id" value={keyId} onChange={(e) => setKeyId(e.target.value)} />
-        <label htmlFor="token-assigned">Assigned to</label>
-        <input id="token-assigned" value={assignedTo} onChange={(e) => setAssignedTo(e.target.value)} />
-        <label htmlFor="token-application">Application</label>
-        <input id="token-application" value={application} onChange={(e) => setApplication(e.target.value)} />
-        <label htmlFor="token-expires">Expires on</label>
-        <input
-          id="token-expires"
-          type="date"
-          value={expiresAt}
-          onChange={(e) => setExpiresAt(e.target.value)}
-        />
+          </Field>
+          <Field id="token-kind" label="Kind" hint="Lower-case words joined by dashes, e.g. api-token.">
+            <input
+              id="token-kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value)}
+              aria-describedby="token-kind-hint"
+              spellCheck={false}
+            />
+          </Field>
+          <Field id="token-expires" label="Expires on">
+            <input
+              id="token-expires"
+              type="date"
+              value={expiresAt}
+              onChange={(e) => setExpiresAt(e.target.value)}
+            />
+          </Field>
+          <Field id="token-key-id" label="Key id (not secret)">
+            <input
+              id="token-key-id"
+              value={keyId}
+              onChange={(e) => setKeyId(e.target.value)}
+              spellCheck={false}
+            />
+          </Field>
+          <Field id="token-assigned" label="Assigned to">
+            <input id="token-assigned" value={assignedTo} onChange={(e) => setAssignedTo(e.target.value)} />
+          </Field>
+          <Field id="token-application" label="Application">
+            <input
+              id="token-application"
+              value={application}
+              onChange={(e) => setApplication(e.target.value)}
+            />
+          </Field>
+          <Field id="token-description" label="Description" wide>
+            <textarea
+              id="token-description"
+              rows={2}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          </Field>
+        </div>
         <fieldset className="value-mode">
           <legend>Value</legend>
           {editing && (

@@ -1,17 +1,19 @@
-import { assessPassword, MIN_MASTER_PASSWORD_LENGTH } from '../../../../shared/password-strength';
+import { usePasswordStrength } from './usePasswordStrength';
 
 const LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'];
 
 /** Live zxcvbn feedback, the same judgement main applies when the vault is created. */
 export function PasswordMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
-  if (!password) {
+  const strength = usePasswordStrength();
+  if (!password || !strength) {
     return (
       <p className="hint" id="password-advice">
-        At least {MIN_MASTER_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable
-        password.
+        {strength && `At least ${strength.MIN_MASTER_PASSWORD_LENGTH} characters. `}A few unrelated words make
+        a strong, memorable password.
       </p>
     );
   }
+  const { assessPassword, MIN_MASTER_PASSWORD_LENGTH } = strength;
   const assessment = assessPassword(password, userInputs);
   const advice = [assessment.warning, ...assessment.suggestions].filter(Boolean);
   if (assessment.length < MIN_MASTER_PASSWORD_LENGTH) {

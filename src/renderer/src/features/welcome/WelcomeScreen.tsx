@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { call, messageOf } from '../../api';
-import { assessPassword } from '../../../../shared/password-strength';
 import { ErrorText } from '../../ui/ErrorText';
 import { PasswordMeter } from './PasswordMeter';
+import { usePasswordStrength } from './usePasswordStrength';
 
 interface WelcomeProps {
   onCreated: (recoveryKey: string) => void;
@@ -85,7 +85,8 @@ function CreateVaultForm({
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const acceptable = password ? assessPassword(password, [operator]).acceptable : false;
+  const strength = usePasswordStrength();
+  const acceptable = password && strength ? strength.assessPassword(password, [operator]).acceptable : false;
   const mismatch = confirm.length > 0 && confirm !== password;
 
   const choose = async () => {

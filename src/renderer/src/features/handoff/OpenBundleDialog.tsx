@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import type { Account } from '../../../../shared/model';
+import { call, messageOf } from '../../api';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/ErrorText';
+
+type Opened = {
+  recipient: string;
+  from: string;
+  createdAt: string;
+  tokens: { name: string; account: string; kind: string; keyId: string | null }[];
+};
+
+/** Open a bundle someone sent (names and metadata only), and optionally import its tokens into an account. */
+export function OpenBundleDialog({
+  accounts,
+  onClose,
+  onImported,
+}: {
+  accounts: Account[];
+  onClose: () => void;
+  onImported: () => void;
+}) {
+  const [path, setPath] = useState('');
+  const [password, setPassword] = useState('');
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [accountId, setAccountId] = useState<number | ''>(accounts[0]?.id ?? '');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async () => {
+    const picked = await call('chooseBundleToOpen', {}).catch((err) => (setError(messageOf(err)), null));
+    if (picked) setPath(picked.path);
+  };
+
+  const open = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      setOpened(await call('openBundle', { path, password }));
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  const importAll = async () => {
+    if (accountId === '') return setError('Add an account to import into first.');
+    try {
+      const result = await call('openBundle', { path, password, importIntoAccountId: accountId });
+      setPassword('');
+      setNotice(`Imported ${result.imported} token(s).`);
+      onImported();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  return (
+    <Dialog title="Open a handoff bundle" onClose={onClose} wide>
+      <form className="form" onSubmit={open}>
+        <label htmlFor="open-bundle-file">Bundle file</label>
+        <div className="row">
+          <input id="open-bundle-file" value={path} readOnly placeholder="Choose a .zip…" />
+          <button type="button" onClick={choose}>
+            Choose…
+          </button>
+        </div>
+        <label htmlFor="open-bundle-password">Bundle password</label>
+        <input
+          id="open-bundle-password"
+          type="password"
+          autoComplete="off"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={!path || !password}>
+            Open
+          </button>
+        </div>
+      </form>
+      {opened && (
+        <section aria-labelledby="opened-title">
+          <h3 id="opened-title">
+            {opened.tokens.length} token(s) for {opened.recipient}, from {opened.from}
+          </h3>
+          <ul className="pick-list" aria-label="Tokens in the bundle">
+            {opened.tokens.map((t) => (
+              <li key={`${t.account}/${t.name}`}>
+                {t.name}{' '}
+                <span className="muted small">
+                  {[t.account, t.kind, t.keyId].filter(Boolean).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div className="row">
+            <label htmlFor="open-bundle-account">Import into</label>
+            <select
+              id="open-bundle-account"
+              value={accountId}
+              onChange={(e) => setAccountId(Number(e.target.value))}
+            >
+              {accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={importAll} disabled={accountId === ''}>
+              Import all
+            </button>
+          </div>
+        </section>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorText message={error} />
+    </Dialog>
+  );
+}
