@@ -5,8 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Each test file gets its own vault folders; Argon2id at 64 MiB x 4 lanes is heavy, so keep parallelism modest.
     maxWorkers: 2,
-    // CLI and browser tests spawn many processes that each derive a key: generous on a loaded 2-core machine.
-    testTimeout: 180_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],
     env: {

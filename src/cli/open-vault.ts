@@ -16,19 +16,30 @@ export async function unlockFromOptions(path: string, options: UnlockOptions): P
   return { password };
 }
 
-/** Unlock with the failed-attempt back-off kept in the vault folder across runs. */
-export async function openVault(path: string, options: UnlockOptions): Promise<Vault> {
+/**
+ * Run `use` with the unlock the options describe, under the failed-attempt back-off kept in the vault folder across
+ * runs: refused at once while a wait is running, a wrong password counted, a success clearing the count.
+ */
+export async function withUnlockBackoff<T>(
+  path: string,
+  options: UnlockOptions,
+  use: (unlock: Unlock) => Promise<T>,
+): Promise<T> {
   const attempts = new UnlockAttempts(path);
   attempts.assertMayTry();
   const unlock = await unlockFromOptions(path, options);
   try {
-    const vault = await Vault.open(path, unlock);
+    const result = await use(unlock);
     attempts.reset();
-    return vault;
+    return result;
   } catch (error) {
     if (error instanceof VaultError && error.code === 'WRONG_PASSWORD') attempts.recordFailure();
     throw error;
   }
+}
+
+export function openVault(path: string, options: UnlockOptions): Promise<Vault> {
+  return withUnlockBackoff(path, options, (unlock) => Vault.open(path, unlock));
 }
 
 /** Unlock, run, and always lock again (closing the database and zeroing the key), also when `run` fails. */

@@ -62,8 +62,19 @@ function start(): void {
   powerMonitor.on('suspend', () => session.lock('system'));
   powerMonitor.on('lock-screen', () => session.lock('system'));
   session.onLocked((reason) => {
-    const contents = mainWindow?.webContents;
-    if (contents && !contents.isDestroyed() && shouldReloadAfterLock(reason)) contents.reload();
+    // Checked before touching webContents: on 'quit' the window is already destroyed.
+    if (!shouldReloadAfterLock(reason) || !mainWindow || mainWindow.isDestroyed()) return;
+    if (!mainWindow.webContents.isDestroyed()) mainWindow.webContents.reload();
+  });
+  // Hold the exit until a copied secret is off the clipboard (its timer would never fire after exit).
+  let shutDown = false;
+  app.on('before-quit', (event) => {
+    if (shutDown) return;
+    event.preventDefault();
+    shutDown = true;
+    // Bounded, so a clipboard that never answers cannot keep the app from exiting.
+    const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 2000));
+    void Promise.race([session.shutdown(), giveUp]).finally(() => app.quit());
   });
 
   Menu.setApplicationMenu(buildAppMenu({ lock: () => session.lock('menu'), window: () => mainWindow }));

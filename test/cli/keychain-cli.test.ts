@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keychainItemCount, secretServiceReachable } from '../helpers/secret-service';
 import { ensureCliBuilt, runCli } from '../helpers/run-cli';
@@ -36,6 +36,11 @@ describe('tokenvault keychain', () => {
       expect((await runCli(['keychain', 'enable', vault, '--password-file', passwordFile])).code).toBe(0);
       const vaultId = JSON.parse(readFileSync(join(vault, 'keyslots.json'), 'utf8')).vaultId as string;
       expect(keychainItemCount('Token Vault', vaultId)).toBe(1);
+      // Enabling again keeps the working key and slot: keyslots.json does not change.
+      const enabled = sha(join(vault, 'keyslots.json'));
+      expect((await runCli(['keychain', 'enable', vault, '--keychain'])).code).toBe(0);
+      expect(sha(join(vault, 'keyslots.json'))).toBe(enabled);
+      expect(keychainItemCount('Token Vault', vaultId)).toBe(1);
       expect((await runCli(['keychain', 'status', vault, '--json'])).stdout).toContain('"enabled"');
       const listed = await runCli(['account', 'list', vault, '--keychain', '--json'], {
         env: { TOKENVAULT_PASSWORD_FILE: undefined },
@@ -45,6 +50,44 @@ describe('tokenvault keychain', () => {
       expect((await runCli(['keychain', 'disable', vault, '--keychain'])).code).toBe(0);
       expect(keychainItemCount('Token Vault', vaultId)).toBe(0);
       expect((await runCli(['keychain', 'status', vault])).stdout).toMatch(/off/);
+    },
+  );
+
+  it.skipIf(!reachable)(
+    'an enabled vault while the Secret Service is unreachable: --keychain, status and disable say so; nothing changes',
+    async () => {
+      const { vault, passwordFile } = await vaultWithPasswordFile();
+      expect((await runCli(['keychain', 'enable', vault, '--password-file', passwordFile])).code).toBe(0);
+      const vaultId = JSON.parse(readFileSync(join(vault, 'keyslots.json'), 'utf8')).vaultId as string;
+      const before = sha(join(vault, 'keyslots.json'));
+      const noBus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/token-vault-test-bus' };
+
+      const viaKeychain = await runCli(['account', 'list', vault, '--keychain'], { env: noBus });
+      expect(viaKeychain.code).toBe(1);
+      expect(viaKeychain.stderr).toBe(
+        'tokenvault: The system keychain is not reachable (no Secret Service is running, or it is locked); unlock with the master password instead.\n',
+      );
+      const status = await runCli(['keychain', 'status', vault], { env: noBus });
+      expect(status.code).toBe(0);
+      expect(status.stdout).toMatch(
+        /no system keychain is reachable right now; the master password still works/,
+      );
+      const disable = await runCli(['keychain', 'disable', vault, '--password-file', passwordFile], {
+        env: noBus,
+      });
+      expect(disable.code).toBe(1);
+      expect(disable.stderr).toMatch(/^tokenvault: The system keychain is not reachable/);
+      expect(sha(join(vault, 'keyslots.json'))).toBe(before);
+      expect(existsSync(join(vault, 'unlock-attempts.json'))).toBe(false);
+      expect(
+        (await runCli(['account', 'list', vault, '--password-file', passwordFile], { env: noBus })).code,
+      ).toBe(0);
+
+      // Back on the bus the entry is still there and still opens the vault.
+      expect(keychainItemCount('Token Vault', vaultId)).toBe(1);
+      expect((await runCli(['account', 'list', vault, '--keychain'])).code).toBe(0);
+      expect((await runCli(['keychain', 'disable', vault, '--keychain'])).code).toBe(0);
+      expect(keychainItemCount('Token Vault', vaultId)).toBe(0);
     },
   );
 

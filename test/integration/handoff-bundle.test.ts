@@ -133,7 +133,7 @@ describe('handoff bundles (AES-256 ZIP, AE-2)', () => {
   });
 
   it('generated passwords carry at least 80 bits; typed ones need score 4 and 20 characters', async () => {
-    expect(passphraseWordCount()).toBe(7776);
+    expect(passphraseWordCount()).toBe(7772);
     const phrase = generateBundlePassword('passphrase');
     expect(phrase.entropyBits).toBeGreaterThanOrEqual(80);
     expect(phrase.password.split('-').length).toBeGreaterThanOrEqual(7);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +57,8 @@ describe('migrations', () => {
     const { dir, vault } = await createTestVault();
     expect(userVersion(vault.db)).toBe(LATEST_SCHEMA_VERSION);
     expect(vault.info().schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    expect(existsSync(join(dir, 'backups'))).toBe(false);
+    // backups/ holds the copy of keyslots.json from the start, but no copy of vault.db.
+    expect(listBackups(dir)).toEqual([]);
     vault.lock();
   });
 
@@ -68,7 +69,7 @@ describe('migrations', () => {
     db.pragma(`user_version = ${NEXT + 5}`);
     db.close();
     const before = snapshotFolder(dir);
-    expect(Object.keys(before).sort()).toEqual(['keyslots.json', 'vault.db']);
+    expect(Object.keys(before).sort()).toEqual(['backups/keyslots.json', 'keyslots.json', 'vault.db']);
 
     await expect(Vault.open(dir, { password: TEST_PASSWORD })).rejects.toMatchObject({
       code: 'VAULT_TOO_NEW',
@@ -128,7 +129,8 @@ describe('migrations', () => {
       to: LATEST_SCHEMA_VERSION,
     });
     expect(backups).toBe(0);
-    expect(existsSync(join(dir, 'backups'))).toBe(false);
+    // backups/ holds the copy of keyslots.json from the start, but no copy of vault.db.
+    expect(listBackups(dir)).toEqual([]);
     vault.lock();
   });
 
@@ -178,7 +180,7 @@ describe('migrations', () => {
     ).toEqual({ from: LATEST_SCHEMA_VERSION, to: NEXT + 1 });
     expect(order).toEqual([NEXT, NEXT + 1]);
     expect(userVersion(vault.db)).toBe(NEXT + 1);
-    expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+    expect(listBackups(dir)).toHaveLength(1);
 
     // A later failure keeps the earlier, completed steps: the next open resumes from there.
     const third: Migration = {

@@ -40,7 +40,20 @@ async function vaultWithBackup() {
   vault.lock();
   const env = { TOKENVAULT_PASSWORD_FILE: passwordFile };
   expect((await runCli(['backup', path], { env })).code).toBe(0);
+  expect(
+    (
+      await runCli(['token', 'add', path, '--account', 'Main', '--name', 'After backup', '--generate'], {
+        env,
+      })
+    ).code,
+  ).toBe(0);
   return { path, env };
+}
+
+async function tokenCount(path: string, env: Record<string, string>): Promise<number> {
+  const listed = await runCli(['token', 'list', path, '--json'], { env });
+  expect(listed.code).toBe(0);
+  return (JSON.parse(listed.stdout) as unknown[]).length;
 }
 
 function flipBytes(file: string, offset: number, count: number) {
@@ -71,23 +84,47 @@ describe('damaged vaults: clear errors, files never overwritten, backups restora
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/Restored vault\.db from backups\/vault-/);
     expect(readdirSync(path).some((f) => f.startsWith('vault.db.damaged-'))).toBe(true);
-    const after = await runCli(['token', 'list', path, '--json'], { env });
-    expect(after.code).toBe(0);
-    expect(JSON.parse(after.stdout)).toHaveLength(50);
+    // The backup predates the last token: 50 of the 51 come back; the damaged file keeps all of them aside.
+    expect(await tokenCount(path, env)).toBe(50);
     expect((await runCli(['verify', path], { env })).code).toBe(0);
   });
 
-  it('a truncated keyslots.json: exit 6 and the file stays as it is', async () => {
+  it('a truncated keyslots.json: exit 6, the file stays as it is, then restore puts back its copy and loses nothing', async () => {
     const { path, env } = await vaultWithBackup();
     truncateSync(join(path, 'keyslots.json'), 200);
     const before = folderHashes(path);
     const result = await runCli(['account', 'list', path], { env });
     expect(result.code).toBe(6);
-    expect(result.stderr).toMatch(/keyslots\.json is damaged/);
+    expect(result.stderr).toMatch(/keyslots\.json is damaged .*tokenvault restore/);
     expect(folderHashes(path)).toEqual(before);
+
+    // Its copy in backups/ goes back; vault.db is healthy, so it stays and no token is lost.
+    const restore = await runCli(['restore', path], { env });
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toMatch(/Restored keyslots\.json from its copy in backups\//);
+    expect(restore.stdout).toMatch(/vault\.db is healthy and was left as it is/);
+    const kept = readdirSync(path).filter((f) => f.startsWith('keyslots.json.damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(sha(join(path, kept[0]!))).toBe(before['keyslots.json']);
+    expect(await tokenCount(path, env)).toBe(51);
+    expect((await runCli(['verify', path], { env })).code).toBe(0);
   });
 
-  it('a vault from a newer schema: exit 6, untouched', async () => {
+  it('keyslots.json and vault.db both damaged: restore puts both back from backups/', async () => {
+    const { path, env } = await vaultWithBackup();
+    writeFileSync(join(path, 'keyslots.json'), '{"format":"tokenvault-keyslots","slots":[');
+    flipBytes(join(path, 'vault.db'), 4096 + 300, 16);
+    const before = folderHashes(path);
+    expect((await runCli(['account', 'list', path], { env })).code).toBe(6);
+    expect(folderHashes(path)).toEqual(before);
+    const restore = await runCli(['restore', path], { env });
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toMatch(/Restored keyslots\.json/);
+    expect(restore.stdout).toMatch(/Restored vault\.db from backups\/vault-/);
+    expect(await tokenCount(path, env)).toBe(50);
+  });
+
+  it('a vault from a newer schema: exit 6, untouched, then restore brings back the backup', async () => {
     const { path, env } = await vaultWithBackup();
     const vault = await Vault.open(path, { password: TEST_PASSWORD });
     vault.db.pragma('user_version = 99');
@@ -97,6 +134,12 @@ describe('damaged vaults: clear errors, files never overwritten, backups restora
     expect(result.code).toBe(6);
     expect(result.stderr).toMatch(/newer than this app understands/);
     expect(folderHashes(path)).toEqual(before);
+
+    // The copy in backups/ has a schema this app understands: restore brings it back.
+    const restore = await runCli(['restore', path], { env });
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toMatch(/Restored vault\.db from backups\/vault-/);
+    expect(await tokenCount(path, env)).toBe(50);
   });
 
   it('two processes on one vault: the second is told the vault is in use', async () => {

@@ -1,4 +1,5 @@
 import type { Account } from '../../shared/model';
+import { PROFILE_IDS } from '../../shared/profiles';
 import { printJson, printLine, printTable } from '../output';
 import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
@@ -25,7 +26,7 @@ export function registerAccountCommands(groups: CliGroups): void {
       .description('add a platform account; prints its id')
       .argument('<vault>')
       .requiredOption('--name <name>', 'account name, e.g. "Engaging Networks (main)"')
-      .option('--profile <profile>', 'platform rules: generic', 'generic')
+      .option('--profile <profile>', `platform rules: ${PROFILE_IDS.join(', ')}`, 'generic')
       .option('--notes <text>', 'free notes', '')
       .option('--allow-delete', 'the platform lets this account use DELETE endpoints'),
   ).action(

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { VaultError } from '../../shared/errors';
 import { listBackups } from '../../main/core/db/backups';
 import { restoreFromBackup } from '../../main/core/vault/restore';
 import { printJson, printLine, printTable } from '../output';
-import { unlockFromOptions, withVault } from '../open-vault';
+import { withUnlockBackoff, withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import type { CliGroups } from './cli-groups';
 
@@ -24,6 +27,9 @@ export function registerBackupCommands(_groups: CliGroups, program: Command): vo
     .argument('<vault>')
     .option('--json', 'print JSON')
     .action((path: string, options: { json?: boolean }) => {
+      // Damaged files are no reason to refuse (this is where a restore starts); a folder that is no vault is.
+      if (!existsSync(join(path, 'keyslots.json')) && !existsSync(join(path, 'vault.db')))
+        throw new VaultError('NOT_FOUND', `There is no vault at ${resolve(path)}.`);
       const backups = listBackups(path).map(({ file, sizeBytes, createdAt }) => ({
         file,
         sizeBytes,
@@ -44,8 +50,13 @@ export function registerBackupCommands(_groups: CliGroups, program: Command): vo
       .argument('<vault>')
       .option('--from <backup>', 'backup file name (default: the newest)'),
   ).action(async (path: string, options: UnlockOptions & { from?: string }) => {
-    const result = await restoreFromBackup(path, await unlockFromOptions(path, options), options.from);
-    printLine(`Restored vault.db from backups/${result.restoredFrom}.`);
+    const result = await withUnlockBackoff(path, options, (unlock) =>
+      restoreFromBackup(path, unlock, options.from),
+    );
+    if (result.keySlotsRestored) printLine('Restored keyslots.json from its copy in backups/.');
+    if (result.damagedKeySlots) printLine(`The damaged keyslots.json was kept as ${result.damagedKeySlots}.`);
+    if (result.restoredFrom) printLine(`Restored vault.db from backups/${result.restoredFrom}.`);
+    else printLine('vault.db is healthy and was left as it is.');
     if (result.damagedCopy) printLine(`The previous vault.db was kept as ${result.damagedCopy}.`);
   });
 }

@@ -1,18 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { HANDOFF_FIELDS, type HandoffField } from '../../shared/handoff-format';
-import { acceptTypedBundlePassword, generateBundlePassword } from '../../main/core/handoff/bundle-password';
-import { readBundle } from '../../main/core/handoff/bundle-zip';
-import { bundleTokensToImportRows } from '../../main/core/handoff/bundle-import';
-import { endEngagement } from '../../main/core/handoff/engagement-end';
+import { VaultError } from '../../shared/errors';
+import { HANDOFF_FIELDS } from '../../shared/handoff-format';
 import {
-  exportHandoff,
-  listHandoffs,
-  PASSWORD_CHANNELS,
-  type PasswordChannel,
-} from '../../main/core/handoff/handoff-service';
+  acceptTypedBundlePassword,
+  generateBundlePassword,
+  type BundlePassword,
+} from '../../main/core/handoff/bundle-password';
+import { readBundle } from '../../main/core/handoff/bundle-zip';
+import { PASSWORD_CHANNELS, type PasswordChannel } from '../../main/core/handoff/handoff-service';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write';
-import { RecipientStore } from '../../main/core/recipients/recipient-store';
 import { printJson, printLine, printTable } from '../output';
 import { readFirstLine, readSecret } from '../password-input';
 import { withVault } from '../open-vault';
@@ -21,7 +19,10 @@ import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
 import { parseId } from './token-commands';
 
-function parseFields(text: string): HandoffField[] {
+/** What the admin may choose in `--channel`; `unknown` is what is recorded when it is not given. */
+const CHOSEN_CHANNELS = PASSWORD_CHANNELS.filter((channel) => channel !== 'unknown');
+
+function parseFields(text: string) {
   const fields = text
     .split(',')
     .map((field) => field.trim())
@@ -29,193 +30,34 @@ function parseFields(text: string): HandoffField[] {
   const unknown = fields.filter((field) => !(HANDOFF_FIELDS as readonly string[]).includes(field));
   if (unknown.length || fields.length === 0)
     throw new UsageError(`--fields takes a comma-separated list of: ${HANDOFF_FIELDS.join(', ')}.`);
-  return fields as HandoffField[];
+  return fields as (typeof HANDOFF_FIELDS)[number][];
 }
 
-export function registerRecipientCommands(groups: CliGroups): void {
-  registerRecipientDetailCommands(groups);
-  addUnlockOptions(
-    groups.recipient
-      .command('add')
-      .description('add an agency or developer; prints its id')
-      .argument('<vault>')
-      .requiredOption('--name <name>', 'recipient name')
-      .option('--organisation <text>', 'organisation', '')
-      .option('--email <address>', 'email address', '')
-      .option('--phone <number>', 'phone number (where the bundle password is sent)', '')
-      .option('--notes <text>', 'notes', ''),
-  ).action(
-    async (
-      path: string,
-      options: UnlockOptions & {
-        name: string;
-        organisation: string;
-        email: string;
-        phone: string;
-        notes: string;
-      },
-    ) => {
-      const recipient = await withVault(path, options, (vault) =>
-        new RecipientStore(vault.db).create({
-          name: options.name,
-          organisation: options.organisation,
-          email: options.email,
-          phone: options.phone,
-          notes: options.notes,
-        }),
-      );
-      printLine(String(recipient.id));
-    },
-  );
-
-  addUnlockOptions(
-    groups.recipient
-      .command('list')
-      .description('list recipients')
-      .argument('<vault>')
-      .option('--json', 'print JSON'),
-  ).action(async (path: string, options: UnlockOptions & { json?: boolean }) => {
-    const recipients = await withVault(path, options, (vault) => new RecipientStore(vault.db).list());
-    if (options.json) return printJson(recipients);
-    if (recipients.length === 0)
-      return printLine('No recipients yet. Add one with: tokenvault recipient add VAULT --name NAME');
-    printTable(
-      ['ID', 'NAME', 'ORGANISATION', 'HANDOFFS', 'ARCHIVED'],
-      recipients.map((r) => [r.id, r.name, r.organisation, r.handoffCount, r.archived ? 'yes' : '']),
-    );
-  });
+interface ExportOptions extends UnlockOptions {
+  recipient: string;
+  token: number[];
+  out: string;
+  fields: string;
+  bundlePasswordFile?: string;
+  passwordOut?: string;
+  passwordStyle: string;
+  channel?: string;
 }
 
-function registerRecipientDetailCommands(groups: CliGroups): void {
-  addUnlockOptions(
-    groups.recipient
-      .command('show')
-      .description('one recipient')
-      .argument('<vault>')
-      .argument('<name>')
-      .option('--json', 'print JSON'),
-  ).action(async (path: string, name: string, options: UnlockOptions & { json?: boolean }) => {
-    const recipient = await withVault(path, options, (vault) => new RecipientStore(vault.db).resolve(name));
-    if (options.json) return printJson(recipient);
-    for (const [label, value] of Object.entries(recipient))
-      printLine(`${label.padEnd(14)}${String(value) || '-'}`);
-  });
-
-  addUnlockOptions(
-    groups.recipient
-      .command('edit')
-      .description('change a recipient')
-      .argument('<vault>')
-      .argument('<name>')
-      .option('--name <name>', 'new name')
-      .option('--organisation <text>')
-      .option('--email <address>')
-      .option('--phone <number>')
-      .option('--notes <text>')
-      .option('--archive', 'hide from lists; its handoffs stay on record')
-      .option('--unarchive', 'show in lists again'),
-  ).action(
-    async (
-      path: string,
-      name: string,
-      options: UnlockOptions & {
-        name?: string;
-        organisation?: string;
-        email?: string;
-        phone?: string;
-        notes?: string;
-        archive?: boolean;
-        unarchive?: boolean;
-      },
-    ) => {
-      const updated = await withVault(path, options, (vault) => {
-        const store = new RecipientStore(vault.db);
-        const recipient = store.resolve(name);
-        const { name: newName, organisation, email, phone, notes } = options;
-        const patch = Object.fromEntries(
-          Object.entries({ name: newName, organisation, email, phone, notes }).filter(
-            ([, v]) => v !== undefined,
-          ),
-        );
-        let result = Object.keys(patch).length ? store.update(recipient.id, patch) : recipient;
-        if (options.archive || options.unarchive)
-          result = store.setArchived(recipient.id, options.archive === true);
-        return result;
-      });
-      printLine(`Saved ${updated.name}.`);
-    },
-  );
-
-  addUnlockOptions(
-    groups.recipient
-      .command('delete')
-      .description('delete a recipient that never received a handoff')
-      .argument('<vault>')
-      .argument('<name>'),
-  ).action(async (path: string, name: string, options: UnlockOptions) => {
-    await withVault(path, options, (vault) => {
-      const store = new RecipientStore(vault.db);
-      store.delete(store.resolve(name).id);
-    });
-    printLine('Deleted.');
-  });
-
-  addUnlockOptions(
-    groups.recipient
-      .command('holdings')
-      .description('the tokens a recipient was given, and when')
-      .argument('<vault>')
-      .argument('<name>')
-      .option('--json', 'print JSON'),
-  ).action(async (path: string, name: string, options: UnlockOptions & { json?: boolean }) => {
-    const holdings = await withVault(path, options, (vault) => {
-      const store = new RecipientStore(vault.db);
-      return store.holdings(store.resolve(name).id);
-    });
-    if (options.json) return printJson(holdings);
-    if (holdings.length === 0) return printLine('This recipient holds no tokens.');
-    printTable(
-      ['TOKEN', 'NAME', 'LAST HANDED OVER', 'IN VAULT'],
-      holdings.map((h) => [h.tokenId, h.name, h.lastHandedAt, h.stillInVault ? 'yes' : 'deleted']),
-    );
-  });
-
-  addUnlockOptions(
-    groups.recipient
-      .command('end')
-      .description('engagement ended: regenerate or invalidate every token the recipient holds, in one pass')
-      .argument('<vault>')
-      .argument('<name>')
-      .option('--regenerate', 'give each token a new value (the old one is kept among the previous values)')
-      .option('--invalidate', 'mark each token inactive'),
-  ).action(
-    async (
-      path: string,
-      name: string,
-      options: UnlockOptions & { regenerate?: boolean; invalidate?: boolean },
-    ) => {
-      if (options.regenerate === options.invalidate)
-        throw new UsageError('Give exactly one of --regenerate or --invalidate.');
-      const result = await withVault(path, options, (vault) =>
-        endEngagement(
-          vault,
-          new RecipientStore(vault.db),
-          name,
-          options.regenerate ? 'regenerate' : 'invalidate',
-        ),
-      );
-      printLine(
-        `${result.action === 'regenerate' ? 'Regenerated' : 'Invalidated'} ${result.tokens.length} token(s) held by ${result.recipient}.`,
-      );
-    },
-  );
+async function bundlePasswordFor(options: ExportOptions): Promise<BundlePassword> {
+  if (options.bundlePasswordFile)
+    return acceptTypedBundlePassword(readFirstLine(options.bundlePasswordFile, 'bundle password'));
+  const style = options.passwordStyle;
+  if (style !== 'passphrase' && style !== 'random')
+    throw new UsageError('--password-style is passphrase or random.');
+  return generateBundlePassword(style);
 }
 
-export function registerHandoffCommands(groups: CliGroups, _program: Command): void {
+function registerExport(groups: CliGroups): void {
   addUnlockOptions(
     groups.handoff
       .command('export')
-      .description('write a password-protected bundle of tokens for a recipient')
+      .description('write a password-protected bundle (AES-256 ZIP) of tokens for a recipient')
       .argument('<vault>')
       .requiredOption('--recipient <name>', 'recipient name or id')
       .requiredOption(
@@ -223,77 +65,89 @@ export function registerHandoffCommands(groups: CliGroups, _program: Command): v
         'token id (repeat for several)',
         (value: string, previous: number[] = []) => [...previous, parseId(value)],
       )
-      .requiredOption('--out <file>', 'bundle to create (.zip); never overwritten')
-      .option('--fields <list>', `what to include: ${HANDOFF_FIELDS.join(',')}`, 'value,key-id,description')
+      .requiredOption('--out <file>', 'bundle to create (.zip); an existing file is never overwritten')
+      .option(
+        '--fields <list>',
+        `what to include, comma-separated: ${HANDOFF_FIELDS.join(',')}`,
+        HANDOFF_FIELDS.join(','),
+      )
       .option(
         '--bundle-password-file <path>',
-        'use the password in this file (zxcvbn 4/4 and 20+ characters) instead of a generated one',
+        'use the password on the first line of this file (printable ASCII, 20+ characters, zxcvbn 4/4)',
       )
       .option(
         '--password-out <path>',
         'write the generated password to this new file (mode 0600) instead of stderr',
       )
-      .option('--channel <channel>', `how the password travels: ${PASSWORD_CHANNELS.join(', ')}`, 'sms'),
-  ).action(
-    async (
-      path: string,
-      options: UnlockOptions & {
-        recipient: string;
-        token: number[];
-        out: string;
-        fields: string;
-        bundlePasswordFile?: string;
-        passwordOut?: string;
-        channel: string;
-      },
-    ) => {
-      if (options.bundlePasswordFile && options.passwordOut)
-        throw new UsageError('Use --bundle-password-file or --password-out, not both.');
-      if (!(PASSWORD_CHANNELS as readonly string[]).includes(options.channel)) {
-        throw new UsageError(`--channel is one of: ${PASSWORD_CHANNELS.join(', ')}.`);
-      }
-      const fields = parseFields(options.fields);
-      const bundlePassword = options.bundlePasswordFile
-        ? await acceptTypedBundlePassword(readFirstLine(options.bundlePasswordFile, 'bundle password'))
-        : generateBundlePassword();
-      const record = await withVault(path, options, (vault) =>
-        exportHandoff(vault, new RecipientStore(vault.db), {
-          recipient: options.recipient,
-          tokenIds: options.token,
-          fields,
-          outPath: options.out,
-          password: bundlePassword.password,
-          channel: options.channel as PasswordChannel,
-        }),
+      .option(
+        '--password-style <style>',
+        'generated password: passphrase (8 words) or random (24 characters)',
+        'passphrase',
+      )
+      .option(
+        '--channel <channel>',
+        `how the password will travel: ${CHOSEN_CHANNELS.join(', ')} (recorded; default unknown)`,
+      ),
+  ).action(async (path: string, options: ExportOptions) => {
+    if (options.bundlePasswordFile && options.passwordOut)
+      throw new UsageError('Use --bundle-password-file or --password-out, not both.');
+    if (options.channel !== undefined && !(CHOSEN_CHANNELS as string[]).includes(options.channel))
+      throw new UsageError(`--channel is one of: ${CHOSEN_CHANNELS.join(', ')}.`);
+    const fields = parseFields(options.fields);
+    if (existsSync(options.out))
+      throw new VaultError(
+        'ALREADY_EXISTS',
+        `${basename(options.out)} already exists; it was not overwritten.`,
       );
-      printLine(
-        `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
+    const bundlePassword = await bundlePasswordFor(options);
+    // The password file is written before the bundle: a path that cannot take it stops the export before any bundle
+    // exists or any HandedOff event is recorded (otherwise a bundle would be out with its password lost).
+    if (options.passwordOut)
+      writeFileAtomic(options.passwordOut, `${bundlePassword.password}\n`, { exclusive: true });
+    const record = await withVault(path, options, (vault) =>
+      vault.handoffs.export({
+        recipient: options.recipient,
+        tokenIds: options.token,
+        fields,
+        outPath: options.out,
+        password: bundlePassword.password,
+        channel: (options.channel as PasswordChannel | undefined) ?? 'unknown',
+      }),
+    ).catch((error: unknown) => {
+      if (options.passwordOut) rmSync(options.passwordOut, { force: true });
+      throw error;
+    });
+    printLine(
+      `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
+    );
+    if (bundlePassword.style === 'typed') return;
+    const bits = Math.floor(bundlePassword.entropyBits);
+    if (options.passwordOut) {
+      process.stderr.write(
+        `The bundle password (${bits} bits) is in ${options.passwordOut}; it is stored nowhere else.\n`,
       );
-      if (bundlePassword.style !== 'typed') {
-        if (options.passwordOut) {
-          writeFileAtomic(options.passwordOut, `${bundlePassword.password}\n`, { exclusive: true });
-          process.stderr.write(
-            `The bundle password (${Math.floor(bundlePassword.entropyBits)} bits) is in ${options.passwordOut}.\n`,
-          );
-        } else {
-          process.stderr.write(
-            `Bundle password (${Math.floor(bundlePassword.entropyBits)} bits), shown once:\n${bundlePassword.password}\n` +
-              'Send it by SMS, WhatsApp or phone, never in the same message as the file.\n',
-          );
-        }
-      }
-    },
-  );
+    } else {
+      // stderr, once: stdout stays for scripts, and the password is stored nowhere.
+      process.stderr.write(
+        `Bundle password (${bits} bits), shown once and stored nowhere:\n${bundlePassword.password}\n`,
+      );
+    }
+    process.stderr.write(
+      'Send the file one way and the password another (SMS, WhatsApp or a phone call), never both in one message.\n',
+    );
+  });
+}
 
+function registerOpen(groups: CliGroups): void {
   addUnlockOptions(
     groups.handoff
       .command('open')
-      .description('show (or import) the tokens of a bundle')
+      .description('show the tokens of a bundle (values only with --reveal), or import them into a vault')
       .argument('<file>')
-      .option('--bundle-password-file <path>', 'file whose first line is the bundle password')
+      .option('--bundle-password-file <path>', 'file whose first line is the bundle password (else a prompt)')
       .option('--json', 'print JSON')
       .option('--reveal', 'include token values in the output')
-      .option('--import-into <vault>', 'import the tokens into this vault (all or nothing)')
+      .option('--import-into <vault>', 'import the tokens into this vault: all of them or none')
       .option('--account <account>', 'account to import into (with --import-into)'),
   ).action(
     async (
@@ -307,11 +161,16 @@ export function registerHandoffCommands(groups: CliGroups, _program: Command): v
       },
     ) => {
       if (options.importInto && !options.account) throw new UsageError('--import-into needs --account.');
+      if (options.account && !options.importInto) throw new UsageError('--account goes with --import-into.');
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
       } catch (error) {
-        throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new VaultError(
+          'NOT_FOUND',
+          `Cannot read ${basename(file)} (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'error')}).`,
+        );
       }
       const password = await readSecret(
         { file: options.bundlePasswordFile, what: 'bundle password' },
@@ -320,7 +179,7 @@ export function registerHandoffCommands(groups: CliGroups, _program: Command): v
       const doc = await readBundle(bytes, password);
       if (options.importInto) {
         const count = await withVault(options.importInto, options, (vault) =>
-          vault.tokens.importMany(vault.accounts.resolve(options.account!).id, bundleTokensToImportRows(doc)),
+          vault.handoffs.importBundle(doc, options.account!),
         );
         printLine(String(count));
         return;
@@ -331,38 +190,53 @@ export function registerHandoffCommands(groups: CliGroups, _program: Command): v
         `Bundle for ${doc.recipient} from ${doc.from}, made ${doc.createdAt}: ${doc.tokens.length} token(s).`,
       );
       printTable(
-        ['NAME', 'ACCOUNT', 'KIND', 'KEY ID', ...(options.reveal ? ['VALUE'] : [])],
+        ['NAME', 'ACCOUNT', 'PLATFORM', 'KIND', 'KEY ID', 'EXPIRES', ...(options.reveal ? ['VALUE'] : [])],
         doc.tokens.map((t) => [
           t.name,
           t.account,
+          t.platform,
           t.kind,
           t.keyId ?? '',
-          ...(options.reveal ? [t.value ?? ''] : []),
+          t.expiresAt ?? '',
+          ...(options.reveal ? [t.value ?? '(not in bundle)'] : []),
         ]),
       );
     },
   );
+}
 
+function registerList(groups: CliGroups): void {
   addUnlockOptions(
     groups.handoff
       .command('list')
-      .description('what was handed to whom')
+      .description('what was handed to whom, newest first')
       .argument('<vault>')
+      .option('--recipient <name>', 'only this recipient')
       .option('--json', 'print JSON'),
-  ).action(async (path: string, options: UnlockOptions & { json?: boolean }) => {
-    const records = await withVault(path, options, (vault) => listHandoffs(vault));
+  ).action(async (path: string, options: UnlockOptions & { json?: boolean; recipient?: string }) => {
+    const records = await withVault(path, options, (vault) =>
+      vault.handoffs.list(options.recipient === undefined ? {} : { recipient: options.recipient }),
+    );
     if (options.json) return printJson(records);
     if (records.length === 0) return printLine('No handoffs yet.');
     printTable(
-      ['ID', 'WHEN', 'RECIPIENT', 'TOKENS', 'FILE', 'PASSWORD BY'],
+      ['ID', 'WHEN', 'RECIPIENT', 'TOKENS', 'FIELDS', 'FILE', 'PASSWORD BY', 'SHA-256'],
       records.map((r) => [
         r.id,
         r.createdAt,
         r.recipient,
         r.tokens.map((t) => t.name).join(', '),
+        r.fields.join(','),
         r.fileName,
         r.passwordChannel,
+        r.sha256.slice(0, 16),
       ]),
     );
   });
+}
+
+export function registerHandoffCommands(groups: CliGroups, _program: Command): void {
+  registerExport(groups);
+  registerOpen(groups);
+  registerList(groups);
 }

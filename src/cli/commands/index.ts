@@ -1,8 +1,13 @@
 import { registerAccountCommands } from './account-commands';
 import { registerBackupCommands } from './backup-commands';
-import { registerHandoffCommands, registerRecipientCommands } from './handoff-commands';
+import { registerHandoffCommands } from './handoff-commands';
 import type { CliRegistrar } from './cli-groups';
+import { registerDemoCommands } from './demo-commands';
+import { registerEndpointCommands } from './endpoint-commands';
+import { registerHealthCommands } from './health-commands';
 import { registerKeychainCommands } from './keychain-commands';
+import { registerLifecycleCommands } from './lifecycle-commands';
+import { registerRecipientCommands } from './recipient-commands';
 import { registerTokenCommands } from './token-commands';
 import { registerVaultCommands } from './vault-commands';
 
@@ -11,8 +16,12 @@ export const REGISTRARS: CliRegistrar[] = [
   registerVaultCommands,
   registerAccountCommands,
   registerTokenCommands,
+  registerLifecycleCommands,
+  registerEndpointCommands,
+  registerHealthCommands,
   registerKeychainCommands,
   registerBackupCommands,
   registerRecipientCommands,
   registerHandoffCommands,
+  registerDemoCommands,
 ];

@@ -8,6 +8,14 @@ import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
+import {
+  attentionCell,
+  enabledCell,
+  parseNowOption,
+  printStateDetail,
+  stateJson,
+  usageJson,
+} from './lifecycle-state';
 
 /** The --json shape of a token: metadata only, never a value (docs/cli.md). */
 export function tokenJson(token: TokenMeta) {
@@ -205,22 +213,37 @@ export function registerTokenCommands(groups: CliGroups): void {
         '--search <text>',
         'only tokens whose name, description, user, application or key id contain this',
       )
+      .option('--hide-unassigned', 'leave out secondary tokens that serve no endpoint')
+      .option('--now <date>', 'show the state at another date, e.g. 2026-12-31 (nothing is written)')
       .option('--json', 'print JSON'),
   ).action(
-    async (path: string, options: UnlockOptions & { account?: string; search?: string; json?: boolean }) => {
-      const tokens = await withVault(path, options, (vault) =>
-        vault.tokens.list({
+    async (
+      path: string,
+      options: UnlockOptions & {
+        account?: string;
+        search?: string;
+        json?: boolean;
+        hideUnassigned?: boolean;
+        now?: string;
+      },
+    ) => {
+      const now = parseNowOption(options.now);
+      const { tokens, states } = await withVault(path, options, (vault) => {
+        const listed = vault.tokens.list({
           accountId: options.account !== undefined ? vault.accounts.resolve(options.account).id : undefined,
           search: options.search,
-        }),
-      );
-      if (options.json) return printJson(tokens.map(tokenJson));
+        });
+        const shown = options.hideUnassigned ? vault.endpoints.hideUnassigned(listed) : listed;
+        return { tokens: shown, states: vault.lifecycle.statesAt(shown, now) };
+      });
+      if (options.json)
+        return printJson(tokens.map((t) => ({ ...tokenJson(t), state: stateJson(states.get(t.id)!) })));
       if (tokens.length === 0)
         return printLine(
           'No tokens. Add one with: tokenvault token add VAULT --account A --name N --generate',
         );
       printTable(
-        ['ID', 'ACCOUNT', 'NAME', 'KIND', 'ROLE', 'STATUS', 'ENABLED', 'ASSIGNED TO'],
+        ['ID', 'ACCOUNT', 'NAME', 'KIND', 'ROLE', 'STATUS', 'ENABLED', 'ASSIGNED TO', 'ATTENTION'],
         tokens.map((t) => [
           t.id,
           t.accountName,
@@ -228,8 +251,9 @@ export function registerTokenCommands(groups: CliGroups): void {
           t.kind,
           t.role,
           t.status,
-          t.enabled ? 'yes' : 'no',
+          enabledCell(t, states.get(t.id)!),
           t.assignedTo,
+          attentionCell(states.get(t.id)!),
         ]),
       );
     },
@@ -241,12 +265,21 @@ export function registerTokenCommands(groups: CliGroups): void {
       .description('show one token (metadata only)')
       .argument('<vault>')
       .argument('<id>')
+      .option('--now <date>', 'show the state at another date, e.g. 2026-12-31 (nothing is written)')
       .option('--json', 'print JSON'),
-  ).action(async (path: string, id: string, options: UnlockOptions & { json?: boolean }) => {
+  ).action(async (path: string, id: string, options: UnlockOptions & { json?: boolean; now?: string }) => {
     const tokenId = parseId(id);
-    const meta = await withVault(path, options, (vault) => vault.tokens.get(tokenId));
-    if (options.json) printJson(tokenJson(meta));
-    else printTokenDetail(meta);
+    const now = parseNowOption(options.now);
+    const { meta, state, usage } = await withVault(path, options, (vault) => ({
+      meta: vault.tokens.get(tokenId),
+      state: vault.lifecycle.stateAt(tokenId, now),
+      usage: vault.lifecycle.usage(tokenId),
+    }));
+    if (options.json) printJson({ ...tokenJson(meta), state: stateJson(state), usage: usageJson(usage) });
+    else {
+      printTokenDetail(meta);
+      printStateDetail(state, usage, now);
+    }
   });
 
   addUnlockOptions(

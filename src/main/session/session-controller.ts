@@ -45,6 +45,7 @@ export class SessionController {
   private idleTimer: NodeJS.Timeout | null = null;
   private clipboardTimer: NodeJS.Timeout | null = null;
   private clipboardValue: string | null = null;
+  private clipboardClearing: Promise<void> = Promise.resolve();
   private readonly lockedListeners = new Set<(reason: LockReason) => void>();
 
   constructor(options: SessionControllerOptions) {
@@ -187,13 +188,29 @@ export class SessionController {
     return { clearsAfterSeconds: seconds };
   }
 
-  /** Clear only if the clipboard still holds what we put there: the user may have copied something else since. */
-  async clearClipboardIfOurs(): Promise<void> {
+  /**
+   * Clear only if the clipboard still holds what we put there: the user may have copied something else since.
+   * The check is asynchronous, so the clearing in flight is kept: shutdown() waits for it before the app exits.
+   */
+  clearClipboardIfOurs(): Promise<void> {
     if (this.clipboardTimer) clearTimeout(this.clipboardTimer);
     this.clipboardTimer = null;
     const ours = this.clipboardValue;
     this.clipboardValue = null;
-    if (ours !== null && (await this.platform.readClipboard()) === ours) this.platform.clearClipboard();
+    if (ours === null) return this.clipboardClearing;
+    this.clipboardClearing = (async () => {
+      if ((await this.platform.readClipboard()) === ours) this.platform.clearClipboard();
+    })().catch(() => undefined);
+    return this.clipboardClearing;
+  }
+
+  /**
+   * Before the app exits: lock, and finish clearing a copied secret. The N-second timer never fires after exit,
+   * and on Windows and macOS the clipboard outlives the app, so quitting early would otherwise leave it there.
+   */
+  async shutdown(): Promise<void> {
+    this.lock('quit');
+    await this.clearClipboardIfOurs();
   }
 
   async changeMasterPassword(input: { currentPassword: string; newPassword: string }) {

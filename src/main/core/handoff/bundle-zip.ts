@@ -39,6 +39,9 @@ export async function writeBundle(doc: HandoffDocument, password: string): Promi
   return applySeal(await writer.close(sealPlaceholder()), password);
 }
 
+/** 10,000 tokens of 16 KiB each, in four entries, stay well below this; a bigger file is not a bundle. */
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+
 function isWrongPassword(error: unknown): boolean {
   return /invalid password|password/i.test(String((error as Error)?.message ?? ''));
 }
@@ -48,6 +51,12 @@ function isWrongPassword(error: unknown): boolean {
  * zip that is not a bundle, an unknown schema version) -> BUNDLE_INVALID. Nothing is written anywhere.
  */
 export async function readBundle(bytes: Uint8Array, password: string): Promise<HandoffDocument> {
+  if (bytes.byteLength > MAX_BUNDLE_BYTES) {
+    throw new VaultError(
+      'BUNDLE_INVALID',
+      `This file is ${Math.round(bytes.byteLength / 1024 / 1024)} MiB: far larger than any handoff bundle, so it is not one.`,
+    );
+  }
   let reader: ZipReader<unknown> | undefined;
   try {
     reader = new ZipReader(new Uint8ArrayReader(bytes), { password, useWebWorkers: false });

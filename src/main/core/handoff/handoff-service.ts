@@ -1,149 +1,250 @@
 import { createHash } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { VaultError } from '../../../shared/errors';
 import {
+  HANDOFF_FIELDS,
   HANDOFF_FORMAT,
   HANDOFF_VERSION,
   type HandoffDocument,
   type HandoffField,
+  type HandoffToken,
 } from '../../../shared/handoff-format';
 import { writeFileAtomic } from '../fs/atomic-write';
-import type { Vault } from '../vault/vault';
 import type { RecipientStore } from '../recipients/recipient-store';
-import { writeBundle } from './bundle-zip';
+import type { Vault } from '../vault/vault';
+import { bundleTokensToImportRows } from './bundle-import';
+import { readBundle, writeBundle } from './bundle-zip';
+import {
+  endEngagement as endEngagementFor,
+  planEngagementEnd,
+  type EngagementAction,
+  type EngagementPlan,
+  type EngagementResult,
+} from './engagement-end';
 
-export const PASSWORD_CHANNELS = ['sms', 'whatsapp', 'phone', 'other'] as const;
+/** How the bundle's password travelled; `unknown` when the admin did not say (never guessed). */
+export const PASSWORD_CHANNELS = ['sms', 'whatsapp', 'phone', 'other', 'unknown'] as const;
 export type PasswordChannel = (typeof PASSWORD_CHANNELS)[number];
+export const MAX_TOKENS_PER_BUNDLE = 10_000;
 
 export interface ExportRequest {
   recipient: string | number;
   tokenIds: number[];
   fields: HandoffField[];
   outPath: string;
+  /** Generated (generateBundlePassword) or accepted (acceptTypedBundlePassword) by the caller; never stored. */
   password: string;
-  channel: PasswordChannel;
+  channel?: PasswordChannel;
 }
 
 export interface HandoffRecord {
   id: number;
+  recipientId: number;
   recipient: string;
   createdAt: string;
   fileName: string;
   sha256: string;
   passwordChannel: PasswordChannel;
   fields: HandoffField[];
+  tokenCount: number;
   tokens: { id: number; name: string }[];
 }
 
-/**
- * Build the bundle, write it atomically (mode 0600, never over an existing file), then record the handoff and a
- * HandedOff event per token in one transaction. The record holds the file's SHA-256, never the password.
- */
-export async function exportHandoff(
-  vault: Vault,
-  recipients: RecipientStore,
-  request: ExportRequest,
-): Promise<HandoffRecord> {
-  const recipient = recipients.resolve(request.recipient);
-  if (recipient.archived)
+interface HandoffRow {
+  id: number;
+  recipient_id: number;
+  recipient: string;
+  created_at: string;
+  file_name: string;
+  sha256: string;
+  password_channel: PasswordChannel;
+  fields: string;
+  token_count: number;
+}
+
+function checkedFields(fields: readonly string[]): HandoffField[] {
+  const unknown = fields.filter((field) => !(HANDOFF_FIELDS as readonly string[]).includes(field));
+  if (unknown.length || fields.length === 0)
     throw new VaultError(
-      'POLICY',
-      `${recipient.name} is archived; restore the recipient before handing over tokens.`,
+      'INVALID_INPUT',
+      `Choose the fields to include among: ${HANDOFF_FIELDS.join(', ')}.`,
     );
-  const ids = [...new Set(request.tokenIds)];
-  if (ids.length === 0) throw new VaultError('INVALID_INPUT', 'Choose at least one token to hand over.');
-  if (!PASSWORD_CHANNELS.includes(request.channel))
-    throw new VaultError('INVALID_INPUT', 'The password channel is sms, whatsapp, phone or other.');
-  const fields = [...new Set(request.fields)];
-  const createdAt = new Date().toISOString();
-  const tokens = ids.map((id) => {
-    const meta = vault.tokens.get(id);
-    const account = vault.accounts.get(meta.accountId);
-    return {
+  // Canonical order, so the same choice always reads the same in tokens.json and in the record.
+  return HANDOFF_FIELDS.filter((field) => fields.includes(field));
+}
+
+/** Handoff bundles: export to a recipient, the record of what went where, opening and importing a bundle. */
+export class HandoffService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly recipients: RecipientStore,
+  ) {}
+
+  /**
+   * Build the bundle in memory, write it atomically (mode 0600, never over an existing file), then record the
+   * handoff and a HandedOff event per token in one transaction. Values are read with the 'export' purpose: the
+   * HandedOff event is their record, not a Revealed one. If the record cannot be written, the file is removed, so
+   * no bundle exists that the vault does not know about.
+   */
+  async export(request: ExportRequest): Promise<HandoffRecord> {
+    const recipient = this.recipients.resolve(request.recipient);
+    if (recipient.archived)
+      throw new VaultError(
+        'POLICY',
+        `${recipient.name} is archived; restore the recipient before handing over tokens.`,
+      );
+    const ids = [...new Set(request.tokenIds)];
+    if (ids.length === 0) throw new VaultError('INVALID_INPUT', 'Choose at least one token to hand over.');
+    if (ids.length > MAX_TOKENS_PER_BUNDLE)
+      throw new VaultError('INVALID_INPUT', `A bundle holds at most ${MAX_TOKENS_PER_BUNDLE} tokens.`);
+    const channel = request.channel ?? 'unknown';
+    if (!PASSWORD_CHANNELS.includes(channel))
+      throw new VaultError(
+        'INVALID_INPUT',
+        `The password channel is one of: ${PASSWORD_CHANNELS.join(', ')}.`,
+      );
+    const fields = checkedFields(request.fields);
+    const outPath = resolve(request.outPath);
+    const fileName = basename(outPath);
+    if (existsSync(outPath))
+      throw new VaultError('ALREADY_EXISTS', `${fileName} already exists; it was not overwritten.`);
+
+    const metas = ids.map((id) => this.vault.tokens.get(id));
+    const createdAt = new Date().toISOString();
+    const tokens: HandoffToken[] = metas.map((meta) => ({
       name: meta.name,
       account: meta.accountName,
-      platform: account.profile,
+      platform: this.vault.accounts.get(meta.accountId).profile,
       kind: meta.kind,
       role: meta.role,
-      ...(fields.includes('value') ? { value: vault.tokens.reveal(id, 'export') } : {}),
+      ...(fields.includes('value') ? { value: this.vault.tokens.reveal(meta.id, 'export') } : {}),
       ...(fields.includes('key-id') ? { keyId: meta.keyId } : {}),
       ...(fields.includes('description') ? { description: meta.description } : {}),
-      ...(fields.includes('endpoints') ? { endpoints: [] } : {}),
+      ...(fields.includes('endpoints')
+        ? {
+            endpoints: this.vault.lifecycle
+              .usage(meta.id)
+              .endpoints.map(({ endpoint, method }) => ({ endpoint, method })),
+          }
+        : {}),
       expiresAt: meta.expiresAt,
+    }));
+    const doc: HandoffDocument = {
+      format: HANDOFF_FORMAT,
+      version: HANDOFF_VERSION,
+      createdAt,
+      from: this.vault.operator(),
+      recipient: recipient.name,
+      fields,
+      tokens,
     };
-  });
-  const doc: HandoffDocument = {
-    format: HANDOFF_FORMAT,
-    version: HANDOFF_VERSION,
-    createdAt,
-    from: vault.operator(),
-    recipient: recipient.name,
-    fields,
-    tokens,
-  };
-  const bytes = await writeBundle(doc, request.password);
-  const outPath = resolve(request.outPath);
-  writeFileAtomic(outPath, bytes, { exclusive: true });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const id = vault.db.transaction(() => {
-    const handoffId = Number(
-      vault.db
-        .prepare(
-          'INSERT INTO handoffs (recipient_id, created_at, file_name, sha256, password_channel, fields, token_count) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          recipient.id,
-          createdAt,
-          basename(outPath),
-          sha256,
-          request.channel,
-          JSON.stringify(fields),
-          ids.length,
-        ).lastInsertRowid,
-    );
-    const link = vault.db.prepare(
-      'INSERT INTO handoff_tokens (handoff_id, token_id, token_name) VALUES (?, ?, ?)',
-    );
-    ids.forEach((tokenId, index) => {
-      link.run(handoffId, tokenId, tokens[index]!.name);
-      vault.events.append({
-        kind: 'HandedOff',
-        tokenId,
-        accountId: vault.tokens.get(tokenId).accountId,
-        details: { recipient: recipient.name, handoffId, file: basename(outPath), channel: request.channel },
-      });
-    });
-    return handoffId;
-  })();
-  return listHandoffs(vault).find((record) => record.id === id)!;
+    const bytes = await writeBundle(doc, request.password);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    writeFileAtomic(outPath, bytes, { exclusive: true });
+    let handoffId: number;
+    try {
+      handoffId = this.vault.db.transaction(() => {
+        const id = Number(
+          this.vault.db
+            .prepare(
+              `INSERT INTO handoffs (recipient_id, created_at, file_name, sha256, password_channel, fields, token_count)
+               VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(recipient.id, createdAt, fileName, sha256, channel, JSON.stringify(fields), ids.length)
+            .lastInsertRowid,
+        );
+        const link = this.vault.db.prepare(
+          'INSERT INTO handoff_tokens (handoff_id, token_id, token_name) VALUES (?, ?, ?)',
+        );
+        for (const meta of metas) {
+          link.run(id, meta.id, meta.name);
+          this.vault.events.append({
+            kind: 'HandedOff',
+            tokenId: meta.id,
+            accountId: meta.accountId,
+            details: { recipient: recipient.name, handoffId: id, file: fileName, channel, fields },
+            at: createdAt,
+          });
+        }
+        return id;
+      })();
+    } catch (error) {
+      rmSync(outPath, { force: true });
+      throw error;
+    }
+    return this.get(handoffId);
+  }
+
+  /** Every handoff, newest first; or one recipient's. */
+  list(filter: { recipient?: string | number } = {}): HandoffRecord[] {
+    const recipientId =
+      filter.recipient === undefined ? undefined : this.recipients.resolve(filter.recipient).id;
+    const rows = this.vault.db
+      .prepare(
+        `SELECT h.*, r.name AS recipient FROM handoffs h JOIN recipients r ON r.id = h.recipient_id
+         ${recipientId === undefined ? '' : 'WHERE h.recipient_id = ?'} ORDER BY h.id DESC`,
+      )
+      .all(...(recipientId === undefined ? [] : [recipientId])) as HandoffRow[];
+    return rows.map((row) => this.toRecord(row));
+  }
+
+  get(id: number): HandoffRecord {
+    const row = this.vault.db
+      .prepare(
+        'SELECT h.*, r.name AS recipient FROM handoffs h JOIN recipients r ON r.id = h.recipient_id WHERE h.id = ?',
+      )
+      .get(id) as HandoffRow | undefined;
+    if (!row) throw new VaultError('NOT_FOUND', `There is no handoff with id ${id}.`);
+    return this.toRecord(row);
+  }
+
+  private toRecord(row: HandoffRow): HandoffRecord {
+    const tokens = this.vault.db
+      .prepare(
+        'SELECT token_id AS id, token_name AS name FROM handoff_tokens WHERE handoff_id = ? ORDER BY token_id',
+      )
+      .all(row.id) as { id: number; name: string }[];
+    return {
+      id: row.id,
+      recipientId: row.recipient_id,
+      recipient: row.recipient,
+      createdAt: row.created_at,
+      fileName: row.file_name,
+      sha256: row.sha256,
+      passwordChannel: row.password_channel,
+      fields: JSON.parse(row.fields) as HandoffField[],
+      tokenCount: row.token_count,
+      tokens,
+    };
+  }
+
+  /** Import a bundle's tokens into one account: all of them or none (the bundle must carry values). */
+  importBundle(doc: HandoffDocument, account: string | number): number {
+    const target = this.vault.accounts.resolve(account);
+    return this.vault.tokens.importMany(target.id, bundleTokensToImportRows(doc));
+  }
+
+  /** Open a bundle read from disk; see readBundle for the errors. */
+  open(bytes: Uint8Array, password: string): Promise<HandoffDocument> {
+    return readBundle(bytes, password);
+  }
+
+  engagementPlan(recipient: string | number): EngagementPlan {
+    return planEngagementEnd(this.vault, this.recipients, recipient);
+  }
+
+  endEngagement(recipient: string | number, action: EngagementAction): EngagementResult {
+    return endEngagementFor(this.vault, this.recipients, recipient, action);
+  }
+}
+
+// The functions below keep the first API (IPC handlers call them); they use the vault's own services.
+
+export function exportHandoff(vault: Vault, _recipients: RecipientStore, request: ExportRequest) {
+  return vault.handoffs.export(request);
 }
 
 export function listHandoffs(vault: Vault): HandoffRecord[] {
-  const rows = vault.db
-    .prepare(
-      `SELECT h.id, r.name AS recipient, h.created_at, h.file_name, h.sha256, h.password_channel, h.fields
-       FROM handoffs h JOIN recipients r ON r.id = h.recipient_id ORDER BY h.id DESC`,
-    )
-    .all() as {
-    id: number;
-    recipient: string;
-    created_at: string;
-    file_name: string;
-    sha256: string;
-    password_channel: string;
-    fields: string;
-  }[];
-  const tokens = vault.db.prepare(
-    'SELECT token_id AS id, token_name AS name FROM handoff_tokens WHERE handoff_id = ? ORDER BY token_id',
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    recipient: row.recipient,
-    createdAt: row.created_at,
-    fileName: row.file_name,
-    sha256: row.sha256,
-    passwordChannel: row.password_channel as PasswordChannel,
-    fields: JSON.parse(row.fields) as HandoffField[],
-    tokens: tokens.all(row.id) as { id: number; name: string }[],
-  }));
+  return vault.handoffs.list();
 }

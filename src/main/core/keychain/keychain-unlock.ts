@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { VaultError } from '../../../shared/errors';
-import { newSlotId, readKeySlots, wrapDataKey, type KeychainSlot } from '../vault/keyslots';
+import { newSlotId, readKeySlots, unwrapDataKey, wrapDataKey, type KeychainSlot } from '../vault/keyslots';
 import type { Unlock, Vault } from '../vault/vault';
 import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store';
 
@@ -12,6 +12,8 @@ export type KeychainStatus = 'disabled' | 'enabled' | 'stale' | 'unavailable';
  * leaves a slot that nothing can open.
  */
 export async function enableKeychain(vault: Vault, store: SecretStore): Promise<KeychainSlot> {
+  const working = await workingKeychainSlot(vault, store);
+  if (working) return working;
   const kek = randomBytes(32);
   try {
     await store.set(KEYCHAIN_SERVICE, vault.id, kek.toString('base64'));
@@ -35,6 +37,23 @@ export async function enableKeychain(vault: Vault, store: SecretStore): Promise<
   } finally {
     kek.fill(0);
   }
+}
+
+/**
+ * The keychain slot that the stored entry opens, if any: enabling twice must not replace a working key (if writing
+ * the new slot then failed, the old slot would be left with a key that no longer opens it).
+ */
+async function workingKeychainSlot(vault: Vault, store: SecretStore): Promise<KeychainSlot | null> {
+  const slots = vault.keySlots().filter((s): s is KeychainSlot => s.type === 'keychain');
+  if (slots.length !== 1) return null;
+  const secret = await store.get(KEYCHAIN_SERVICE, vault.id);
+  if (!secret) return null;
+  const kek = Buffer.from(secret, 'base64');
+  const dataKey = unwrapDataKey(slots[0]!.wrap, kek, vault.id, slots[0]!.id);
+  kek.fill(0);
+  if (!dataKey) return null;
+  dataKey.fill(0);
+  return slots[0]!;
 }
 
 /** Deletes the keychain entry, then the slot. With no keychain reachable, nothing changes. */

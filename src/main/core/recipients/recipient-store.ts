@@ -3,6 +3,7 @@ import { VaultError } from '../../../shared/errors';
 import { freeText, singleLine } from '../../../shared/text-rules';
 import type { SqliteDatabase } from '../db/open-database';
 import { parseInput } from '../validate';
+import { HoldingsReader, type Holder, type Holding } from './holdings';
 
 export interface Recipient {
   id: number;
@@ -13,6 +14,15 @@ export interface Recipient {
   notes: string;
   archived: boolean;
   createdAt: string;
+  updatedAt: string;
+  handoffCount: number;
+}
+
+/** What `delete` did: removed the row, or (for an archived recipient with handoffs) erased its details. */
+export interface RecipientDeletion {
+  name: string;
+  /** The recipient's handoffs stay on record under this name (null when the row itself was removed). */
+  keptAs: string | null;
   handoffCount: number;
 }
 
@@ -40,28 +50,39 @@ interface RecipientRow {
   notes: string;
   archived: number;
   created_at: string;
+  updated_at: string;
   handoff_count: number;
 }
 
-const SELECT = `SELECT r.*, (SELECT count(*) FROM handoffs h WHERE h.recipient_id = r.id) AS handoff_count FROM recipients r`;
+// Deleted recipients (deleted_at set) are kept only as the subject of their handoffs: no command sees them.
+const SELECT = `SELECT r.*, (SELECT count(*) FROM handoffs h WHERE h.recipient_id = r.id) AS handoff_count
+  FROM recipients r WHERE r.deleted_at IS NULL`;
 
 /** Agencies and developers who receive tokens. */
 export class RecipientStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly holdingsReader: HoldingsReader;
 
+  constructor(private readonly db: SqliteDatabase) {
+    this.holdingsReader = new HoldingsReader(db);
+  }
+
+  /** Active recipients first, then archived ones, each by name. */
   list(): Recipient[] {
-    return this.db.prepare<[], RecipientRow>(`${SELECT} ORDER BY r.archived, r.name`).all().map(toRecipient);
+    return this.db
+      .prepare<[], RecipientRow>(`${SELECT} ORDER BY r.archived, r.name COLLATE NOCASE`)
+      .all()
+      .map(toRecipient);
   }
 
   resolve(nameOrId: string | number): Recipient {
     const row =
       typeof nameOrId === 'number' || /^\d+$/.test(nameOrId)
-        ? this.db.prepare<[number], RecipientRow>(`${SELECT} WHERE r.id = ?`).get(Number(nameOrId))
+        ? this.db.prepare<[number], RecipientRow>(`${SELECT} AND r.id = ?`).get(Number(nameOrId))
         : undefined;
     const found =
       row ??
       this.db
-        .prepare<[string], RecipientRow>(`${SELECT} WHERE r.name = ? COLLATE NOCASE`)
+        .prepare<[string], RecipientRow>(`${SELECT} AND r.name = ? COLLATE NOCASE`)
         .get(String(nameOrId));
     if (!found)
       throw new VaultError('NOT_FOUND', `There is no recipient named "${String(nameOrId).slice(0, 60)}".`);
@@ -70,9 +91,7 @@ export class RecipientStore {
 
   create(input: z.input<typeof recipientCreateSchema>): Recipient {
     const data = parseInput(recipientCreateSchema, input);
-    if (this.db.prepare('SELECT 1 FROM recipients WHERE name = ? COLLATE NOCASE').get(data.name)) {
-      throw new VaultError('ALREADY_EXISTS', `A recipient named "${data.name}" already exists.`);
-    }
+    this.refuseTakenName(data.name);
     const now = new Date().toISOString();
     const result = this.db
       .prepare(
@@ -82,28 +101,56 @@ export class RecipientStore {
     return this.resolve(Number(result.lastInsertRowid));
   }
 
-  /** Refused while handoffs reference the recipient: the record of who holds what must keep its subject. */
-  delete(id: number): void {
+  private refuseTakenName(name: string): void {
+    const holder = this.db
+      .prepare<[string], { deleted_at: string | null }>(
+        'SELECT deleted_at FROM recipients WHERE name = ? COLLATE NOCASE',
+      )
+      .get(name);
+    if (!holder) return;
+    throw new VaultError(
+      'ALREADY_EXISTS',
+      holder.deleted_at
+        ? `"${name}" names a deleted recipient in the handoff records; choose another name.`
+        : `A recipient named "${name}" already exists.`,
+    );
+  }
+
+  /**
+   * A recipient that never received a handoff is removed. One with handoffs must be archived first (two deliberate
+   * steps); then its contact details are erased and the row stays, renamed "NAME (deleted)", as the subject of its
+   * handoffs, so every token it was given still says who holds it.
+   */
+  delete(id: number): RecipientDeletion {
     const recipient = this.resolve(id);
-    if (recipient.handoffCount > 0) {
+    if (recipient.handoffCount === 0) {
+      this.db.prepare('DELETE FROM recipients WHERE id = ?').run(id);
+      return { name: recipient.name, keptAs: null, handoffCount: 0 };
+    }
+    if (!recipient.archived) {
       throw new VaultError(
         'POLICY',
-        `${recipient.name} received ${recipient.handoffCount} handoff(s), which stay on record; archive the recipient to hide it instead.`,
+        `${recipient.name} received ${recipient.handoffCount} handoff(s); archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.`,
       );
     }
-    this.db.prepare('DELETE FROM recipients WHERE id = ?').run(id);
+    const taken = this.db.prepare('SELECT 1 FROM recipients WHERE name = ? COLLATE NOCASE AND id <> ?');
+    let keptAs = `${recipient.name} (deleted)`;
+    if (taken.get(keptAs, id)) keptAs = `${recipient.name} (deleted #${id})`;
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `UPDATE recipients SET name = ?, organisation = '', email = '', phone = '', notes = '', deleted_at = ?,
+           updated_at = ? WHERE id = ?`,
+      )
+      .run(keptAs, now, now, id);
+    return { name: recipient.name, keptAs, handoffCount: recipient.handoffCount };
   }
 
   update(id: number, input: Partial<z.input<typeof recipientCreateSchema>>): Recipient {
     const before = this.resolve(id);
     const { name, organisation, email, phone, notes } = { ...before, ...input };
     const data = parseInput(recipientCreateSchema, { name, organisation, email, phone, notes });
-    if (
-      data.name.toLowerCase() !== before.name.toLowerCase() &&
-      this.db.prepare('SELECT 1 FROM recipients WHERE name = ? COLLATE NOCASE').get(data.name)
-    ) {
-      throw new VaultError('ALREADY_EXISTS', `A recipient named "${data.name}" already exists.`);
-    }
+    if (data.name.toLowerCase() !== before.name.toLowerCase()) this.refuseTakenName(data.name);
     this.db
       .prepare(
         'UPDATE recipients SET name = ?, organisation = ?, email = ?, phone = ?, notes = ?, updated_at = ? WHERE id = ?',
@@ -112,29 +159,14 @@ export class RecipientStore {
     return this.resolve(id);
   }
 
-  /** Tokens a recipient holds: every token in any of its handoffs, with the last time it was handed over. */
-  holdings(id: number): { tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean }[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT ht.token_id AS tokenId, ht.token_name AS name, max(h.created_at) AS lastHandedAt,
-                  EXISTS (SELECT 1 FROM tokens t WHERE t.id = ht.token_id) AS stillInVault
-           FROM handoff_tokens ht JOIN handoffs h ON h.id = ht.handoff_id
-           WHERE h.recipient_id = ? GROUP BY ht.token_id ORDER BY ht.token_name`,
-        )
-        .all(id) as { tokenId: number; name: string; lastHandedAt: string; stillInVault: number }[]
-    ).map((row) => ({ ...row, stillInVault: row.stillInVault === 1 }));
+  /** The tokens a recipient was given: when, how often, and whether it still holds the value in the vault. */
+  holdings(id: number): Holding[] {
+    return this.holdingsReader.ofRecipient(this.resolve(id).id);
   }
 
-  /** Who was given a token, and when last. */
-  holdersOf(tokenId: number): { recipient: string; lastHandedAt: string }[] {
-    return this.db
-      .prepare(
-        `SELECT r.name AS recipient, max(h.created_at) AS lastHandedAt
-         FROM handoff_tokens ht JOIN handoffs h ON h.id = ht.handoff_id JOIN recipients r ON r.id = h.recipient_id
-         WHERE ht.token_id = ? GROUP BY r.id ORDER BY r.name`,
-      )
-      .all(tokenId) as { recipient: string; lastHandedAt: string }[];
+  /** Who was given a token, and when (deleted recipients included, under their kept name). */
+  holdersOf(tokenId: number): Holder[] {
+    return this.holdingsReader.ofToken(tokenId);
   }
 
   setArchived(id: number, archived: boolean): Recipient {
@@ -156,6 +188,7 @@ function toRecipient(row: RecipientRow): Recipient {
     notes: row.notes,
     archived: row.archived === 1,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
     handoffCount: row.handoff_count,
   };
 }

@@ -15,6 +15,8 @@ export interface TokenDraft {
 export interface TokenPolicy {
   /** Fill profile defaults (kind) and refuse what the profile forbids. `siblings` are the account's other tokens. */
   beforeSave(account: Account, draft: TokenDraft, siblings: TokenMeta[], existing?: TokenMeta): TokenDraft;
+  /** Refuse a secret value whose shape the platform would never issue (checked in memory, never echoed). */
+  checkValue?(account: Account, draft: TokenDraft, value: string): void;
 }
 
 /** The generic profile: any kind, no limits. */

@@ -133,6 +133,7 @@ export class TokenStore {
       keyId: data.keyId ?? null,
     });
     const value = data.value ?? generateTokenValue(data.generate);
+    this.policyFor(account).checkValue?.(account, draft, value);
     const now = new Date().toISOString();
     const id = this.db.transaction(() => {
       const tokenId = this.insertRow(draft, value, {
@@ -209,6 +210,7 @@ export class TokenStore {
       (key) => key !== 'id' && data[key] !== undefined && data[key] !== before[key],
     );
     if (changed.length === 0 && data.value === undefined) return before;
+    if (data.value !== undefined) this.policyFor(account).checkValue?.(account, draft, data.value);
     this.db.transaction(() => {
       if (data.value !== undefined) this.replaceValue(data.id, data.value, now, false);
       this.db
@@ -310,6 +312,7 @@ export class TokenStore {
             },
             siblings,
           );
+          policy.checkValue?.(account, draft, row.value);
         } catch (error) {
           if (error instanceof VaultError)
             throw new VaultError(error.code, `Row ${index + 1}: ${error.message}`);

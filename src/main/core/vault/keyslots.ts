@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { VaultError } from '../../../shared/errors';
 import { openAesGcm, sealAesGcm, type SealedBox } from '../crypto/aes-gcm';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { writeKeySlotsCopy } from './keyslots-copy';
 
 export const KEYSLOTS_FILE_NAME = 'keyslots.json';
 export const KEYSLOTS_FORMAT = 'tokenvault-keyslots';
@@ -113,7 +114,7 @@ export function readKeySlots(vaultDir: string): KeySlotsFile {
   } catch {
     throw new VaultError(
       'VAULT_CORRUPT',
-      'keyslots.json is damaged (it is not valid JSON); restore the vault folder from a backup copy.',
+      'keyslots.json is damaged (it is not valid JSON); put back its copy from backups/ with tokenvault restore.',
     );
   }
   const version = (parsed as { version?: unknown } | null)?.version;
@@ -127,7 +128,7 @@ export function readKeySlots(vaultDir: string): KeySlotsFile {
   if (!result.success) {
     throw new VaultError(
       'VAULT_CORRUPT',
-      'keyslots.json is damaged (its structure is not valid); restore the vault folder from a backup copy.',
+      'keyslots.json is damaged (its structure is not valid); put back its copy from backups/ with tokenvault restore.',
     );
   }
   return result.data;
@@ -138,5 +139,7 @@ export function writeKeySlots(
   file: KeySlotsFile,
   options: { exclusive?: boolean } = {},
 ): void {
-  writeFileAtomic(keyslotsPath(vaultDir), `${JSON.stringify(file, null, 2)}\n`, options);
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  writeFileAtomic(keyslotsPath(vaultDir), text, options);
+  writeKeySlotsCopy(vaultDir, text, KEYSLOTS_FILE_NAME);
 }

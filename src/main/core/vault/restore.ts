@@ -1,19 +1,37 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { VaultError } from '../../../shared/errors';
 import { listBackups, type BackupInfo } from '../db/backups';
+import { schemaVersion } from '../db/migrate';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { openEncryptedDatabase } from '../db/open-database';
-import { readKeySlots } from './keyslots';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { KEYSLOTS_FILE_NAME, keyslotsPath, readKeySlots, type KeySlotsFile } from './keyslots';
+import { keySlotsCopyDir } from './keyslots-copy';
 import { Vault, VAULT_DB_FILE, type Unlock } from './vault';
 import { VaultLock } from './vault-lock';
 
 export interface RestoreResult {
-  restoredFrom: string;
+  /** The backups/ file put back as vault.db, or null when vault.db was healthy and left alone. */
+  restoredFrom: string | null;
+  /** What the replaced vault.db is now called (kept, never deleted). */
   damagedCopy: string | null;
+  /** True when keyslots.json was damaged and its copy from backups/ was put back. */
+  keySlotsRestored: boolean;
+  damagedKeySlots: string | null;
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
+function fsyncPath(path: string, flags: 'r' | 'r+'): void {
+  const fd = openSync(path, flags);
   try {
     fsyncSync(fd);
   } finally {
@@ -21,9 +39,78 @@ function fsyncFile(path: string): void {
   }
 }
 
+/** keyslots.json, or its copy in backups/ when the primary is missing or damaged. */
+function chooseKeySlots(dir: string): { slots: KeySlotsFile; fromCopy: boolean } {
+  try {
+    return { slots: readKeySlots(dir), fromCopy: false };
+  } catch (error) {
+    if (!(error instanceof VaultError) || error.code !== 'VAULT_CORRUPT') throw error;
+    // A folder with neither vault.db nor backups is not a damaged vault but no vault at all.
+    if (!existsSync(join(dir, VAULT_DB_FILE)) && listBackups(dir).length === 0) throw error;
+    let copy: KeySlotsFile;
+    try {
+      copy = readKeySlots(keySlotsCopyDir(dir));
+    } catch {
+      throw new VaultError(
+        'VAULT_CORRUPT',
+        'keyslots.json is damaged and backups/ holds no usable copy of it; restore the vault folder from a copy made outside Token Vault.',
+      );
+    }
+    return { slots: copy, fromCopy: true };
+  }
+}
+
+/** Why this database file cannot serve as this vault's vault.db, or null when it can. */
+function databaseProblem(path: string, dataKey: Buffer, vaultId: string): string | null {
+  let db;
+  try {
+    db = openEncryptedDatabase(path, dataKey, { readonly: true });
+  } catch {
+    return "it does not open with this vault's key";
+  }
+  try {
+    const integrity = String(db.pragma('integrity_check', { simple: true }) ?? '');
+    if (integrity !== 'ok') return 'it fails SQLite integrity_check';
+    const version = schemaVersion(db);
+    if (version > LATEST_SCHEMA_VERSION)
+      return `its schema version ${version} is newer than this app understands`;
+    const id = (
+      db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as { value: string } | undefined
+    )?.value;
+    if (id !== vaultId) return 'it belongs to another vault';
+    return null;
+  } catch {
+    return 'it cannot be read';
+  } finally {
+    db.close();
+  }
+}
+
+function chooseBackup(dir: string, from: string | undefined): BackupInfo {
+  const backups = listBackups(dir);
+  // A bare file name, or a path that leads into this vault's backups/ (from here or from the vault folder).
+  const chosen = from
+    ? backups.find(
+        (backup) =>
+          from === backup.file || resolve(from) === backup.path || resolve(dir, from) === backup.path,
+      )
+    : backups[0];
+  if (!chosen) {
+    throw new VaultError(
+      'NOT_FOUND',
+      from
+        ? `There is no backup named ${basename(from)} in backups/ (tokenvault backups VAULT lists them).`
+        : 'This vault has no backup copy of vault.db in backups/.',
+    );
+  }
+  return chosen;
+}
+
 /**
- * Put a backup copy back as vault.db. The copy is checked first (it opens with this vault's key, passes SQLite's
- * integrity check, and belongs to this vault); the current vault.db and its WAL are kept aside, never deleted.
+ * Put the vault back in working order from backups/. keyslots.json is restored from its copy only if it is damaged.
+ * vault.db is replaced by a backup (the newest, or `from`) unless only keyslots.json was damaged and vault.db is
+ * healthy. Every candidate is checked first (it opens with this vault's key, passes integrity_check, carries this
+ * vault's id, and its schema is one this app understands); the replaced files are renamed aside, never deleted.
  */
 export async function restoreFromBackup(
   vaultDirInput: string,
@@ -31,61 +118,68 @@ export async function restoreFromBackup(
   from?: string,
 ): Promise<RestoreResult> {
   const dir = resolve(vaultDirInput);
-  const slots = readKeySlots(dir);
-  const backups = listBackups(dir);
-  const chosen: BackupInfo | undefined = from
-    ? backups.find((backup) => backup.file === basename(from) || backup.path === resolve(from))
-    : backups[0];
-  if (!chosen) {
-    throw new VaultError(
-      'NOT_FOUND',
-      from
-        ? `There is no backup named ${basename(from)} in backups/.`
-        : 'This vault has no backup copy in backups/.',
-    );
-  }
+  if (!existsSync(dir)) throw new VaultError('NOT_FOUND', `There is no vault at ${dir}.`);
+  const { slots, fromCopy } = chooseKeySlots(dir);
   const lock = VaultLock.acquire(dir);
-  const dataKey = await Vault.unwrapWith(slots, unlock).catch((error) => {
-    lock.release();
-    throw error;
-  });
+  let dataKey: Buffer | undefined;
+  const live = join(dir, VAULT_DB_FILE);
+  const incoming = join(dir, `.${VAULT_DB_FILE}.restoring`);
   try {
-    const candidate = openEncryptedDatabase(chosen.path, dataKey, { readonly: true });
-    try {
-      const integrity = (candidate.pragma('integrity_check', { simple: true }) as string) ?? '';
-      const id = (
-        candidate.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as
-          { value: string } | undefined
-      )?.value;
-      if (integrity !== 'ok')
-        throw new VaultError('VAULT_CORRUPT', `The backup ${chosen.file} is damaged too (${integrity}).`);
-      if (id !== slots.vaultId)
-        throw new VaultError('VAULT_CORRUPT', `The backup ${chosen.file} belongs to another vault.`);
-    } finally {
-      candidate.close();
+    dataKey = await Vault.unwrapWith(slots, unlock);
+    const replaceDatabase =
+      from !== undefined ||
+      !fromCopy ||
+      !existsSync(live) ||
+      databaseProblem(live, dataKey, slots.vaultId) !== null;
+    const chosen = replaceDatabase ? chooseBackup(dir, from) : null;
+
+    if (chosen) {
+      // Check the bytes that will become vault.db, not the file they came from.
+      copyFileSync(chosen.path, incoming);
+      fsyncPath(incoming, 'r+');
+      const problem = databaseProblem(incoming, dataKey, slots.vaultId);
+      for (const suffix of ['-wal', '-shm']) rmSync(incoming + suffix, { force: true });
+      if (problem) {
+        throw new VaultError('VAULT_CORRUPT', `The backup ${chosen.file} cannot be restored: ${problem}.`);
+      }
     }
+
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const live = join(dir, VAULT_DB_FILE);
-    const incoming = join(dir, `.${VAULT_DB_FILE}.restoring`);
-    copyFileSync(chosen.path, incoming);
-    fsyncFile(incoming);
+    let damagedKeySlots: string | null = null;
+    if (fromCopy) {
+      const primary = keyslotsPath(dir);
+      if (existsSync(primary)) {
+        damagedKeySlots = `${KEYSLOTS_FILE_NAME}.damaged-${stamp}`;
+        renameSync(primary, join(dir, damagedKeySlots));
+      }
+      writeFileAtomic(primary, readFileSync(join(keySlotsCopyDir(dir), KEYSLOTS_FILE_NAME)), {
+        exclusive: true,
+      });
+    }
+
     let damagedCopy: string | null = null;
-    if (existsSync(live)) {
-      damagedCopy = join(dir, `${VAULT_DB_FILE}.damaged-${stamp}`);
-      renameSync(live, damagedCopy);
+    if (chosen) {
+      if (existsSync(live)) {
+        damagedCopy = `${VAULT_DB_FILE}.damaged-${stamp}`;
+        renameSync(live, join(dir, damagedCopy));
+      }
+      // The WAL and shared memory belong to the file set aside: left in place they would be replayed into the backup.
+      for (const suffix of ['-wal', '-shm']) {
+        if (existsSync(live + suffix))
+          renameSync(live + suffix, join(dir, `${VAULT_DB_FILE}.damaged-${stamp}${suffix}`));
+      }
+      renameSync(incoming, live);
     }
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(live + suffix))
-        renameSync(live + suffix, `${join(dir, VAULT_DB_FILE)}.damaged-${stamp}${suffix}`);
-    }
-    renameSync(incoming, live);
-    const dirFd = openSync(dir, 'r');
-    fsyncSync(dirFd);
-    closeSync(dirFd);
-    rmSync(incoming, { force: true });
-    return { restoredFrom: chosen.file, damagedCopy: damagedCopy ? basename(damagedCopy) : null };
+    fsyncPath(dir, 'r');
+    return {
+      restoredFrom: chosen?.file ?? null,
+      damagedCopy,
+      keySlotsRestored: fromCopy,
+      damagedKeySlots,
+    };
   } finally {
-    dataKey.fill(0);
+    rmSync(incoming, { force: true });
+    dataKey?.fill(0);
     lock.release();
   }
 }

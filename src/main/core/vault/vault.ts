@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { VaultError } from '../../../shared/errors';
+import { singleLine } from '../../../shared/text-rules';
 import type { VaultInfo, VerifyReport } from '../../../shared/model';
 import { AccountStore } from '../accounts/account-store';
 import {
@@ -18,9 +19,18 @@ import { backupDatabase, type BackupInfo } from '../db/backups';
 import { migrateDatabase, schemaVersion } from '../db/migrate';
 import { openEncryptedDatabase, type SqliteDatabase } from '../db/open-database';
 import { EventLog } from '../events/event-log';
+import { HandoffService } from '../handoff/handoff-service';
 import { enforceMasterPasswordPolicy, normalisePassword } from '../password-policy';
+import { EndpointStore } from '../endpoints/endpoint-store';
+import { TokenLinks } from '../endpoints/token-links';
+import { HealthService } from '../health/health-report';
 import { policyForAccount } from '../profiles/policy-for-profile';
+import { RecipientStore } from '../recipients/recipient-store';
+import { TokenStates } from '../profiles/token-state';
+import { TokenLifecycle } from '../tokens/token-lifecycle';
 import { TokenStore } from '../tokens/token-store';
+import { TokenUsageReader } from '../tokens/token-usage';
+import { parseInput } from '../validate';
 import {
   newSlotId,
   readKeySlots,
@@ -111,6 +121,14 @@ export class Vault {
   readonly accounts: AccountStore;
   readonly tokens: TokenStore;
   readonly events: EventLog;
+  /** Profiles and lifecycle (issue 4): regenerate, validate, enable, activity, expiry, delete, map. */
+  readonly lifecycle: TokenLifecycle;
+  readonly endpoints: EndpointStore;
+  readonly health: HealthService;
+  /** Agencies and developers who receive tokens, and who holds what (issue 5). */
+  readonly recipients: RecipientStore;
+  /** Handoff bundles: export, the record of handoffs, open and import, engagement ended (issue 5). */
+  readonly handoffs: HandoffService;
   private locked = false;
   private readonly lockListeners = new Set<() => void>();
 
@@ -128,7 +146,26 @@ export class Vault {
     this.events = new EventLog(db, chainKey, () => this.operator());
     // Account renames change token metadata, so the token search index is invalidated on account writes.
     this.accounts = new AccountStore(db, this.events, () => this.tokens.invalidate());
-    this.tokens = new TokenStore(db, this.events, this.accounts, policyForAccount);
+    const policyFor = (account: Parameters<typeof policyForAccount>[0]) => policyForAccount(account, db);
+    this.tokens = new TokenStore(db, this.events, this.accounts, policyFor);
+    const accountOf = (id: number) => this.accounts.get(id);
+    const states = new TokenStates(db, accountOf);
+    const usage = new TokenUsageReader(db);
+    const links = new TokenLinks(db, this.events, this.tokens, accountOf, policyFor);
+    this.lifecycle = new TokenLifecycle({
+      db,
+      events: this.events,
+      tokens: this.tokens,
+      accounts: this.accounts,
+      usage,
+      links,
+      states,
+      policyFor,
+    });
+    this.endpoints = new EndpointStore(db, this.events, this.accounts, this.tokens, policyFor);
+    this.health = new HealthService(db, this.tokens, states, usage, accountOf);
+    this.recipients = new RecipientStore(db);
+    this.handoffs = new HandoffService(this, this.recipients);
   }
 
   /** Create a new vault folder. Returns the recovery key, to be shown once and never stored. */
@@ -137,6 +174,8 @@ export class Vault {
     options: CreateVaultOptions,
   ): Promise<{ vault: Vault; recoveryKey: string }> {
     const dir = resolve(dirInput);
+    // The operator is written into every event: the same rule as the app's create form (the CLI passes it raw).
+    if (options.operator?.trim()) parseInput(singleLine('The operator name', 100), options.operator);
     await enforceMasterPasswordPolicy(options.password, [options.operator ?? '', basename(dir)]);
     if (existsSync(dir)) {
       throw new VaultError(

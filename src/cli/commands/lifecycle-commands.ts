@@ -1,0 +1,258 @@
+import type { Command } from 'commander';
+import type { TokenMeta } from '../../shared/model';
+import type { Vault } from '../../main/core/vault/vault';
+import { printJson, printLine } from '../output';
+import { readFirstLine } from '../password-input';
+import { withVault } from '../open-vault';
+import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
+import { UsageError } from '../usage-error';
+import type { CliGroups } from './cli-groups';
+import { parseDateOption, usageJson } from './lifecycle-state';
+import { parseId, tokenJson } from './token-commands';
+
+type JsonOption = { json?: boolean };
+
+async function readStdinValue(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('--value-stdin reads a piped value; nothing was piped.');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+/** Run a change and tell whether it recorded anything: a request that changes nothing records no event. */
+function tracked<T>(vault: Vault, change: () => T): { result: T; changed: boolean } {
+  const before = vault.events.count();
+  const result = change();
+  return { result, changed: vault.events.count() !== before };
+}
+
+/** One line for people (what happened, or that nothing had to), or the token's JSON. */
+function report(after: TokenMeta, changed: boolean, done: string, already: string, json?: boolean): void {
+  if (json) return printJson(tokenJson(after));
+  printLine(`Token ${after.id} "${after.name}" ${changed ? done : already}.`);
+}
+
+function tokenCommand(token: Command, name: string, description: string): Command {
+  return addUnlockOptions(token.command(name).description(description).argument('<vault>').argument('<id>'));
+}
+
+/** regenerate, validate/invalidate, enable/disable, activity, expires, delete, map/unmap, usage, purge-previous. */
+export function registerLifecycleCommands(groups: CliGroups): void {
+  const token = groups.token;
+
+  tokenCommand(
+    token,
+    'regenerate',
+    'new value (the old one is kept among the previous 5); refused while in use without --force',
+  )
+    .option('--force', 'go ahead although the token is in use (handed off, mapped or serving an endpoint)')
+    .option('--value-file <path>', 'use the value the platform issued, from the first line of this file')
+    .option('--value-stdin', 'read the value the platform issued from standard input')
+    .option('--json', 'print the token as JSON')
+    .action(
+      async (
+        path: string,
+        id: string,
+        options: UnlockOptions & JsonOption & { force?: boolean; valueFile?: string; valueStdin?: boolean },
+      ) => {
+        const tokenId = parseId(id);
+        if (options.valueFile && options.valueStdin)
+          throw new UsageError('Give --value-file or --value-stdin, not both.');
+        const value = options.valueFile
+          ? readFirstLine(options.valueFile, 'value')
+          : options.valueStdin
+            ? await readStdinValue()
+            : undefined;
+        const after = await withVault(path, options, (vault) =>
+          vault.lifecycle.regenerate(tokenId, { force: options.force === true, value }),
+        );
+        if (options.json) return printJson(tokenJson(after));
+        printLine(
+          `Token ${after.id} "${after.name}" regenerated; ${after.previousValueCount} previous value(s) kept.`,
+        );
+      },
+    );
+
+  const simple: [
+    string,
+    string,
+    (vault: Vault, id: number, mapping?: number) => TokenMeta,
+    string,
+    string,
+  ][] = [
+    [
+      'validate',
+      'mark the token valid (active)',
+      (v, id) => v.lifecycle.validate(id),
+      'validated',
+      'was already valid',
+    ],
+    [
+      'invalidate',
+      'mark the token invalid (inactive)',
+      (v, id) => v.lifecycle.invalidate(id),
+      'invalidated',
+      'was already invalid',
+    ],
+  ];
+  for (const [name, description, run, done, already] of simple) {
+    tokenCommand(token, name, description)
+      .option('--force', 'accepted for symmetry; validating never needs it')
+      .option('--json', 'print the token as JSON')
+      .action(async (path: string, id: string, options: UnlockOptions & JsonOption) => {
+        const tokenId = parseId(id);
+        const { result, changed } = await withVault(path, options, (vault) =>
+          tracked(vault, () => run(vault, tokenId)),
+        );
+        report(result, changed, done, already, options.json);
+      });
+  }
+
+  for (const enabled of [true, false]) {
+    const name = enabled ? 'enable' : 'disable';
+    tokenCommand(
+      token,
+      name,
+      enabled
+        ? 'enable the token (under ON24 rules this also restarts the 60-day inactivity count)'
+        : 'disable the token',
+    )
+      .option('--mapping <primaryId>', `${name} only the token's mapping to this primary token`)
+      .option('--force', 'accepted for symmetry; enabling never needs it')
+      .option('--json', 'print the token (or the mapping) as JSON')
+      .action(
+        async (path: string, id: string, options: UnlockOptions & JsonOption & { mapping?: string }) => {
+          const tokenId = parseId(id);
+          const primaryId =
+            options.mapping !== undefined ? parseId(options.mapping, 'primary token id') : undefined;
+          if (primaryId !== undefined) {
+            const { result: link, changed } = await withVault(path, options, (vault) =>
+              tracked(vault, () => vault.lifecycle.setMappingEnabled(tokenId, primaryId, enabled)),
+            );
+            if (options.json) return printJson(link);
+            return printLine(
+              `Mapping of ${link.secondaryId} "${link.secondaryName}" to ${link.primaryId} "${link.primaryName}" ${changed ? 'is now' : 'was already'} ${enabled ? 'enabled' : 'disabled'}.`,
+            );
+          }
+          const { result, changed } = await withVault(path, options, (vault) =>
+            tracked(vault, () =>
+              enabled ? vault.lifecycle.enable(tokenId) : vault.lifecycle.disable(tokenId),
+            ),
+          );
+          report(
+            result,
+            changed,
+            enabled ? 'enabled' : 'disabled',
+            enabled ? 'was already enabled' : 'was already disabled',
+            options.json,
+          );
+        },
+      );
+  }
+
+  tokenCommand(
+    token,
+    'delete',
+    'delete the token, its previous values, mappings and endpoint assignments; refused while in use without --force',
+  )
+    .option('--force', 'go ahead although the token is in use')
+    .action(async (path: string, id: string, options: UnlockOptions & { force?: boolean }) => {
+      const tokenId = parseId(id);
+      const name = await withVault(path, options, (vault) => {
+        const meta = vault.tokens.get(tokenId);
+        vault.lifecycle.delete(tokenId, { force: options.force === true });
+        return meta.name;
+      });
+      printLine(`Token ${tokenId} "${name}" deleted.`);
+    });
+
+  tokenCommand(token, 'activity', 'record that the token was used (default: now)')
+    .option('--at <date>', 'when it was used, e.g. 2026-03-01 or 2026-03-01T09:30:00Z')
+    .option('--json', 'print the token as JSON')
+    .action(async (path: string, id: string, options: UnlockOptions & JsonOption & { at?: string }) => {
+      const tokenId = parseId(id);
+      const at = options.at !== undefined ? parseDateOption(options.at, '--at') : undefined;
+      const after = await withVault(path, options, (vault) =>
+        vault.lifecycle.recordActivity(tokenId, { at }),
+      );
+      if (options.json) return printJson(tokenJson(after));
+      printLine(
+        `Token ${after.id} "${after.name}": activity recorded; last activity ${after.lastActivityAt}.`,
+      );
+    });
+
+  addUnlockOptions(
+    token
+      .command('expires')
+      .description('set the expiry date, or "never" to clear it')
+      .argument('<vault>')
+      .argument('<id>')
+      .argument('<date>', 'e.g. 2026-12-31, or never')
+      .option('--json', 'print the token as JSON'),
+  ).action(async (path: string, id: string, date: string, options: UnlockOptions & JsonOption) => {
+    const tokenId = parseId(id);
+    const expiresAt = date.toLowerCase() === 'never' ? null : parseDateOption(date, 'The expiry date');
+    const after = await withVault(path, options, (vault) => vault.lifecycle.setExpiry(tokenId, expiresAt));
+    if (options.json) return printJson(tokenJson(after));
+    printLine(
+      `Token ${after.id} "${after.name}" ${after.expiresAt ? `expires ${after.expiresAt}` : 'never expires'}.`,
+    );
+  });
+
+  tokenCommand(token, 'purge-previous', 'forget the earlier values kept for rollback').action(
+    async (path: string, id: string, options: UnlockOptions) => {
+      const tokenId = parseId(id);
+      const { before, after } = await withVault(path, options, (vault) => ({
+        before: vault.tokens.get(tokenId),
+        after: vault.lifecycle.purgePreviousValues(tokenId),
+      }));
+      printLine(
+        `Token ${after.id} "${after.name}": ${before.previousValueCount - after.previousValueCount} previous value(s) purged.`,
+      );
+    },
+  );
+
+  tokenCommand(token, 'usage', 'where the token is used: handoffs, mappings, endpoints')
+    .option('--json', 'print JSON')
+    .action(async (path: string, id: string, options: UnlockOptions & JsonOption) => {
+      const tokenId = parseId(id);
+      const usage = await withVault(path, options, (vault) => vault.lifecycle.usage(tokenId));
+      if (options.json) return printJson(usageJson(usage));
+      if (!usage.inUse) return printLine('Not in use: no handoff, mapping or endpoint.');
+      for (const h of usage.handedTo) printLine(`handed to ${h.recipient} (last ${h.lastHandedAt})`);
+      for (const m of usage.mappedTo)
+        printLine(
+          `mapped to primary ${m.primaryId} "${m.primaryName}"${m.enabled ? '' : ' (mapping disabled)'}`,
+        );
+      for (const m of usage.mappedFrom)
+        printLine(
+          `secondary ${m.secondaryId} "${m.secondaryName}" maps to it${m.enabled ? '' : ' (mapping disabled)'}`,
+        );
+      for (const e of usage.endpoints)
+        printLine(`serves ${e.method} on "${e.endpoint}" (endpoint ${e.endpointId})`);
+    });
+
+  for (const mapped of [true, false]) {
+    addUnlockOptions(
+      token
+        .command(mapped ? 'map' : 'unmap')
+        .description(
+          mapped
+            ? 'map a secondary token to a primary token (endpoint and generic accounts)'
+            : 'remove the mapping of a secondary token to a primary token',
+        )
+        .argument('<vault>')
+        .argument('<secondaryId>')
+        .argument('<primaryId>'),
+    ).action(async (path: string, secondary: string, primary: string, options: UnlockOptions) => {
+      const secondaryId = parseId(secondary, 'secondary token id');
+      const primaryId = parseId(primary, 'primary token id');
+      await withVault(path, options, (vault) =>
+        mapped ? vault.lifecycle.map(secondaryId, primaryId) : vault.lifecycle.unmap(secondaryId, primaryId),
+      );
+      printLine(`Token ${secondaryId} ${mapped ? 'mapped to' : 'unmapped from'} primary token ${primaryId}.`);
+    });
+  }
+}
