@@ -15,6 +15,8 @@ import {
   tokenUpdateSchema,
 } from './inputs';
 import type { Account, TokenMeta, VaultEvent, VaultInfo, VerifyReport } from './model';
+import { HTTP_METHODS } from './profiles';
+import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from './token-views';
 import { singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
 import { CHANNEL_PREFIX } from './method-names';
@@ -31,6 +33,19 @@ const folderPath = z
   .min(1, 'Choose a folder.')
   .max(4096)
   .refine((s) => !s.includes('\u0000'), 'The path is not valid.');
+const dateText = z.string().min(1).max(40);
+const mappingPair = z.strictObject({ secondaryId: idSchema, primaryId: idSchema });
+const endpointMethod = z.strictObject({
+  endpointId: idSchema,
+  method: z.enum(HTTP_METHODS),
+  tokenId: idSchema,
+});
+const recipientFields = {
+  organisation: z.string().max(200).optional(),
+  email: z.string().max(320).optional(),
+  phone: z.string().max(40).optional(),
+  notes: z.string().max(10_000).optional(),
+};
 const passwordField = z
   .string()
   .min(1, 'Type the password.')
@@ -86,6 +101,14 @@ export const api = {
     ]),
     output: output<VaultInfo>(),
   },
+  /**
+   * A vault marked DEMO with one account per profile and fake tokens in every state. Its password is generated in
+   * main and comes back once, to be shown on screen; the vault is left unlocked.
+   */
+  createDemoVault: {
+    input: z.strictObject({ path: folderPath }),
+    output: output<{ vault: VaultInfo; password: string; recoveryKey: string }>(),
+  },
   lockVault: { input: none, output: output<{ locked: true }>() },
   /** Keychain quick unlock of the current vault: reads keyslots.json only, so it works while locked. */
   getKeychainStatus: { input: none, output: output<{ status: KeychainStatus }>() },
@@ -111,7 +134,57 @@ export const api = {
   getToken: { input: byId, output: output<TokenMeta>() },
   createToken: { input: tokenCreateSchema, output: output<TokenMeta>() },
   updateToken: { input: tokenUpdateSchema, output: output<TokenMeta>() },
-  deleteToken: { input: byId, output: output<{ deleted: true }>() },
+  /** Refused with a POLICY error naming where the token is used, unless `force` (the user confirmed). */
+  deleteToken: {
+    input: z.strictObject({ id: idSchema, force: z.boolean().optional() }),
+    output: output<{ deleted: true }>(),
+  },
+  /** Effective state of every token now: inactivity clock, expiry, attention phrases for the list. */
+  tokenStates: { input: none, output: output<TokenState[]>() },
+  /** Where a token is used (handed off, mapped, serving an endpoint): shown before a reset or delete. */
+  tokenUsage: { input: byId, output: output<TokenUsage>() },
+  /** New value (the one the platform issued, or generated in the profile's shape); the old one is kept. */
+  regenerateToken: {
+    input: z.strictObject({
+      id: idSchema,
+      value: z.string().min(1).max(10_000).optional(),
+      force: z.boolean().optional(),
+    }),
+    output: output<TokenMeta>(),
+  },
+  setTokenStatus: {
+    input: z.strictObject({ id: idSchema, status: z.enum(['active', 'inactive']) }),
+    output: output<TokenMeta>(),
+  },
+  setTokenEnabled: {
+    input: z.strictObject({ id: idSchema, enabled: z.boolean() }),
+    output: output<TokenMeta>(),
+  },
+  recordTokenActivity: {
+    input: z.strictObject({ id: idSchema, at: dateText.optional() }),
+    output: output<TokenMeta>(),
+  },
+  setTokenExpiry: {
+    input: z.strictObject({ id: idSchema, expiresAt: dateText.nullable() }),
+    output: output<TokenMeta>(),
+  },
+  purgePreviousValues: { input: byId, output: output<TokenMeta>() },
+  listLinks: { input: z.strictObject({ accountId: idSchema.optional() }), output: output<TokenLink[]>() },
+  mapToken: { input: mappingPair, output: output<TokenLink>() },
+  unmapToken: { input: mappingPair, output: output<{ unmapped: true }>() },
+  setMappingEnabled: {
+    input: mappingPair.extend({ enabled: z.boolean() }),
+    output: output<TokenLink>(),
+  },
+  listEndpoints: { input: z.strictObject({ accountId: idSchema.optional() }), output: output<Endpoint[]>() },
+  addEndpoint: {
+    input: z.strictObject({ accountId: idSchema, name: singleLine('The endpoint name') }),
+    output: output<Endpoint>(),
+  },
+  assignEndpoint: { input: endpointMethod, output: output<Endpoint>() },
+  unassignEndpoint: { input: endpointMethod, output: output<Endpoint>() },
+  /** "What needs my attention": shown after unlock and as its own view. */
+  healthReport: { input: none, output: output<HealthReport>() },
   /** The one method that returns a secret; records a Revealed event. */
   revealToken: { input: byId, output: output<{ value: string }>() },
   /** Main copies the value to the clipboard and clears it later; the renderer never sees the value. */
@@ -122,13 +195,20 @@ export const api = {
   createRecipient: {
     input: z.strictObject({
       name: singleLine('The recipient name'),
-      organisation: z.string().max(200).optional(),
-      email: z.string().max(320).optional(),
-      phone: z.string().max(40).optional(),
-      notes: z.string().max(10_000).optional(),
+      ...recipientFields,
     }),
     output: output<RecipientView>(),
   },
+  updateRecipient: {
+    input: z.strictObject({
+      id: idSchema,
+      name: singleLine('The recipient name').optional(),
+      ...recipientFields,
+    }),
+    output: output<RecipientView>(),
+  },
+  /** Refused while handoffs reference the recipient, unless it was archived first (then kept as a record). */
+  deleteRecipient: { input: byId, output: output<{ name: string; keptAs: string | null }>() },
   /** Native save dialog for the bundle; null when cancelled. */
   chooseBundleFile: {
     input: z.strictObject({ suggestedName: z.string().max(200) }),

@@ -28,6 +28,7 @@ export const handlers: Handlers = {
   },
   createVault: (session, input) => session.createVault(input),
   unlockVault: (session, input) => session.unlockVault(input),
+  createDemoVault: (session, input) => session.createDemoVault(input.path),
   lockVault: (session) => {
     session.lock();
     return { locked: true as const };
@@ -55,15 +56,60 @@ export const handlers: Handlers = {
   createToken: (session, input) => session.requireVault().tokens.create(input),
   updateToken: (session, input) => session.requireVault().tokens.update(input),
   deleteToken: (session, input) => {
-    session.requireVault().tokens.delete(input.id);
+    session.requireVault().lifecycle.delete(input.id, { force: input.force ?? false });
     return { deleted: true as const };
   },
+  tokenStates: (session) => {
+    const vault = session.requireVault();
+    return [...vault.lifecycle.statesAt(vault.tokens.list()).values()];
+  },
+  tokenUsage: (session, input) => session.requireVault().lifecycle.usage(input.id),
+  regenerateToken: (session, input) =>
+    session.requireVault().lifecycle.regenerate(input.id, {
+      ...(input.value !== undefined ? { value: input.value } : {}),
+      force: input.force ?? false,
+    }),
+  setTokenStatus: (session, input) => {
+    const { lifecycle } = session.requireVault();
+    return input.status === 'active' ? lifecycle.validate(input.id) : lifecycle.invalidate(input.id);
+  },
+  setTokenEnabled: (session, input) => {
+    const { lifecycle } = session.requireVault();
+    return input.enabled ? lifecycle.enable(input.id) : lifecycle.disable(input.id);
+  },
+  recordTokenActivity: (session, input) =>
+    session.requireVault().lifecycle.recordActivity(input.id, input.at !== undefined ? { at: input.at } : {}),
+  setTokenExpiry: (session, input) => session.requireVault().lifecycle.setExpiry(input.id, input.expiresAt),
+  purgePreviousValues: (session, input) => session.requireVault().lifecycle.purgePreviousValues(input.id),
+  listLinks: (session, input) => session.requireVault().links.list(input),
+  mapToken: (session, input) => session.requireVault().lifecycle.map(input.secondaryId, input.primaryId),
+  unmapToken: (session, input) => {
+    session.requireVault().lifecycle.unmap(input.secondaryId, input.primaryId);
+    return { unmapped: true as const };
+  },
+  setMappingEnabled: (session, input) =>
+    session.requireVault().lifecycle.setMappingEnabled(input.secondaryId, input.primaryId, input.enabled),
+  listEndpoints: (session, input) => session.requireVault().endpoints.list(input.accountId),
+  addEndpoint: (session, input) => session.requireVault().endpoints.add(input.accountId, input.name),
+  assignEndpoint: (session, input) =>
+    session.requireVault().endpoints.assign(input.endpointId, input.method, input.tokenId),
+  unassignEndpoint: (session, input) =>
+    session.requireVault().endpoints.unassign(input.endpointId, input.method, input.tokenId),
+  healthReport: (session) => session.requireVault().health.report(),
   revealToken: (session, input) => ({ value: session.requireVault().tokens.reveal(input.id, 'reveal') }),
   copyToken: (session, input) => session.copyToken(input.id),
   tokenHistory: (session, input) => session.requireVault().tokens.history(input.id),
 
   listRecipients: (session) => new RecipientStore(session.requireVault().db).list(),
   createRecipient: (session, input) => new RecipientStore(session.requireVault().db).create(input),
+  updateRecipient: (session, input) => {
+    const { id, ...fields } = input;
+    return new RecipientStore(session.requireVault().db).update(id, fields);
+  },
+  deleteRecipient: (session, input) => {
+    const { name, keptAs } = new RecipientStore(session.requireVault().db).delete(input.id);
+    return { name, keptAs };
+  },
   chooseBundleFile: async (session, input) => {
     const path = await session.platform.chooseSaveFile(input.suggestedName);
     return path ? { path } : null;

@@ -1,3 +1,4 @@
+import { createDemoVault } from '../core/demo/create-demo-vault';
 import { VaultError } from '../../shared/errors';
 import type { AppSettings, SessionState } from '../../shared/api';
 import type { KeychainStatus } from '../../shared/api';
@@ -89,6 +90,14 @@ export class SessionController {
     });
     this.adopt(vault);
     return { vault: vault.info(), recoveryKey };
+  }
+
+  /** A DEMO vault, left unlocked; its generated password goes back once to be shown, and is stored nowhere. */
+  async createDemoVault(path: string) {
+    this.lock('switch');
+    const { vault, password, recoveryKey } = await createDemoVault(path);
+    this.adopt(vault);
+    return { vault: vault.info(), password, recoveryKey };
   }
 
   async keychainStatus(): Promise<KeychainStatus> {

@@ -124,6 +124,8 @@ export class Vault {
   /** Profiles and lifecycle (issue 4): regenerate, validate, enable, activity, expiry, delete, map. */
   readonly lifecycle: TokenLifecycle;
   readonly endpoints: EndpointStore;
+  /** Secondary -> primary mappings (read here; changes go through lifecycle, which keeps the token list fresh). */
+  readonly links: TokenLinks;
   readonly health: HealthService;
   /** Agencies and developers who receive tokens, and who holds what (issue 5). */
   readonly recipients: RecipientStore;
@@ -152,6 +154,7 @@ export class Vault {
     const states = new TokenStates(db, accountOf);
     const usage = new TokenUsageReader(db);
     const links = new TokenLinks(db, this.events, this.tokens, accountOf, policyFor);
+    this.links = links;
     this.lifecycle = new TokenLifecycle({
       db,
       events: this.events,
