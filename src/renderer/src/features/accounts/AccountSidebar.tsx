@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Account } from '../../../../shared/model';
+import { findProfile, GENERIC_PROFILE, PROFILES } from '../../../../shared/profiles';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -36,8 +37,11 @@ export function AccountSidebar({ accounts, selected, onSelect, onAddAccount }: S
               aria-current={selected === account.id}
               onClick={() => onSelect(account.id)}
             >
-              <span className="nav-name" title={account.name}>
-                {account.name}
+              <span className="nav-text">
+                <span className="nav-name" title={account.name}>
+                  {account.name}
+                </span>
+                <span className="nav-profile">{(findProfile(account.profile) ?? GENERIC_PROFILE).label}</span>
               </span>
               <span className="count" aria-label={`${account.tokenCount} tokens`}>
                 {account.tokenCount}
@@ -62,11 +66,19 @@ export function AddAccountDialog({
 }) {
   const [name, setName] = useState('');
   const [notes, setNotes] = useState('');
+  const [profileId, setProfileId] = useState(GENERIC_PROFILE.id);
+  const [allowDelete, setAllowDelete] = useState(false);
+  const profile = findProfile(profileId) ?? GENERIC_PROFILE;
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      const account = await call('createAccount', { name, notes, profile: 'generic' });
+      const account = await call('createAccount', {
+        name,
+        notes,
+        profile: profileId,
+        allowDelete: profile.endpoints && allowDelete,
+      });
       onCreated(account.id);
     } catch (err) {
       setError(messageOf(err));
@@ -82,6 +94,23 @@ export function AddAccountDialog({
           onChange={(e) => setName(e.target.value)}
           placeholder="Engaging Networks (main)"
         />
+        <label htmlFor="account-profile">Platform rules</label>
+        <select id="account-profile" value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+          {PROFILES.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <p className="hint" id="account-profile-help">
+          {profile.description}
+        </p>
+        {profile.endpoints && (
+          <label className="check">
+            <input type="checkbox" checked={allowDelete} onChange={(e) => setAllowDelete(e.target.checked)} />
+            The platform allows DELETE on this account&apos;s endpoints
+          </label>
+        )}
         <label htmlFor="account-notes">Notes</label>
         <textarea id="account-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
         <ErrorText message={error} />

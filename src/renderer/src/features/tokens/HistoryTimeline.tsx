@@ -1,5 +1,8 @@
 import type { VaultEvent } from '../../../../shared/model';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatDay } from '../../ui/format';
+
+/** Event details are recorded by core; only names and dates are read here, never a value. */
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 function describe(event: VaultEvent): string {
   const fields = Array.isArray(event.details.fields) ? (event.details.fields as string[]).join(', ') : '';
@@ -16,6 +19,28 @@ function describe(event: VaultEvent): string {
       return 'Value revealed';
     case 'Copied':
       return 'Value copied to the clipboard';
+    case 'Regenerated':
+      return event.details.generated
+        ? 'Regenerated (new value generated)'
+        : 'Regenerated (value from the platform)';
+    case 'Mapped':
+    case 'Unmapped': {
+      const verb = event.kind === 'Mapped' ? 'Mapped to' : 'Unmapped from';
+      if (typeof event.details.endpoint === 'string')
+        return `${event.kind === 'Mapped' ? 'Assigned to' : 'Removed from'} ${String(event.details.method)} on ${event.details.endpoint}`;
+      return `${verb} ${text(event.details.primaryName)}`;
+    }
+    case 'Enabled':
+    case 'Disabled':
+      if (event.details.mapping)
+        return `Mapping to ${text(event.details.primaryName)} ${event.kind.toLowerCase()}`;
+      return event.details.inactivityCountReset ? `${event.kind}; inactivity count restarted` : event.kind;
+    case 'ActivityRecorded':
+      return `Activity recorded (${formatDay(text(event.details.activityAt))})`;
+    case 'HandedOff':
+      return `Handed off to ${text(event.details.recipient)}`;
+    case 'ValuesPurged':
+      return 'Earlier values forgotten';
     default:
       return event.kind.replace(/([a-z])([A-Z])/g, '$1 $2');
   }

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionState } from '../../../../shared/api';
 import type { Account, TokenMeta } from '../../../../shared/model';
+import { findProfile } from '../../../../shared/profiles';
 import { TokenSearchIndex } from '../../../../shared/token-search-index';
+import type { TokenState } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
 import { AccountSidebar, AddAccountDialog } from '../accounts/AccountSidebar';
+import { EndpointsDialog } from '../endpoints/EndpointsDialog';
 import { HandoffWizard } from '../handoff/HandoffWizard';
 import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
@@ -26,9 +29,12 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<'' | 'active' | 'inactive'>('');
   const [kind, setKind] = useState('');
+  const [hideUnassigned, setHideUnassigned] = useState(false);
+  const [states, setStates] = useState<Map<number, TokenState>>(new Map());
+  const [assignedIds, setAssignedIds] = useState<Set<number>>(new Set());
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<
-    null | 'account' | 'new' | 'edit' | 'settings' | 'handoff' | 'recipients' | 'open-bundle'
+    null | 'account' | 'new' | 'edit' | 'settings' | 'handoff' | 'recipients' | 'open-bundle' | 'endpoints'
   >(null);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -48,6 +54,15 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
       (list) => current && setAllTokens(list),
       (err) => current && setError(messageOf(err)),
     );
+    // States (inactivity clock, expiry) are computed in main at this moment; endpoints give "hide unassigned".
+    call('tokenStates', {}).then(
+      (list) => current && setStates(new Map(list.map((state) => [state.tokenId, state]))),
+      (err) => current && setError(messageOf(err)),
+    );
+    call('listEndpoints', {}).then(
+      (list) => current && setAssignedIds(new Set(list.flatMap((e) => e.assignments.map((a) => a.tokenId)))),
+      (err) => current && setError(messageOf(err)),
+    );
     return () => {
       current = false;
     };
@@ -58,16 +73,21 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     built.load(allTokens);
     return built;
   }, [allTokens]);
-  const tokens = useMemo(
-    () =>
-      index.query({
-        ...(accountId !== null ? { accountId } : {}),
-        ...(search ? { search } : {}),
-        ...(status ? { status } : {}),
-        ...(kind ? { kind } : {}),
-      }),
-    [index, accountId, search, status, kind],
-  );
+  const selectedAccount = accounts.find((account) => account.id === accountId);
+  const endpointAccount =
+    selectedAccount && findProfile(selectedAccount.profile)?.endpoints ? selectedAccount : null;
+  const tokens = useMemo(() => {
+    const found = index.query({
+      ...(accountId !== null ? { accountId } : {}),
+      ...(search ? { search } : {}),
+      ...(status ? { status } : {}),
+      ...(kind ? { kind } : {}),
+    });
+    // "Hide unassigned", as on the platform: secondaries that serve no endpoint method are left out.
+    return hideUnassigned && endpointAccount
+      ? found.filter((token) => token.role !== 'secondary' || assignedIds.has(token.id))
+      : found;
+  }, [index, accountId, search, status, kind, hideUnassigned, endpointAccount, assignedIds]);
   const kinds = useMemo(() => [...new Set(allTokens.map((t) => t.kind))].sort(), [allTokens]);
 
   // Keyboard: Ctrl/Cmd+N new token, Ctrl/Cmd+F search, Ctrl/Cmd+L lock.
@@ -180,6 +200,21 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
                 </option>
               ))}
             </select>
+            {endpointAccount && (
+              <>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={hideUnassigned}
+                    onChange={(e) => setHideUnassigned(e.target.checked)}
+                  />
+                  Hide unassigned
+                </label>
+                <button type="button" onClick={() => setDialog('endpoints')}>
+                  Endpoints…
+                </button>
+              </>
+            )}
             <span className="muted small" aria-live="polite">
               {tokens.length} {tokens.length === 1 ? 'token' : 'tokens'}
             </span>
@@ -215,7 +250,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
               )}
             </div>
           ) : (
-            <TokenList tokens={tokens} selectedId={selectedId} onSelect={setSelectedId} />
+            <TokenList tokens={tokens} states={states} selectedId={selectedId} onSelect={setSelectedId} />
           )}
         </div>
         <div className="detail-pane">
@@ -223,7 +258,11 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             <TokenDetail
               key={selected.id}
               token={selected}
+              account={accounts.find((account) => account.id === selected.accountId)}
+              state={states.get(selected.id)}
+              allTokens={allTokens}
               version={version}
+              onChanged={changed}
               onEdit={() => setDialog('edit')}
               onDeleted={() => (setSelectedId(null), changed())}
             />
@@ -272,6 +311,14 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
       {dialog === 'recipients' && <RecipientsDialog onClose={() => setDialog(null)} onChanged={changed} />}
       {dialog === 'open-bundle' && (
         <OpenBundleDialog accounts={accounts} onClose={() => setDialog(null)} onImported={changed} />
+      )}
+      {dialog === 'endpoints' && endpointAccount && (
+        <EndpointsDialog
+          account={endpointAccount}
+          tokens={allTokens}
+          onClose={() => setDialog(null)}
+          onChanged={changed}
+        />
       )}
       {dialog === 'settings' && (
         <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />

@@ -1,33 +1,61 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TokenMeta, VaultEvent } from '../../../../shared/model';
+import type { Account, TokenMeta, VaultEvent } from '../../../../shared/model';
+import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
+import type { TokenState, TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
-import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDate, formatDay } from '../../ui/format';
+import { DateDialog } from '../lifecycle/DateDialog';
+import { DeleteTokenDialog } from '../lifecycle/DeleteTokenDialog';
+import { usagePhrases } from '../lifecycle/InUseWarning';
+import { MappingsPanel } from '../lifecycle/MappingsPanel';
+import { RegenerateDialog } from '../lifecycle/RegenerateDialog';
 import { HistoryTimeline } from './HistoryTimeline';
 
 export const REVEAL_SECONDS = 20;
 
 interface TokenDetailProps {
   token: TokenMeta;
+  account: Account | undefined;
+  /** Effective state now (inactivity clock, expiry), computed in main. */
+  state: TokenState | undefined;
+  allTokens: TokenMeta[];
   onEdit: () => void;
   onDeleted: () => void;
+  /** After a lifecycle change: the parent reloads tokens and states. */
+  onChanged: () => void;
   /** Bumped by the parent after any change, so the history reloads. */
   version: number;
 }
 
-export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailProps) {
+export function TokenDetail(props: TokenDetailProps) {
+  const { token, account, state, allTokens, onEdit, onDeleted, onChanged, version } = props;
   const [revealed, setRevealed] = useState<string | null>(null);
   const [history, setHistory] = useState<VaultEvent[]>([]);
-  const [holders, setHolders] = useState<{ recipient: string; lastHandedAt: string }[]>([]);
+  const [usage, setUsage] = useState<TokenUsage | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry'>(null);
+  const profile = findProfile(account?.profile ?? '') ?? GENERIC_PROFILE;
+  const rule = findKindRule(profile, token.kind);
+  const statusLocked = rule?.statusLockedRoles?.includes(token.role) ?? false;
 
   const loadHistory = useCallback(() => {
     call('tokenHistory', { id: token.id }).then(setHistory, (err) => setError(messageOf(err)));
-    call('tokenHolders', { id: token.id }).then(setHolders, () => setHolders([]));
+    call('tokenUsage', { id: token.id }).then(setUsage, () => setUsage(null));
   }, [token.id]);
+
+  /** One lifecycle step: the change and its event happen in main; here the lists and history reload. */
+  const lifecycle = async (work: () => Promise<unknown>, message: string) => {
+    setError(null);
+    try {
+      await work();
+      setNotice(message);
+      onChanged();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
 
   // The parent keys this component by token id, so switching tokens starts from a clean (hidden) state.
   useEffect(() => {
@@ -61,37 +89,52 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
     }
   };
 
-  const remove = async () => {
-    try {
-      await call('deleteToken', { id: token.id });
-      setConfirmDelete(false);
-      onDeleted();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
-
+  const inactivity = state?.inactivity ?? null;
   const fields: [string, string][] = [
-    ['Account', token.accountName],
-    ['Kind', token.kind],
+    ['Account', `${token.accountName} (${profile.label})`],
+    ['Kind', rule?.label ?? token.kind],
     ['Role', token.role],
-    ['Status', `${token.status}${token.enabled ? '' : ', disabled'}`],
-    ['Key id', token.keyId ?? '—'],
-    ['Assigned to', token.assignedTo ?? '—'],
+    [
+      'Status',
+      `${token.status === 'active' ? 'valid' : 'invalidated'}, ${
+        state?.disabledForInactivity
+          ? `disabled by ${profile.label} for inactivity`
+          : token.enabled
+            ? 'enabled'
+            : 'disabled'
+      }`,
+    ],
+    [rule?.keyIdLabel ?? 'Key id', token.keyId ?? '—'],
+    [rule?.assignedToLabel ?? 'Assigned to', token.assignedTo ?? '—'],
     ['Application', token.application ?? '—'],
     ['Created', formatDate(token.createdAt)],
     ['Updated', formatDate(token.updatedAt)],
     ['Generated', formatDate(token.generatedAt)],
-    ['Last activity', formatDate(token.lastActivityAt)],
-    ['Expires', formatDay(token.expiresAt)],
+    ['Last activity', token.lastActivityAt ? formatDate(token.lastActivityAt) : 'never recorded'],
+    ...(inactivity
+      ? ([
+          [
+            'Inactivity limit',
+            inactivity.disabled
+              ? `reached on ${formatDay(inactivity.limitAt)}`
+              : `${formatDay(inactivity.limitAt)} (${inactivity.daysLeft} days left)`,
+          ],
+        ] as [string, string][])
+      : []),
+    ['Expires', token.expiresAt ? formatDay(token.expiresAt) : 'never'],
     ['Earlier values kept', String(token.previousValueCount)],
     [
       'Handed to',
-      holders.length
-        ? holders.map((h) => `${h.recipient} (${formatDay(h.lastHandedAt)})`).join(', ')
+      usage?.handedTo.length
+        ? usage.handedTo.map((h) => `${h.recipient} (${formatDay(h.lastHandedAt)})`).join(', ')
         : 'nobody',
     ],
+    [
+      'Used by',
+      usage ? usagePhrases({ ...usage, handedTo: [] }).join('; ') || 'no mapping or endpoint' : '—',
+    ],
   ];
+  const today = new Date().toISOString().slice(0, 10);
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -101,12 +144,100 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
           <button type="button" onClick={onEdit}>
             Edit
           </button>
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          <button type="button" onClick={() => setDialog('regenerate')}>
+            Regenerate…
+          </button>
+          <button type="button" className="danger" onClick={() => setDialog('delete')}>
             Delete
           </button>
         </div>
       </header>
       {token.description && <p className="description">{token.description}</p>}
+      {state && state.attention.length > 0 && (
+        <ul className="attention" aria-label="Needs attention">
+          {state.attention.map((phrase) => (
+            <li key={phrase}>{phrase}</li>
+          ))}
+        </ul>
+      )}
+      <div className="actions lifecycle-actions" role="group" aria-label="Lifecycle">
+        {statusLocked ? (
+          <span className="hint">
+            {profile.label} does not let a manager validate or invalidate the primary; regenerate it to
+            replace it.
+          </span>
+        ) : token.status === 'active' ? (
+          <button
+            type="button"
+            onClick={() =>
+              lifecycle(
+                () => call('setTokenStatus', { id: token.id, status: 'inactive' }),
+                `“${token.name}” is invalidated.`,
+              )
+            }
+          >
+            Invalidate
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() =>
+              lifecycle(
+                () => call('setTokenStatus', { id: token.id, status: 'active' }),
+                `“${token.name}” is valid again.`,
+              )
+            }
+          >
+            Validate
+          </button>
+        )}
+        {token.enabled && !state?.disabledForInactivity ? (
+          <button
+            type="button"
+            onClick={() =>
+              lifecycle(
+                () => call('setTokenEnabled', { id: token.id, enabled: false }),
+                `“${token.name}” is disabled.`,
+              )
+            }
+          >
+            Disable
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() =>
+              lifecycle(
+                () => call('setTokenEnabled', { id: token.id, enabled: true }),
+                profile.inactivity
+                  ? `“${token.name}” is enabled; the ${profile.inactivity.disableAfterDays}-day inactivity count starts again today.`
+                  : `“${token.name}” is enabled.`,
+              )
+            }
+          >
+            {state?.disabledForInactivity ? 'Re-enable' : 'Enable'}
+          </button>
+        )}
+        <button type="button" onClick={() => setDialog('activity')}>
+          Record activity…
+        </button>
+        <button type="button" onClick={() => setDialog('expiry')}>
+          Expiry…
+        </button>
+        {token.previousValueCount > 0 && (
+          <button
+            type="button"
+            onClick={() =>
+              lifecycle(
+                () => call('purgePreviousValues', { id: token.id }),
+                `The earlier values of “${token.name}” are forgotten.`,
+              )
+            }
+          >
+            Forget {token.previousValueCount} earlier {token.previousValueCount === 1 ? 'value' : 'values'}
+          </button>
+        )}
+      </div>
       <div className="secret-box">
         <span className="label" id="value-label">
           Value
@@ -144,24 +275,73 @@ export function TokenDetail({ token, onEdit, onDeleted, version }: TokenDetailPr
           </div>
         ))}
       </dl>
+      {profile.mapping && token.role !== 'standalone' && (
+        <MappingsPanel token={token} allTokens={allTokens} version={version} onChanged={onChanged} />
+      )}
       <h3>History</h3>
       <HistoryTimeline events={history} />
-      {confirmDelete && (
-        <Dialog title="Delete this token?" onClose={() => setConfirmDelete(false)}>
-          <p>
-            “{token.name}” and its earlier values will be removed from the vault. Integrations that still use
-            it on the platform keep working until you delete it there too. The history keeps a record of the
-            deletion.
-          </p>
-          <div className="actions">
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              Keep it
-            </button>
-            <button type="button" className="danger-strong" onClick={remove}>
-              Delete token
-            </button>
-          </div>
-        </Dialog>
+      {dialog === 'delete' && (
+        <DeleteTokenDialog
+          token={token}
+          usage={usage}
+          onClose={() => setDialog(null)}
+          onDeleted={() => {
+            setDialog(null);
+            onDeleted();
+          }}
+        />
+      )}
+      {dialog === 'regenerate' && (
+        <RegenerateDialog
+          token={token}
+          usage={usage}
+          onClose={() => setDialog(null)}
+          onDone={(message) => {
+            setDialog(null);
+            setRevealed(null);
+            setNotice(message);
+            onChanged();
+          }}
+        />
+      )}
+      {dialog === 'activity' && (
+        <DateDialog
+          title={`Record activity of “${token.name}”`}
+          label="Used on"
+          explanation={
+            profile.inactivity
+              ? `${profile.label} disables a token after ${profile.inactivity.disableAfterDays} days without activity; recording the last use moves that limit.`
+              : 'The day the token was last used, as the platform reports it.'
+          }
+          initial={today}
+          submitLabel="Record activity"
+          onClose={() => setDialog(null)}
+          onSubmit={async (day) => {
+            await call('recordTokenActivity', { id: token.id, ...(day && day !== today ? { at: day } : {}) });
+            setDialog(null);
+            setNotice(`Activity of “${token.name}” recorded.`);
+            onChanged();
+          }}
+        />
+      )}
+      {dialog === 'expiry' && (
+        <DateDialog
+          title={`Expiry of “${token.name}”`}
+          label="Expires on"
+          explanation="You are warned 30, 14, 7 and 1 days before the token expires."
+          initial={token.expiresAt?.slice(0, 10) ?? ''}
+          submitLabel="Set expiry"
+          clearLabel="Never expires"
+          onClose={() => setDialog(null)}
+          onSubmit={async (day) => {
+            await call('setTokenExpiry', { id: token.id, expiresAt: day });
+            setDialog(null);
+            setNotice(
+              day ? `“${token.name}” expires on ${formatDay(day)}.` : `“${token.name}” never expires.`,
+            );
+            onChanged();
+          }}
+        />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Account, TokenMeta } from '../../../../shared/model';
+import type { Account, TokenMeta, TokenRole } from '../../../../shared/model';
+import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -13,6 +14,12 @@ interface TokenDialogProps {
   onSaved: (token: TokenMeta) => void;
 }
 
+const ROLE_LABELS: Record<TokenRole, string> = {
+  standalone: 'Standalone',
+  primary: 'Primary (the one integrations use)',
+  secondary: 'Secondary (one per application)',
+};
+
 /** Add a token (generated or pasted value) or edit one (metadata, and optionally a new value). */
 export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSaved }: TokenDialogProps) {
   const editing = token !== undefined;
@@ -20,15 +27,35 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
     token?.accountId ?? defaultAccountId ?? accounts[0]?.id ?? '',
   );
   const [name, setName] = useState(token?.name ?? '');
-  const [kind, setKind] = useState(token?.kind ?? 'api-token');
-  const [role, setRole] = useState<'primary' | 'secondary' | 'standalone'>(token?.role ?? 'standalone');
+  const profileOf = (id: number | '') =>
+    findProfile(accounts.find((account) => account.id === id)?.profile ?? '') ?? GENERIC_PROFILE;
+  const profile = profileOf(accountId);
+  const [kind, setKind] = useState(token?.kind ?? profile.defaultKind);
+  const rule = findKindRule(profile, kind);
+  const [role, setRole] = useState<TokenRole>(token?.role ?? rule?.roles[0] ?? 'standalone');
+  const roles: readonly TokenRole[] = rule?.roles ?? ['standalone', 'primary', 'secondary'];
   const [description, setDescription] = useState(token?.description ?? '');
   const [keyId, setKeyId] = useState(token?.keyId ?? '');
   const [assignedTo, setAssignedTo] = useState(token?.assignedTo ?? '');
   const [application, setApplication] = useState(token?.application ?? '');
   const [expiresAt, setExpiresAt] = useState(token?.expiresAt?.slice(0, 10) ?? '');
   const [valueMode, setValueMode] = useState<'generate' | 'paste' | 'keep'>(editing ? 'keep' : 'generate');
-  const [length, setLength] = useState(64);
+  const [length, setLength] = useState(rule?.valueFormat?.length ?? 64);
+  // A fixed value shape (endpoint secondaries: 64 alphanumerics) is the platform's, so the length is not a choice.
+  const fixedLength = rule?.valueFormat?.roles.includes(role) ? rule.valueFormat.length : null;
+
+  /** Kind and role follow the account's platform rules: switching account or kind picks allowed defaults. */
+  const chooseKind = (nextKind: string, nextProfile = profile) => {
+    setKind(nextKind);
+    const nextRule = findKindRule(nextProfile, nextKind);
+    if (nextRule && !nextRule.roles.includes(role)) setRole(nextRule.roles[0]!);
+  };
+  const chooseAccount = (id: number) => {
+    setAccountId(id);
+    const nextProfile = profileOf(id);
+    if (nextProfile.kinds.length && !nextProfile.kinds.includes(kind))
+      chooseKind(nextProfile.defaultKind, nextProfile);
+  };
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +83,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
         : await call('createToken', {
             accountId,
             ...common,
-            ...(valueMode === 'paste' ? { value } : { generate: { length } }),
+            ...(valueMode === 'paste' ? { value } : { generate: { length: fixedLength ?? length } }),
           });
       setValue('');
       onSaved(saved);
@@ -83,7 +110,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               <select
                 id="token-account"
                 value={accountId}
-                onChange={(e) => setAccountId(Number(e.target.value))}
+                onChange={(e) => chooseAccount(Number(e.target.value))}
               >
                 {accounts.map((account) => (
                   <option key={account.id} value={account.id}>
@@ -93,21 +120,45 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               </select>
             </Field>
           )}
+          {profile.kindRules.length > 0 ? (
+            <Field id="token-kind" label="Kind">
+              <select
+                id="token-kind"
+                value={kind}
+                onChange={(e) => chooseKind(e.target.value)}
+                disabled={editing}
+              >
+                {profile.kindRules.map((r) => (
+                  <option key={r.kind} value={r.kind}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : (
+            <Field id="token-kind" label="Kind" hint="Lower-case words joined by dashes, e.g. api-token.">
+              <input
+                id="token-kind"
+                value={kind}
+                onChange={(e) => setKind(e.target.value)}
+                aria-describedby="token-kind-hint"
+                spellCheck={false}
+              />
+            </Field>
+          )}
           <Field id="token-role" label="Role">
-            <select id="token-role" value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
-              <option value="standalone">Standalone</option>
-              <option value="primary">Primary (the one integrations use)</option>
-              <option value="secondary">Secondary (standby for rotation)</option>
+            <select
+              id="token-role"
+              value={role}
+              onChange={(e) => setRole(e.target.value as TokenRole)}
+              disabled={roles.length === 1}
+            >
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
             </select>
-          </Field>
-          <Field id="token-kind" label="Kind" hint="Lower-case words joined by dashes, e.g. api-token.">
-            <input
-              id="token-kind"
-              value={kind}
-              onChange={(e) => setKind(e.target.value)}
-              aria-describedby="token-kind-hint"
-              spellCheck={false}
-            />
           </Field>
           <Field id="token-expires" label="Expires on">
             <input
@@ -117,7 +168,10 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               onChange={(e) => setExpiresAt(e.target.value)}
             />
           </Field>
-          <Field id="token-key-id" label="Key id (not secret)">
+          <Field
+            id="token-key-id"
+            label={`${rule?.keyIdLabel ?? 'Key id'} (not secret)${rule?.requiresKeyId ? ', required' : ''}`}
+          >
             <input
               id="token-key-id"
               value={keyId}
@@ -125,7 +179,10 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               spellCheck={false}
             />
           </Field>
-          <Field id="token-assigned" label="Assigned to">
+          <Field
+            id="token-assigned"
+            label={`${rule?.assignedToLabel ?? 'Assigned to'}${rule?.requiresAssignedTo ? ', required' : ''}`}
+          >
             <input id="token-assigned" value={assignedTo} onChange={(e) => setAssignedTo(e.target.value)} />
           </Field>
           <Field id="token-application" label="Application">
@@ -135,7 +192,11 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               onChange={(e) => setApplication(e.target.value)}
             />
           </Field>
-          <Field id="token-description" label="Description" wide>
+          <Field
+            id="token-description"
+            label={profile.descriptionRequired ? 'Description, required' : 'Description'}
+            wide
+          >
             <textarea
               id="token-description"
               rows={2}
@@ -177,7 +238,12 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
             />
             {editing ? 'Replace it with a value from the platform' : 'Paste the value the platform issued'}
           </label>
-          {valueMode === 'generate' && (
+          {valueMode === 'generate' && fixedLength !== null && (
+            <p className="hint">
+              {fixedLength} letters and digits, the shape {profile.label} uses for this token.
+            </p>
+          )}
+          {valueMode === 'generate' && fixedLength === null && (
             <div className="row">
               <label htmlFor="token-length">Length</label>
               <input
@@ -193,7 +259,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
           )}
           {valueMode === 'paste' && (
             <>
-              <label htmlFor="token-value">Token value</label>
+              <label htmlFor="token-value">{rule?.valueLabel ?? 'Token value'}</label>
               <input
                 id="token-value"
                 type="password"

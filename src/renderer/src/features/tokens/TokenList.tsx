@@ -1,9 +1,12 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TokenMeta } from '../../../../shared/model';
+import type { TokenState } from '../../../../shared/token-views';
 
 interface TokenListProps {
   tokens: TokenMeta[];
+  /** Effective states (inactivity, expiry) by token id; their attention phrases show as badges. */
+  states: Map<number, TokenState>;
   selectedId: number | null;
   onSelect: (id: number) => void;
 }
@@ -11,7 +14,7 @@ interface TokenListProps {
 const ROW_HEIGHT = 56;
 
 /** Virtualised: only the rows on screen exist in the DOM, so 10,000 tokens scroll as smoothly as 10. */
-export function TokenList({ tokens, selectedId, onSelect }: TokenListProps) {
+export function TokenList({ tokens, states, selectedId, onSelect }: TokenListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tokens.length,
@@ -87,6 +90,11 @@ export function TokenList({ tokens, selectedId, onSelect }: TokenListProps) {
                   {token.status}
                 </span>
                 {!token.enabled && <span className="badge badge-off">disabled</span>}
+                {states.get(token.id)?.attention.map((phrase) => (
+                  <span key={phrase} className="badge badge-warn" title={phrase}>
+                    {phrase}
+                  </span>
+                ))}
               </div>
             </div>
           );

@@ -1,0 +1,40 @@
+import type { TokenUsage } from '../../../../shared/token-views';
+
+/** The places a token is used, in plain words: what breaks if it is reset or deleted. */
+export function usagePhrases(usage: TokenUsage): string[] {
+  const phrases: string[] = [];
+  for (const holder of usage.handedTo) phrases.push(`handed to ${holder.recipient}`);
+  for (const link of usage.mappedTo) phrases.push(`mapped to the primary “${link.primaryName}”`);
+  for (const link of usage.mappedFrom) phrases.push(`the primary of “${link.secondaryName}”`);
+  for (const place of usage.endpoints) phrases.push(`serves ${place.method} on ${place.endpoint}`);
+  return phrases;
+}
+
+interface InUseWarningProps {
+  usage: TokenUsage | null;
+  /** "Regenerating" or "Deleting". */
+  verb: string;
+  confirmed: boolean;
+  onConfirm: (confirmed: boolean) => void;
+}
+
+/** Resetting or deleting a token in use needs an explicit confirmation, so the warning carries the checkbox. */
+export function InUseWarning({ usage, verb, confirmed, onConfirm }: InUseWarningProps) {
+  if (!usage?.inUse) return null;
+  return (
+    <div className="warning-box" role="alert">
+      <p>
+        <strong>This token is in use.</strong> {verb} it breaks the integrations that rely on it:
+      </p>
+      <ul>
+        {usagePhrases(usage).map((phrase) => (
+          <li key={phrase}>{phrase}</li>
+        ))}
+      </ul>
+      <label className="check">
+        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />I
+        understand; {verb.toLowerCase()} it anyway
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { TokenMeta } from '../../../../shared/model';
+import type { TokenUsage } from '../../../../shared/token-views';
+import { call, messageOf } from '../../api';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/ErrorText';
+import { InUseWarning } from './InUseWarning';
+
+interface RegenerateDialogProps {
+  token: TokenMeta;
+  usage: TokenUsage | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+/** Rotate a token: a generated value in the platform's shape, or the one the platform issued; the old value is kept. */
+export function RegenerateDialog({ token, usage, onClose, onDone }: RegenerateDialogProps) {
+  const [mode, setMode] = useState<'generate' | 'paste'>('generate');
+  const [value, setValue] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const blocked = (usage?.inUse ?? false) && !confirmed;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('regenerateToken', {
+        id: token.id,
+        ...(mode === 'paste' ? { value } : {}),
+        ...(confirmed ? { force: true } : {}),
+      });
+      setValue('');
+      onDone(`“${token.name}” has a new value; the previous one is kept (up to five) until you forget it.`);
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={`Regenerate “${token.name}”?`} onClose={onClose}>
+      <form className="form" onSubmit={submit}>
+        <p>
+          The current value is kept as an earlier value, so you can roll back until you forget it. Update the
+          platform and every integration with the new value.
+        </p>
+        <fieldset className="value-mode">
+          <legend>New value</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="regen-mode"
+              checked={mode === 'generate'}
+              onChange={() => setMode('generate')}
+            />
+            Generate one here
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="regen-mode"
+              checked={mode === 'paste'}
+              onChange={() => setMode('paste')}
+            />
+            Paste the value the platform issued
+          </label>
+          {mode === 'paste' && (
+            <>
+              <label htmlFor="regen-value">New token value</label>
+              <input
+                id="regen-value"
+                type="password"
+                autoComplete="off"
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+              />
+            </>
+          )}
+        </fieldset>
+        <InUseWarning usage={usage} verb="Regenerating" confirmed={confirmed} onConfirm={setConfirmed} />
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="danger-strong"
+            disabled={busy || blocked || (mode === 'paste' && !value)}
+          >
+            Regenerate
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
