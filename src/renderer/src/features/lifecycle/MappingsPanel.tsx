@@ -33,10 +33,11 @@ export function MappingsPanel({ token, allTokens, version, onChanged }: Mappings
     setError(null);
     try {
       await work();
-      load();
       onChanged();
     } catch (err) {
       setError(messageOf(err));
+    } finally {
+      load();
     }
   };
 
@@ -79,15 +80,14 @@ export function MappingsPanel({ token, allTokens, version, onChanged }: Mappings
                 <input
                   type="checkbox"
                   checked={l.enabled}
-                  onChange={(e) =>
-                    act(() =>
-                      call('setMappingEnabled', {
-                        secondaryId: token.id,
-                        primaryId: l.primaryId,
-                        enabled: e.target.checked,
-                      }),
-                    )
-                  }
+                  onChange={(e) => {
+                    const enabled = e.target.checked;
+                    // Shown at once; a refusal reloads the real state from main.
+                    setLinks((all) => all.map((x) => (x === l ? { ...x, enabled } : x)));
+                    void act(() =>
+                      call('setMappingEnabled', { secondaryId: token.id, primaryId: l.primaryId, enabled }),
+                    );
+                  }}
                 />
                 Mapping to {l.primaryName} enabled
               </label>

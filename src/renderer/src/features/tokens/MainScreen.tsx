@@ -11,6 +11,7 @@ import { EndpointsDialog } from '../endpoints/EndpointsDialog';
 import { HandoffWizard } from '../handoff/HandoffWizard';
 import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
+import { HealthDialog } from '../health/HealthDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TokenDetail } from './TokenDetail';
 import { TokenDialog } from './TokenDialog';
@@ -34,8 +35,20 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
   const [assignedIds, setAssignedIds] = useState<Set<number>>(new Set());
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<
-    null | 'account' | 'new' | 'edit' | 'settings' | 'handoff' | 'recipients' | 'open-bundle' | 'endpoints'
-  >(null);
+    | null
+    | 'account'
+    | 'new'
+    | 'edit'
+    | 'settings'
+    | 'handoff'
+    | 'recipients'
+    | 'open-bundle'
+    | 'endpoints'
+    | 'health'
+  >('health');
+  // Right after unlock (this screen mounts at each unlock), the health report opens by itself; it shows only
+  // when something needs attention, and closes unseen otherwise.
+  const [healthAfterUnlock, setHealthAfterUnlock] = useState(true);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -163,6 +176,13 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           </button>
           <button type="button" onClick={() => setDialog('open-bundle')}>
             Open bundle…
+          </button>
+          <button
+            type="button"
+            onClick={() => (setHealthAfterUnlock(false), setDialog('health'))}
+            title="What needs your attention"
+          >
+            Health
           </button>
           <button type="button" onClick={() => setDialog('settings')}>
             Settings
@@ -322,6 +342,20 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
       )}
       {dialog === 'settings' && (
         <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />
+      )}
+      {dialog === 'health' && (
+        <HealthDialog
+          afterUnlock={healthAfterUnlock}
+          onClose={() => (setDialog(null), setHealthAfterUnlock(false))}
+          onSelectToken={(tokenId) => {
+            // Show the token wherever it is: all accounts, no search or filter hiding it.
+            setAccountId(null);
+            clearFilters();
+            setSelectedId(tokenId);
+            setDialog(null);
+            setHealthAfterUnlock(false);
+          }}
+        />
       )}
     </div>
   );

@@ -42,6 +42,12 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   const [valueMode, setValueMode] = useState<'generate' | 'paste' | 'keep'>(editing ? 'keep' : 'generate');
   const [length, setLength] = useState(rule?.valueFormat?.length ?? 64);
   // A fixed value shape (endpoint secondaries: 64 alphanumerics) is the platform's, so the length is not a choice.
+  // Emplifi sets the primary's description itself ("NAME Primary Token"); it is shown, not edited.
+  const accountName = accounts.find((account) => account.id === accountId)?.name ?? '';
+  const fixedDescription =
+    rule?.fixedPrimaryDescription && role === 'primary'
+      ? rule.fixedPrimaryDescription.replace('{account}', accountName)
+      : null;
   const fixedLength = rule?.valueFormat?.roles.includes(role) ? rule.valueFormat.length : null;
 
   /** Kind and role follow the account's platform rules: switching account or kind picks allowed defaults. */
@@ -72,7 +78,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
         name,
         kind,
         role,
-        description,
+        description: fixedDescription ?? description,
         keyId: optional(keyId),
         assignedTo: optional(assignedTo),
         application: optional(application),
@@ -194,13 +200,20 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
           </Field>
           <Field
             id="token-description"
-            label={profile.descriptionRequired ? 'Description, required' : 'Description'}
+            label={
+              fixedDescription
+                ? `Description (set by ${profile.label})`
+                : profile.descriptionRequired
+                  ? 'Description, required'
+                  : 'Description'
+            }
             wide
           >
             <textarea
               id="token-description"
               rows={2}
-              value={description}
+              value={fixedDescription ?? description}
+              readOnly={fixedDescription !== null}
               onChange={(e) => setDescription(e.target.value)}
             />
           </Field>

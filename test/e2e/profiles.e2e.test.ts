@@ -1,0 +1,393 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { AppUnderTest } from '../helpers/e2e-harness';
+import {
+  ensureRendererBuilt,
+  launchChromium,
+  mainCall,
+  openApp,
+  screenshot,
+  serveRenderer,
+} from '../helpers/e2e-harness';
+import { TEST_PASSWORD } from '../helpers/vault-fixture';
+
+// One full story per platform profile, through the real renderer and the real IPC handlers on a real vault:
+// the profile's rules as the user meets them (refusals in plain sentences), and the token lifecycle.
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  server = await serveRenderer();
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const DAY_MS = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const tokenList = (page: Page) => page.getByRole('listbox', { name: 'Tokens' });
+const rowNames = (page: Page) => tokenList(page).locator('.token-name').allTextContents();
+const detailTitle = (page: Page) => page.locator('#detail-title');
+const field = (page: Page, label: string) =>
+  page
+    .locator('.fields > div')
+    .filter({ has: page.locator('dt', { hasText: label }) })
+    .locator('dd');
+
+async function expectAccessible(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page: page as never }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${screen}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+/** A fresh vault, unlocked, with the page showing the main screen. */
+async function unlockedApp(): Promise<AppUnderTest> {
+  const app = await openApp(browser, server.url, {
+    seed: async ({ dispatch, workDir }) => {
+      await mainCall(dispatch, 'createVault', {
+        path: `${workDir}/profiles.tokenvault`,
+        password: TEST_PASSWORD,
+        operator: 'Alice Admin',
+      });
+    },
+  });
+  // An empty vault needs no attention, so the health view does not open by itself here.
+  await app.page.getByRole('button', { name: 'New token' }).waitFor();
+  return app;
+}
+
+async function addAccountInUi(page: Page, name: string, profileLabel: string, allowDelete = false) {
+  await page.getByRole('button', { name: '+ Add account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a platform account' });
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByLabel('Platform rules').selectOption({ label: profileLabel });
+  if (allowDelete) await dialog.getByLabel(/allows DELETE/).check();
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function openNewToken(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'New token' }).click();
+  return page.getByRole('dialog', { name: 'New token' });
+}
+
+async function selectToken(page: Page, name: string) {
+  await tokenList(page)
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .click();
+  await poll(() => detailTitle(page).textContent()).toBe(name);
+}
+
+const lifecycle = (page: Page) => page.getByRole('group', { name: 'Lifecycle' });
+
+describe('platform profiles in the app', { timeout: 120_000 }, () => {
+  it('Engaging Networks: one public token per account; a private token needs its user', async () => {
+    const { page, dispatch } = await unlockedApp();
+    await addAccountInUi(page, 'Engaging Networks (main)', 'Engaging Networks');
+    await page.getByRole('button', { name: /Engaging Networks \(main\)/ }).click();
+
+    let dialog = await openNewToken(page);
+    await dialog.getByLabel('Name (what it is for)').fill('Website widgets');
+    await dialog.getByLabel('Kind').selectOption({ label: 'Public token' });
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    dialog = await openNewToken(page);
+    await dialog.getByLabel('Name (what it is for)').fill('Second public');
+    await dialog.getByLabel('Kind').selectOption({ label: 'Public token' });
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/public/i);
+    await dialog.getByLabel('Kind').selectOption({ label: 'Private token' });
+    await dialog.getByLabel('Name (what it is for)').fill('Salesforce sync');
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/user/i);
+    await dialog.getByLabel('User, required').fill('bob@agency.example');
+    await screenshot(page, 'profile-en-new-private');
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await poll(() => rowNames(page)).toEqual(['Salesforce sync', 'Website widgets']);
+    const tokens = await mainCall(dispatch, 'listTokens', {});
+    expect(tokens.map((t) => [t.name, t.kind, t.assignedTo])).toEqual([
+      ['Salesforce sync', 'private', 'bob@agency.example'],
+      ['Website widgets', 'public', null],
+    ]);
+    await poll(() => field(page, 'User').textContent()).toBe('bob@agency.example');
+    await screenshot(page, 'profile-en');
+  });
+
+  it('ON24: key and secret per producer; warned before the 60-day limit; activity and re-enable reset it', async () => {
+    const { page, dispatch } = await unlockedApp();
+    await addAccountInUi(page, 'ON24 webinars', 'ON24');
+    await page.getByRole('button', { name: /ON24 webinars/ }).click();
+
+    const dialog = await openNewToken(page);
+    await dialog.getByLabel('Name (what it is for)').fill('Salesforce');
+    await dialog.getByLabel('Token key (not secret), required').fill('on24-key-5511');
+    await dialog.getByLabel('Producer login, required').fill('producer@org.example');
+    await dialog.getByLabel('Paste the value the platform issued').check();
+    await dialog.getByLabel('Token secret').fill('on24-secret-for-the-test-3bd9c1');
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // A second token for the same producer login is refused: ON24 issues one per login.
+    const accounts = await mainCall(dispatch, 'listAccounts', {});
+    const on24 = accounts.find((a) => a.profile === 'on24')!;
+    const duplicate = await dispatch('createToken', {
+      accountId: on24.id,
+      name: 'Marketo',
+      keyId: 'on24-key-7000',
+      assignedTo: 'producer@org.example',
+      generate: { length: 40 },
+    });
+    expect(duplicate).toMatchObject({ ok: false, error: { code: 'POLICY' } });
+
+    // Idle for 56 days: 4 days to the limit, warned in the list and the detail.
+    const [salesforce] = await mainCall(dispatch, 'listTokens', { accountId: on24.id });
+    await mainCall(dispatch, 'recordTokenActivity', { id: salesforce!.id, at: daysAgo(56) });
+    const idle = await mainCall(dispatch, 'createToken', {
+      accountId: on24.id,
+      name: 'Old marketing sync',
+      keyId: 'on24-key-0042',
+      assignedTo: 'former@org.example',
+      generate: { length: 40 },
+    });
+    await mainCall(dispatch, 'recordTokenActivity', { id: idle.id, at: daysAgo(70) });
+    await page.reload();
+    // Something needs attention, so the health view opens by itself, as after an unlock.
+    const health = page.getByRole('dialog', { name: 'What needs your attention' });
+    await health.waitFor();
+    await poll(() => health.textContent()).toMatch('Old marketing sync');
+    await health.getByRole('button', { name: /Close/ }).first().click();
+
+    await selectToken(page, 'Salesforce');
+    await poll(() => page.getByRole('list', { name: 'Needs attention' }).textContent()).toMatch(
+      '4 days to the inactivity limit',
+    );
+    await poll(() => field(page, 'Inactivity limit').textContent()).toMatch('4 days left');
+    await screenshot(page, 'profile-on24-warning');
+    await lifecycle(page).getByRole('button', { name: 'Record activity…' }).click();
+    const activity = page.getByRole('dialog', { name: /Record activity/ });
+    await activity.getByRole('button', { name: 'Record activity' }).click();
+    await activity.waitFor({ state: 'detached' });
+    await poll(() => field(page, 'Inactivity limit').textContent()).toMatch('60 days left');
+    await poll(() => page.getByRole('list', { name: 'Needs attention' }).count()).toBe(0);
+
+    // Past the limit: the platform disabled it; re-enabling restarts the count, recorded in the history.
+    await selectToken(page, 'Old marketing sync');
+    await poll(() => field(page, 'Status').textContent()).toMatch('disabled by ON24 for inactivity');
+    await screenshot(page, 'profile-on24-disabled');
+    await lifecycle(page).getByRole('button', { name: 'Re-enable' }).click();
+    await poll(() => field(page, 'Inactivity limit').textContent()).toMatch('60 days left');
+    await poll(() => page.getByRole('list', { name: 'History' }).textContent()).toMatch(
+      'inactivity count restarted',
+    );
+    const states = await mainCall(dispatch, 'tokenStates', {});
+    expect(states.find((s) => s.tokenId === idle.id)).toMatchObject({
+      enabled: true,
+      disabledForInactivity: false,
+    });
+  });
+
+  it('endpoint: primaries per method, DELETE only when allowed, secondaries mapped, hide unassigned, delete in use', async () => {
+    const { page, dispatch } = await unlockedApp();
+    await addAccountInUi(page, 'Integration platform', 'Endpoint', true);
+    const [account] = await mainCall(dispatch, 'listAccounts', {});
+    const add = (name: string, role: 'primary' | 'secondary', application?: string) =>
+      mainCall(dispatch, 'createToken', {
+        accountId: account!.id,
+        name,
+        role,
+        ...(application ? { application } : {}),
+        generate: { length: 64 },
+      });
+    const postPrimary = await add('POST primary', 'primary');
+    await add('GET primary', 'primary');
+    await page.reload();
+    await page.getByRole('button', { name: /Integration platform/ }).click();
+
+    // A secondary through the form: its value is the platform's shape, 64 letters and digits.
+    const dialog = await openNewToken(page);
+    await dialog.getByLabel('Name (what it is for)').fill('Zapier');
+    await dialog.getByLabel('Application').fill('Zapier');
+    await poll(() => dialog.getByLabel('Role').inputValue()).toBe('secondary');
+    await poll(() => dialog.textContent()).toMatch('64 letters and digits');
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await add('Unused app', 'secondary', 'Spare');
+
+    await page.getByRole('button', { name: 'Endpoints…' }).click();
+    const endpoints = page.getByRole('dialog', { name: 'Endpoints of Integration platform' });
+    await endpoints.getByLabel('New endpoint').fill('Donations API');
+    await endpoints.getByRole('button', { name: 'Add endpoint' }).click();
+    const donations = endpoints.getByRole('region', { name: 'Endpoint Donations API' });
+    await donations
+      .getByLabel('Token for POST on Donations API')
+      .selectOption({ label: 'POST primary (primary)' });
+    await donations.getByRole('button', { name: 'Assign to POST on Donations API' }).click();
+    await donations
+      .getByLabel('Token for POST on Donations API')
+      .selectOption({ label: 'Zapier (secondary)' });
+    await donations.getByRole('button', { name: 'Assign to POST on Donations API' }).click();
+    await poll(() => donations.getByRole('row', { name: /DELETE/ }).isVisible()).toBe(true);
+    await poll(() => donations.getByRole('row', { name: /POST/ }).textContent()).toMatch('Zapier');
+    await screenshot(page, 'profile-endpoint-endpoints');
+    await expectAccessible(page, 'endpoints dialog');
+    await endpoints.getByRole('button', { name: 'Close' }).last().click();
+
+    // Map the secondary to its primary, then cut that one mapping.
+    await selectToken(page, 'Zapier');
+    await page.getByLabel('Map to').selectOption({ label: 'POST primary' });
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    const mapping = page.getByLabel('Mapping to POST primary enabled');
+    await poll(() => mapping.isChecked()).toBe(true);
+    await mapping.uncheck();
+    await poll(async () =>
+      (await mainCall(dispatch, 'listLinks', { accountId: account!.id })).map((l) => [
+        l.primaryName,
+        l.enabled,
+      ]),
+    ).toEqual([['POST primary', false]]);
+    await poll(() => page.getByRole('list', { name: 'History' }).textContent()).toMatch(
+      'Mapping to POST primary disabled',
+    );
+    await screenshot(page, 'profile-endpoint-mapping');
+
+    await page.getByLabel('Hide unassigned').check();
+    await poll(() => rowNames(page)).not.toContain('Unused app');
+    expect(await rowNames(page)).toContain('Zapier');
+    await page.getByLabel('Hide unassigned').uncheck();
+    await poll(() => rowNames(page)).toContain('Unused app');
+
+    // Deleting the primary that serves POST and stands behind Zapier warns and needs the confirmation.
+    await selectToken(page, 'POST primary');
+    await page.locator('.detail-header').getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this token?' });
+    await poll(() => confirm.getByRole('alert').textContent()).toMatch('serves POST on Donations API');
+    await poll(() => confirm.getByRole('button', { name: 'Delete token' }).isDisabled()).toBe(true);
+    await screenshot(page, 'profile-endpoint-delete-in-use');
+    await confirm.getByLabel(/I understand/).check();
+    await confirm.getByRole('button', { name: 'Delete token' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    const left = await mainCall(dispatch, 'listTokens', {});
+    expect(left.map((t) => t.id)).not.toContain(postPrimary.id);
+  });
+
+  it('Emplifi: description required, one primary that can only be replaced, order primary, active, inactive', async () => {
+    const { page, dispatch } = await unlockedApp();
+    await addAccountInUi(page, 'Emplifi R&R', 'Emplifi Ratings & Reviews');
+    await page.getByRole('button', { name: /Emplifi R&R/ }).click();
+
+    // The primary's description is Emplifi's own; every other token needs one.
+    let dialog = await openNewToken(page);
+    await dialog.getByLabel('Name (what it is for)').fill('Primary bearer');
+    await dialog.getByLabel('Role').selectOption('primary');
+    await poll(() => dialog.getByLabel('Description (set by Emplifi Ratings & Reviews)').inputValue()).toBe(
+      'Emplifi R&R Primary Token',
+    );
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    dialog = await openNewToken(page);
+    await dialog.getByLabel('Name (what it is for)').fill('No description');
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/description/i);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    for (const name of ['Reviews widget', 'Old syndication']) {
+      dialog = await openNewToken(page);
+      await dialog.getByLabel('Name (what it is for)').fill(name);
+      await dialog.getByLabel('Description, required').fill(`Bearer token for ${name}.`);
+      await dialog.getByRole('button', { name: 'Add token' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    dialog = await openNewToken(page);
+    await dialog.getByLabel('Name (what it is for)').fill('Second primary');
+    await dialog.getByLabel('Role').selectOption('primary');
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/primary/i);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await selectToken(page, 'Old syndication');
+    await lifecycle(page).getByRole('button', { name: 'Invalidate' }).click();
+    await poll(() => rowNames(page)).toEqual(['Primary bearer', 'Reviews widget', 'Old syndication']);
+
+    await selectToken(page, 'Primary bearer');
+    await poll(() => lifecycle(page).textContent()).toMatch('regenerate it to replace it');
+    await poll(() =>
+      lifecycle(page)
+        .getByRole('button', { name: /validate/i })
+        .count(),
+    ).toBe(0);
+    await page.getByRole('button', { name: 'Regenerate…' }).click();
+    const regen = page.getByRole('dialog', { name: /Regenerate/ });
+    await regen.getByRole('button', { name: 'Regenerate' }).click();
+    await regen.waitFor({ state: 'detached' });
+    await poll(() => field(page, 'Earlier values kept').textContent()).toBe('1');
+    await poll(() => page.getByRole('list', { name: 'History' }).textContent()).toMatch(
+      'Regenerated (new value generated)',
+    );
+    await screenshot(page, 'profile-emplifi');
+    const primary = (await mainCall(dispatch, 'listTokens', {})).find((t) => t.name === 'Primary bearer')!;
+    expect(await dispatch('setTokenStatus', { id: primary.id, status: 'inactive' })).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY' },
+    });
+  });
+
+  it('generic: regenerate with the platform value, forget earlier values, expiry with a warning, disable', async () => {
+    const { page, dispatch } = await unlockedApp();
+    await addAccountInUi(page, 'Mailchimp', 'Generic');
+    const [account] = await mainCall(dispatch, 'listAccounts', {});
+    await mainCall(dispatch, 'createToken', {
+      accountId: account!.id,
+      name: 'Newsletter sync',
+      generate: { length: 40 },
+    });
+    await page.reload();
+    await selectToken(page, 'Newsletter sync');
+
+    await page.getByRole('button', { name: 'Regenerate…' }).click();
+    const regen = page.getByRole('dialog', { name: /Regenerate/ });
+    await regen.getByLabel('Paste the value the platform issued').check();
+    await regen.getByLabel('New token value').fill('mc-issued-value-0b7e5d1c9a');
+    await regen.getByRole('button', { name: 'Regenerate' }).click();
+    await regen.waitFor({ state: 'detached' });
+    await poll(() => field(page, 'Earlier values kept').textContent()).toBe('1');
+    await lifecycle(page).getByRole('button', { name: 'Forget 1 earlier value' }).click();
+    await poll(() => field(page, 'Earlier values kept').textContent()).toBe('0');
+
+    const soon = new Date(Date.now() + 5 * DAY_MS).toISOString().slice(0, 10);
+    await lifecycle(page).getByRole('button', { name: 'Expiry…' }).click();
+    const expiry = page.getByRole('dialog', { name: /Expiry of/ });
+    await expiry.getByLabel('Expires on').fill(soon);
+    await expiry.getByRole('button', { name: 'Set expiry' }).click();
+    await expiry.waitFor({ state: 'detached' });
+    await poll(() => page.getByRole('list', { name: 'Needs attention' }).textContent()).toMatch(
+      /expires in [56] days/,
+    );
+    await poll(() => tokenList(page).textContent()).toMatch(/expires in [56] days/);
+
+    await lifecycle(page).getByRole('button', { name: 'Disable' }).click();
+    await poll(() => field(page, 'Status').textContent()).toMatch('valid, disabled');
+    await screenshot(page, 'profile-generic');
+    const history = await mainCall(dispatch, 'tokenHistory', {
+      id: (await mainCall(dispatch, 'listTokens', {}))[0]!.id,
+    });
+    expect(history.map((e) => e.kind)).toEqual([
+      'Created',
+      'Regenerated',
+      'ValuesPurged',
+      'Edited',
+      'Disabled',
+    ]);
+  });
+});
