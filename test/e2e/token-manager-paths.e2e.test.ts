@@ -110,9 +110,9 @@ describe('the token manager: order, filters, delete, keyboard', () => {
     const sidebar = page.getByRole('navigation', { name: 'Accounts' });
     expect(await sidebar.getByRole('button').allTextContents()).toEqual([
       'All tokens7',
-      'Engaging Networks (main)4',
-      'Mailchimp (agency)2',
-      'Salesforce production org1',
+      'Engaging Networks (main)Generic4',
+      'Mailchimp (agency)Generic2',
+      'Salesforce production orgGeneric1',
       '+ Add account',
     ]);
 
@@ -169,7 +169,7 @@ describe('the token manager: order, filters, delete, keyboard', () => {
         .some((t) => t.id === seeded.tokens.oldExport.id),
     ).toBe(false);
     await poll(() => sidebar.getByRole('button', { name: /Mailchimp/ }).textContent()).toBe(
-      'Mailchimp (agency)1',
+      'Mailchimp (agency)Generic1',
     );
 
     // Keyboard only: Ctrl+F, Ctrl+N, Escape returns focus, Enter submits, arrows move through the list.
