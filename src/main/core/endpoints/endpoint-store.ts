@@ -216,6 +216,24 @@ export class EndpointStore {
     );
   }
 
+  /** Which endpoint methods each token serves, for many tokens in one query (a 100-token handoff asks at once). */
+  servedBy(tokenIds: readonly number[]): Map<number, { endpoint: string; method: HttpMethod }[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT te.token_id AS tokenId, e.name AS endpoint, te.method FROM token_endpoints te
+         JOIN endpoints e ON e.id = te.endpoint_id WHERE te.token_id IN (SELECT value FROM json_each(?))
+         ORDER BY e.name, ${METHOD_ORDER}`,
+      )
+      .all(JSON.stringify(tokenIds)) as { tokenId: number; endpoint: string; method: HttpMethod }[];
+    const served = new Map<number, { endpoint: string; method: HttpMethod }[]>();
+    for (const { tokenId, endpoint, method } of rows) {
+      const list = served.get(tokenId) ?? [];
+      list.push({ endpoint, method });
+      served.set(tokenId, list);
+    }
+    return served;
+  }
+
   /** "Hide unassigned": keep primaries and standalone tokens, drop secondaries that serve no endpoint method. */
   hideUnassigned(tokens: TokenMeta[]): TokenMeta[] {
     const assigned = this.assignedTokenIds();

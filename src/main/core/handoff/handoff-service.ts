@@ -112,22 +112,23 @@ export class HandoffService {
 
     const metas = ids.map((id) => this.vault.tokens.get(id));
     const createdAt = new Date().toISOString();
+    // One query for the endpoints and one lookup per account, not per token: a handoff is timed (DESIGN.md 10).
+    const servedBy = fields.includes('endpoints') ? this.vault.endpoints.servedBy(ids) : new Map();
+    const profiles = new Map<number, string>();
+    const profileOf = (accountId: number) => {
+      if (!profiles.has(accountId)) profiles.set(accountId, this.vault.accounts.get(accountId).profile);
+      return profiles.get(accountId)!;
+    };
     const tokens: HandoffToken[] = metas.map((meta) => ({
       name: meta.name,
       account: meta.accountName,
-      platform: this.vault.accounts.get(meta.accountId).profile,
+      platform: profileOf(meta.accountId),
       kind: meta.kind,
       role: meta.role,
       ...(fields.includes('value') ? { value: this.vault.tokens.reveal(meta.id, 'export') } : {}),
       ...(fields.includes('key-id') ? { keyId: meta.keyId } : {}),
       ...(fields.includes('description') ? { description: meta.description } : {}),
-      ...(fields.includes('endpoints')
-        ? {
-            endpoints: this.vault.lifecycle
-              .usage(meta.id)
-              .endpoints.map(({ endpoint, method }) => ({ endpoint, method })),
-          }
-        : {}),
+      ...(fields.includes('endpoints') ? { endpoints: servedBy.get(meta.id) ?? [] } : {}),
       expiresAt: meta.expiresAt,
     }));
     const doc: HandoffDocument = {

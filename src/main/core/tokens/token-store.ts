@@ -65,6 +65,20 @@ export class TokenStore {
     private readonly policyFor: (account: Account) => TokenPolicy,
   ) {}
 
+  /** Prepared once: a handoff or a listing reads many tokens one by one, and preparing is the costly part. */
+  private statements: {
+    byId: Database.Statement<[number], TokenRow>;
+    valueById: Database.Statement<[number], { value: string }>;
+  } | null = null;
+
+  private prepared() {
+    this.statements ??= {
+      byId: this.db.prepare<[number], TokenRow>(`${SELECT_TOKENS} WHERE t.id = ?`),
+      valueById: this.db.prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?'),
+    };
+    return this.statements;
+  }
+
   /** Called after any write that changes token metadata (including account renames). */
   invalidate(): void {
     this.indexStale = true;
@@ -84,7 +98,7 @@ export class TokenStore {
   }
 
   get(id: number): TokenMeta {
-    const row = this.db.prepare<[number], TokenRow>(`${SELECT_TOKENS} WHERE t.id = ?`).get(id);
+    const row = this.prepared().byId.get(id);
     if (!row) throw new VaultError('NOT_FOUND', `There is no token with id ${id}.`);
     return toMeta(row);
   }
@@ -99,9 +113,7 @@ export class TokenStore {
   /** The secret value. Every read is recorded in the history with its purpose. */
   reveal(id: number, purpose: RevealPurpose = 'reveal'): string {
     const meta = this.get(id);
-    const row = this.db
-      .prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?')
-      .get(id)!;
+    const row = this.prepared().valueById.get(id)!;
     if (purpose !== 'export') {
       this.db.transaction(() => {
         this.events.append({
