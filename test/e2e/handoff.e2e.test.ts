@@ -1,35 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
-import {
-  ensureRendererBuilt,
-  launchChromium,
-  openApp,
-  screenshot,
-  serveRenderer,
-} from '../helpers/e2e-harness';
+import { openApp, screenshot } from '../helpers/e2e-harness';
+import { expectAccessible, useRendererSuite } from '../helpers/e2e-suite';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await serveRenderer();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useRendererSuite();
 
 describe('the handoff wizard in Chromium', () => {
   it('chooses tokens and a new recipient, writes a bundle 7-Zip opens with the password shown once', async () => {
-    const { page, session, platform, workDir } = await openApp(browser, server.url);
+    const { page, session, platform, workDir } = await openApp(suite.browser, suite.url);
     await session.createVault({
       path: join(workDir, 'h.tokenvault'),
       password: TEST_PASSWORD,
@@ -59,10 +41,7 @@ describe('the handoff wizard in Chromium', () => {
     await wizard.getByLabel('The password will travel by').selectOption('whatsapp');
     await wizard.getByRole('button', { name: 'Choose…' }).click();
     await expect.poll(() => wizard.getByLabel('Bundle file').inputValue()).toMatch(/tokens-for-acme\.zip$/);
-    const axe = await new AxeBuilder({ page: page as never }).analyze();
-    expect(
-      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    await expectAccessible(page, 'handoff wizard');
     await screenshot(page, '12-handoff-wizard');
     await wizard.getByRole('button', { name: 'Create bundle' }).click();
 
@@ -78,10 +57,7 @@ describe('the handoff wizard in Chromium', () => {
       )
       .toBeGreaterThan(0);
     expect(await done.textContent()).toMatch(/WhatsApp.*Never put both in the same message/s);
-    const axeDone = await new AxeBuilder({ page: page as never }).analyze();
-    expect(
-      axeDone.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    await expectAccessible(page, 'bundle ready');
     await screenshot(page, '13-handoff-password');
     await done.getByRole('button', { name: 'Copy password' }).click();
     await done.getByText(/Copied\. The clipboard will be cleared/).waitFor();
@@ -131,12 +107,7 @@ describe('the handoff wizard in Chromium', () => {
     await expect
       .poll(() => people.getByRole('list', { name: 'Tokens held' }).getByRole('listitem').count())
       .toBe(2);
-    const axeRecipients = await new AxeBuilder({ page: page as never }).analyze();
-    expect(
-      axeRecipients.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id),
-    ).toEqual([]);
+    await expectAccessible(page, 'recipients');
     await screenshot(page, '14-recipients');
     await people.getByRole('button', { name: 'Engagement ended: invalidate' }).click();
     await page.getByRole('button', { name: 'Invalidate all' }).click();

@@ -1,37 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { AppUnderTest } from '../helpers/e2e-harness';
-import {
-  ensureRendererBuilt,
-  launchChromium,
-  mainCall,
-  openApp,
-  screenshot,
-  serveRenderer,
-} from '../helpers/e2e-harness';
+import { mainCall, openApp, screenshot } from '../helpers/e2e-harness';
+import { useRendererSuite, expectAccessible, poll } from '../helpers/e2e-suite';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 // One full story per platform profile, through the real renderer and the real IPC handlers on a real vault:
 // the profile's rules as the user meets them (refusals in plain sentences), and the token lifecycle.
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await serveRenderer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useRendererSuite();
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const tokenList = (page: Page) => page.getByRole('listbox', { name: 'Tokens' });
 const rowNames = (page: Page) => tokenList(page).locator('.token-name').allTextContents();
 const detailTitle = (page: Page) => page.locator('#detail-title');
@@ -41,15 +21,9 @@ const field = (page: Page, label: string) =>
     .filter({ has: page.locator('dt', { hasText: label }) })
     .locator('dd');
 
-async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page: page as never }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${screen}: ${v.id} (${v.nodes.length})`)).toEqual([]);
-}
-
 /** A fresh vault, unlocked, with the page showing the main screen. */
 async function unlockedApp(): Promise<AppUnderTest> {
-  const app = await openApp(browser, server.url, {
+  const app = await openApp(suite.browser, suite.url, {
     seed: async ({ dispatch, workDir }) => {
       await mainCall(dispatch, 'createVault', {
         path: `${workDir}/profiles.tokenvault`,

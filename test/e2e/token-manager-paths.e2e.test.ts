@@ -1,44 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Dispatch } from '../../src/main/ipc/dispatcher';
 import type { SessionController } from '../../src/main/session/session-controller';
-import {
-  ensureRendererBuilt,
-  launchChromium,
-  mainCall,
-  openApp,
-  screenshot,
-  serveRenderer,
-} from '../helpers/e2e-harness';
+import { mainCall, openApp, screenshot } from '../helpers/e2e-harness';
 import { heapHolds } from '../helpers/e2e-heap';
+import { useRendererSuite, expectAccessible, poll } from '../helpers/e2e-suite';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 // The paths the main walk-through does not take: list order, filters, empty states, delete, the keyboard, locks
 // that come from main (idle), the recovery key, the back-off, recent vaults and the settings.
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await serveRenderer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Waits as long as a busy two-core machine may need (Argon2id, thousands of rows); passes as soon as it holds. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page: page as never }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${screen}: ${v.id} (${v.nodes.length})`)).toEqual([]);
-}
+const suite = useRendererSuite();
 
 const tokenList = (page: Page) => page.getByRole('listbox', { name: 'Tokens' });
 const rowNames = (page: Page) => tokenList(page).locator('.token-name').allTextContents();
@@ -85,7 +57,7 @@ async function seedAgencyVault(app: { dispatch: Dispatch; session: SessionContro
 describe('the token manager: order, filters, delete, keyboard', () => {
   it('lists primary, then active, then inactive; filters; empty states; delete with confirmation; keyboard only', async () => {
     let seeded!: Awaited<ReturnType<typeof seedAgencyVault>>;
-    const { page, session, pageCalls } = await openApp(browser, server.url, {
+    const { page, session, pageCalls } = await openApp(suite.browser, suite.url, {
       seed: async (app) => {
         seeded = await seedAgencyVault(app);
         const id = seeded.tokens.salesforce.id;
@@ -243,7 +215,7 @@ describe('locks that come from main, the recovery key, the back-off, recent vaul
   it('idle lock and VAULT_LOCKED drop a revealed value; recovery key; back-off; recent vault; settings; new password', async () => {
     let mainTime = Date.now();
     let seeded!: Awaited<ReturnType<typeof seedAgencyVault>>;
-    const { page, session, platform } = await openApp(browser, server.url, {
+    const { page, session, platform } = await openApp(suite.browser, suite.url, {
       installClock: true,
       mainNow: () => mainTime,
       seed: async (app) => {

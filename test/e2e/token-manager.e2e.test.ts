@@ -1,39 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
-import {
-  ensureRendererBuilt,
-  launchChromium,
-  openApp,
-  screenshot,
-  serveRenderer,
-} from '../helpers/e2e-harness';
+import { openApp, screenshot } from '../helpers/e2e-harness';
+import { useRendererSuite, expectAccessible, poll } from '../helpers/e2e-suite';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  server = await serveRenderer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Waits as long as a busy two-core machine may need (Argon2id, thousands of rows); passes as soon as it holds. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-/** No serious or critical accessibility violation on the current screen. */
-async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page: page as never }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${screen}: ${v.id} (${v.nodes.length})`)).toEqual([]);
-}
+const suite = useRendererSuite();
 
 async function createVaultThroughUi(page: Page) {
   await page.getByRole('button', { name: 'Create a new vault' }).click();
@@ -78,7 +50,7 @@ async function addToken(
 
 describe('the token manager in Chromium over the real IPC handlers', () => {
   it('create vault -> account and tokens -> search -> reveal and auto-hide -> copy -> edit -> history -> lock -> unlock', async () => {
-    const { page, platform, session } = await openApp(browser, server.url, { installClock: true });
+    const { page, platform, session } = await openApp(suite.browser, suite.url, { installClock: true });
     await page.getByRole('heading', { name: 'Token Vault' }).waitFor();
     await expectAccessible(page, 'welcome');
     await screenshot(page, '01-welcome');
@@ -178,7 +150,7 @@ describe('the token manager in Chromium over the real IPC handlers', () => {
   }, 120_000);
 
   it('the page has no Node, no ipcRenderer, and the CSP blocks an injected inline script', async () => {
-    const { page } = await openApp(browser, server.url);
+    const { page } = await openApp(suite.browser, suite.url);
     await page.getByRole('heading', { name: 'Token Vault' }).waitFor();
     const globals = await page.evaluate(() => {
       const scope = globalThis as Record<string, unknown>;
