@@ -3,8 +3,9 @@ import type { SessionState } from '../../shared/api';
 import { call, onVaultLocked } from './api';
 import { MainScreen } from './features/tokens/MainScreen';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
+import { DemoVaultScreen } from './features/welcome/DemoVaultScreen';
 import { RecoveryKeyScreen } from './features/welcome/RecoveryKeyScreen';
-import { WelcomeScreen } from './features/welcome/WelcomeScreen';
+import { WelcomeScreen, type CreatedDemo } from './features/welcome/WelcomeScreen';
 
 const SESSION_POLL_MS = 5000;
 const ACTIVITY_THROTTLE_MS = 15_000;
@@ -13,6 +14,7 @@ type View =
   | { name: 'loading' }
   | { name: 'welcome' }
   | { name: 'recovery'; key: string }
+  | ({ name: 'demo' } & CreatedDemo)
   | { name: 'unlock'; path: string }
   | { name: 'main' };
 
@@ -29,7 +31,8 @@ export function App() {
     const next = await call('getSession', {});
     setSession(next);
     setView((current) => {
-      if (current.name === 'recovery') return current;
+      // The recovery key and the demo password stay on screen until the user goes on, whatever the session does.
+      if (current.name === 'recovery' || current.name === 'demo') return current;
       if (next.state === 'unlocked') return { name: 'main' };
       if (current.name === 'main' || current.name === 'loading') {
         return next.path ? { name: 'unlock', path: next.path } : { name: 'welcome' };
@@ -81,6 +84,7 @@ export function App() {
             setView({ name: 'recovery', key });
           }}
           onOpen={(path) => setView({ name: 'unlock', path })}
+          onDemoCreated={(demo) => setView({ name: 'demo', ...demo })}
         />
       );
     case 'recovery':
@@ -88,6 +92,18 @@ export function App() {
         <RecoveryKeyScreen
           recoveryKey={view.key}
           onDone={() => {
+            setView({ name: 'main' });
+            void refresh();
+          }}
+        />
+      );
+    case 'demo':
+      return (
+        <DemoVaultScreen
+          vaultName={view.vaultName}
+          password={view.password}
+          recoveryKey={view.recoveryKey}
+          onContinue={() => {
             setView({ name: 'main' });
             void refresh();
           }}

@@ -1,7 +1,7 @@
 import type { Account, TokenMeta } from '../../../shared/model';
 import { findProfile } from '../../../shared/profiles';
 import type { SqliteDatabase } from '../db/open-database';
-import { expiryState, inactivityState, type ExpiryState, type InactivityState } from './token-clocks';
+import { expiryState, inactivityState } from './token-clocks';
 import type { TokenState } from '../../../shared/token-views';
 export type { TokenState };
 

@@ -4,16 +4,25 @@ import { ErrorText } from '../../ui/ErrorText';
 import { PasswordMeter } from './PasswordMeter';
 import { usePasswordStrength } from './usePasswordStrength';
 
+export interface CreatedDemo {
+  vaultName: string;
+  password: string;
+  recoveryKey: string;
+}
+
 interface WelcomeProps {
   onCreated: (recoveryKey: string) => void;
   onOpen: (path: string) => void;
+  /** A demo vault was created and left unlocked; its generated password is to be shown once. */
+  onDemoCreated: (demo: CreatedDemo) => void;
 }
 
 /** First screen: create a vault, or open an existing or recent one. */
-export function WelcomeScreen({ onCreated, onOpen }: WelcomeProps) {
+export function WelcomeScreen({ onCreated, onOpen, onDemoCreated }: WelcomeProps) {
   const [recent, setRecent] = useState<{ path: string; name: string; exists: boolean }[]>([]);
   const [mode, setMode] = useState<'choose' | 'create'>('choose');
   const [error, setError] = useState<string | null>(null);
+  const [creatingDemo, setCreatingDemo] = useState(false);
 
   useEffect(() => {
     call('listRecentVaults', {}).then(setRecent, () => setRecent([]));
@@ -29,6 +38,23 @@ export function WelcomeScreen({ onCreated, onOpen }: WelcomeProps) {
     }
   };
 
+  const tryDemo = async () => {
+    setError(null);
+    try {
+      const chosen = await call('chooseVaultFolder', {
+        purpose: 'create',
+        suggestedName: 'Token Vault demo.tokenvault',
+      });
+      if (!chosen) return;
+      setCreatingDemo(true);
+      const demo = await call('createDemoVault', { path: chosen.path });
+      onDemoCreated({ vaultName: demo.vault.name, password: demo.password, recoveryKey: demo.recoveryKey });
+    } catch (err) {
+      setError(messageOf(err));
+      setCreatingDemo(false);
+    }
+  };
+
   if (mode === 'create') return <CreateVaultForm onCancel={() => setMode('choose')} onCreated={onCreated} />;
 
   return (
@@ -39,12 +65,28 @@ export function WelcomeScreen({ onCreated, onOpen }: WelcomeProps) {
           Keep your platforms’ API tokens encrypted on this computer, and hand them to agencies safely.
         </p>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => setMode('create')}>
+          <button type="button" className="primary" onClick={() => setMode('create')} disabled={creatingDemo}>
             Create a new vault
           </button>
-          <button type="button" onClick={openExisting}>
+          <button type="button" onClick={openExisting} disabled={creatingDemo}>
             Open a vault folder…
           </button>
+        </div>
+        <div className="row" style={{ marginTop: 16 }}>
+          <button
+            type="button"
+            onClick={tryDemo}
+            disabled={creatingDemo}
+            aria-describedby="demo-hint"
+            style={{ flexShrink: 0 }}
+          >
+            {creatingDemo ? 'Creating the demo vault…' : 'Try a demo vault'}
+          </button>
+          <p className="hint" id="demo-hint" role="status" aria-busy={creatingDemo} style={{ margin: 0 }}>
+            {creatingDemo
+              ? 'Deriving the key and adding fake tokens: this takes a few seconds.'
+              : 'New here? A demo vault holds fake tokens in every state, to try everything safely.'}
+          </p>
         </div>
         <ErrorText message={error} />
         {recent.length > 0 && (
@@ -56,7 +98,7 @@ export function WelcomeScreen({ onCreated, onOpen }: WelcomeProps) {
                   <button
                     type="button"
                     className="link-row"
-                    disabled={!vault.exists}
+                    disabled={!vault.exists || creatingDemo}
                     onClick={() => onOpen(vault.path)}
                   >
                     <strong>{vault.name}</strong>
