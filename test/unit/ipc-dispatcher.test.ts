@@ -311,6 +311,34 @@ describe('IPC dispatcher', () => {
     }
   });
 
+  it('only revealToken answers with a token value: reads, lifecycle changes, mappings and health carry none', async () => {
+    const { dispatch, ids, secret } = await unlockedSession();
+    const calls: [MethodName, unknown][] = [
+      ['listTokens', {}],
+      ['getToken', { id: ids.tokenId }],
+      ['tokenStates', {}],
+      ['tokenUsage', { id: ids.tokenId }],
+      ['tokenHistory', { id: ids.tokenId }],
+      ['healthReport', {}],
+      ['listLinks', {}],
+      ['listEndpoints', {}],
+      ['recordTokenActivity', { id: ids.tokenId }],
+      ['setTokenExpiry', { id: ids.tokenId, expiresAt: '2031-01-01' }],
+      ['setTokenEnabled', { id: ids.tokenId, enabled: false }],
+      ['setTokenStatus', { id: ids.tokenId, status: 'inactive' }],
+      ['regenerateToken', { id: ids.tokenId }],
+      ['tokenHistory', { id: ids.tokenId }],
+      ['purgePreviousValues', { id: ids.tokenId }],
+    ];
+    for (const [method, input] of calls) {
+      const result = await dispatch(method, input);
+      expect({ method, ok: result.ok }).toEqual({ method, ok: true });
+      expect({ method, leaks: JSON.stringify(result).includes(secret) }).toEqual({ method, leaks: false });
+    }
+    const revealed = await dispatch('revealToken', { id: ids.tokenId });
+    expect(revealed.ok && (revealed.value as { value: string }).value).not.toBe(secret);
+  });
+
   it('any other throw becomes INTERNAL with a generic sentence: no stack, no details, no secret', async () => {
     const { dispatch, secret } = await unlockedSession();
     const throwers: (() => never)[] = [

@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import type { HealthItem, HealthKind, HealthReport, HealthSeverity } from '../../../../shared/token-views';
+import { call, messageOf } from '../../api';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/ErrorText';
+import { formatDay } from '../../ui/format';
+
+interface HealthDialogProps {
+  onClose: () => void;
+  /** The caller selects the token in the main screen and closes this dialog. */
+  onSelectToken: (tokenId: number) => void;
+  /** Opened by itself right after unlock: shows nothing (and closes) unless a critical item or a warning needs attention. */
+  afterUnlock?: boolean;
+}
+
+const SEVERITIES: { severity: HealthSeverity; title: string; badge: string }[] = [
+  { severity: 'critical', title: 'Critical', badge: 'badge badge-off' },
+  { severity: 'warning', title: 'Warnings', badge: 'badge badge-warn' },
+  { severity: 'info', title: 'For information', badge: 'badge' },
+];
+
+const KIND_LABELS: Record<HealthKind, string> = {
+  'inactivity-disabled': 'Disabled for inactivity',
+  expired: 'Expired',
+  'inactivity-soon': 'Inactivity limit soon',
+  expiring: 'Expiring soon',
+  'duplicate-value': 'Same value stored twice',
+  'not-rotated': 'Not regenerated for long',
+  'never-used': 'Never used',
+  'handed-to-agency': 'Held by an agency',
+};
+
+/** What the item's date means, in a few words. */
+const DATE_LABELS: Record<HealthKind, string> = {
+  'inactivity-disabled': 'Disabled on',
+  expired: 'Expired on',
+  'inactivity-soon': 'Limit on',
+  expiring: 'Expires on',
+  'duplicate-value': 'Date',
+  'not-rotated': 'Last regenerated',
+  'never-used': 'Added on',
+  'handed-to-agency': 'Last handed over',
+};
+
+/**
+ * "What needs your attention": expired and idle tokens, values stored twice, tokens overdue for rotation, tokens
+ * agencies hold. Computed in main at this moment; names and ids only, never a value.
+ */
+export function HealthDialog({ onClose, onSelectToken, afterUnlock = false }: HealthDialogProps) {
+  const [report, setReport] = useState<HealthReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('healthReport', {}).then(
+      (loaded) => current && setReport(loaded),
+      (err) => current && setError(messageOf(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  // After unlock it speaks only of what needs acting on: information alone (a token never used, one an agency
+  // holds) would open it at nearly every unlock, and a dialog that always opens teaches people to dismiss it.
+  const nothingToSay =
+    afterUnlock && report !== null && !report.items.some((item) => item.severity !== 'info');
+  useEffect(() => {
+    if (nothingToSay) onClose();
+  }, [nothingToSay, onClose]);
+
+  // After unlock, nothing shows until there is something to say: no flash of an empty dialog.
+  if (afterUnlock && !error && (report === null || nothingToSay)) return null;
+
+  return (
+    <Dialog title="What needs your attention" onClose={onClose} wide>
+      <ErrorText message={error} />
+      {!report && !error && (
+        <p className="muted" aria-busy="true">
+          Checking every token…
+        </p>
+      )}
+      {report && <HealthBody report={report} onSelectToken={onSelectToken} />}
+      <div className="actions">
+        <button type="button" className={report?.items.length ? '' : 'primary'} onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function HealthBody({
+  report,
+  onSelectToken,
+}: {
+  report: HealthReport;
+  onSelectToken: (tokenId: number) => void;
+}) {
+  const count = (severity: HealthSeverity) =>
+    report.items.filter((item) => item.severity === severity).length;
+  if (report.items.length === 0) {
+    return (
+      <p className="notice" role="status">
+        All is well: none of the {report.tokenCount} {report.tokenCount === 1 ? 'token' : 'tokens'} needs your
+        attention.
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="muted" role="status">
+        {SEVERITIES.map(({ severity, title }) => `${count(severity)} ${title.toLowerCase()}`).join(' · ')},
+        across {report.tokenCount} {report.tokenCount === 1 ? 'token' : 'tokens'}. Choose a token to open it.
+      </p>
+      {SEVERITIES.map(({ severity, title, badge }) => {
+        const items = report.items.filter((item) => item.severity === severity);
+        if (items.length === 0) return null;
+        const headingId = `health-${severity}`;
+        return (
+          <section key={severity} aria-labelledby={headingId}>
+            <h3 id={headingId}>
+              {title} ({items.length})
+            </h3>
+            <ul className="plain-list" aria-labelledby={headingId}>
+              {items.map((item, index) => (
+                <HealthRow
+                  key={`${item.kind}-${index}`}
+                  item={item}
+                  badge={badge}
+                  onSelectToken={onSelectToken}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function HealthRow({
+  item,
+  badge,
+  onSelectToken,
+}: {
+  item: HealthItem;
+  badge: string;
+  onSelectToken: (tokenId: number) => void;
+}) {
+  return (
+    <li className="panel">
+      <div className="row" style={{ justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <span className={badge}>{KIND_LABELS[item.kind]}</span>
+        {item.date && (
+          <span className="muted small">
+            {DATE_LABELS[item.kind]} {formatDay(item.date)}
+            {item.daysLeft !== null && item.daysLeft > 0
+              ? ` (${item.daysLeft} ${item.daysLeft === 1 ? 'day' : 'days'} left)`
+              : ''}
+          </span>
+        )}
+      </div>
+      <p style={{ margin: '6px 0' }}>{item.message}</p>
+      <div className="row" style={{ flexWrap: 'wrap' }}>
+        {item.tokens.map((token) => (
+          <button
+            key={token.id}
+            type="button"
+            className="link"
+            onClick={() => onSelectToken(token.id)}
+            aria-label={`Open ${token.name} (${token.account})`}
+          >
+            {token.name} <span className="muted small">({token.account})</span>
+          </button>
+        ))}
+      </div>
+    </li>
+  );
+}
