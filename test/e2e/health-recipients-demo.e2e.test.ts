@@ -97,6 +97,7 @@ describe('the demo vault and the health report in Chromium', () => {
       .click();
     await health.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 2, name: 'Marketo' }).waitFor();
+    await screenshot(page, 'demo-main');
     expect(
       await page
         .getByRole('navigation', { name: 'Accounts' })

@@ -34,7 +34,7 @@ export function DeleteTokenDialog({ token, usage, onClose, onDeleted }: DeleteTo
         on the platform keep working until you delete it there too. The history keeps a record of the
         deletion.
       </p>
-      <InUseWarning usage={usage} verb="Deleting" confirmed={confirmed} onConfirm={setConfirmed} />
+      <InUseWarning usage={usage} action="delete" confirmed={confirmed} onConfirm={setConfirmed} />
       <ErrorText message={error} />
       <div className="actions">
         <button type="button" onClick={onClose}>

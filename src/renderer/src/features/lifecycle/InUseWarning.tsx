@@ -12,15 +12,15 @@ export function usagePhrases(usage: TokenUsage): string[] {
 
 interface InUseWarningProps {
   usage: TokenUsage | null;
-  /** "Regenerating" or "Deleting". */
-  verb: string;
+  action: 'regenerate' | 'delete';
   confirmed: boolean;
   onConfirm: (confirmed: boolean) => void;
 }
 
 /** Resetting or deleting a token in use needs an explicit confirmation, so the warning carries the checkbox. */
-export function InUseWarning({ usage, verb, confirmed, onConfirm }: InUseWarningProps) {
+export function InUseWarning({ usage, action, confirmed, onConfirm }: InUseWarningProps) {
   if (!usage?.inUse) return null;
+  const verb = action === 'delete' ? 'Deleting' : 'Regenerating';
   return (
     <div className="warning-box" role="alert">
       <p>
@@ -32,8 +32,8 @@ export function InUseWarning({ usage, verb, confirmed, onConfirm }: InUseWarning
         ))}
       </ul>
       <label className="check">
-        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />I
-        understand; {verb.toLowerCase()} it anyway
+        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+        {`I understand; ${action} it anyway`}
       </label>
     </div>
   );

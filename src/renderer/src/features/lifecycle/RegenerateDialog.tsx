@@ -80,7 +80,7 @@ export function RegenerateDialog({ token, usage, onClose, onDone }: RegenerateDi
             </>
           )}
         </fieldset>
-        <InUseWarning usage={usage} verb="Regenerating" confirmed={confirmed} onConfirm={setConfirmed} />
+        <InUseWarning usage={usage} action="regenerate" confirmed={confirmed} onConfirm={setConfirmed} />
         <ErrorText message={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>
