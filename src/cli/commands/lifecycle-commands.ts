@@ -8,18 +8,9 @@ import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
 import { parseDateOption, usageJson } from './lifecycle-state';
-import { parseId, tokenJson } from './token-commands';
+import { parseId, readStdin, tokenJson } from './token-commands';
 
 type JsonOption = { json?: boolean };
-
-async function readStdinValue(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('--value-stdin reads a piped value; nothing was piped.');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
 
 /** Run a change and tell whether it recorded anything: a request that changes nothing records no event. */
 function tracked<T>(vault: Vault, change: () => T): { result: T; changed: boolean } {
@@ -63,7 +54,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
         const value = options.valueFile
           ? readFirstLine(options.valueFile, 'value')
           : options.valueStdin
-            ? await readStdinValue()
+            ? await readStdin()
             : undefined;
         const after = await withVault(path, options, (vault) =>
           vault.lifecycle.regenerate(tokenId, { force: options.force === true, value }),

@@ -64,7 +64,8 @@ function parseLength(text: string): number {
   return Number(text);
 }
 
-async function readStdin(): Promise<string> {
+/** A token value piped on stdin (one trailing newline dropped); never from a terminal, where it would echo. */
+export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('--value-stdin reads a piped value; nothing was piped.');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -4,6 +4,7 @@ import type { TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { SecretInput } from '../../ui/SecretInput';
 import { InUseWarning } from './InUseWarning';
 
 interface RegenerateDialogProps {
@@ -68,16 +69,7 @@ export function RegenerateDialog({ token, usage, onClose, onDone }: RegenerateDi
             Paste the value the platform issued
           </label>
           {mode === 'paste' && (
-            <>
-              <label htmlFor="regen-value">New token value</label>
-              <input
-                id="regen-value"
-                type="password"
-                autoComplete="off"
-                value={value}
-                onChange={(e) => setValue(e.target.value)}
-              />
-            </>
+            <SecretInput id="regen-value" label="New token value" value={value} onChange={setValue} />
           )}
         </fieldset>
         <InUseWarning usage={usage} action="regenerate" confirmed={confirmed} onConfirm={setConfirmed} />

@@ -4,6 +4,7 @@ import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/p
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { SecretInput } from '../../ui/SecretInput';
 import { Field } from '../../ui/Field';
 
 interface TokenDialogProps {
@@ -271,16 +272,12 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
             </div>
           )}
           {valueMode === 'paste' && (
-            <>
-              <label htmlFor="token-value">{rule?.valueLabel ?? 'Token value'}</label>
-              <input
-                id="token-value"
-                type="password"
-                autoComplete="off"
-                value={value}
-                onChange={(e) => setValue(e.target.value)}
-              />
-            </>
+            <SecretInput
+              id="token-value"
+              label={rule?.valueLabel ?? 'Token value'}
+              value={value}
+              onChange={setValue}
+            />
           )}
         </fieldset>
         <ErrorText message={error} />
