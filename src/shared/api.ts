@@ -139,7 +139,10 @@ export const api = {
     input: z.strictObject({ id: idSchema, force: z.boolean().optional() }),
     output: output<{ deleted: true }>(),
   },
-  /** Effective state of every token now: inactivity clock, expiry, attention phrases for the list. */
+  /**
+   * Effective state now of every token that has a clock (inactivity rule or expiry date): limits, days left,
+   * attention phrases for the list. A token absent from the answer is simply as its stored fields say.
+   */
   tokenStates: { input: none, output: output<TokenState[]>() },
   /** Where a token is used (handed off, mapped, serving an endpoint): shown before a reset or delete. */
   tokenUsage: { input: byId, output: output<TokenUsage>() },

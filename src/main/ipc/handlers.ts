@@ -61,7 +61,11 @@ export const handlers: Handlers = {
   },
   tokenStates: (session) => {
     const vault = session.requireVault();
-    return [...vault.lifecycle.statesAt(vault.tokens.list()).values()];
+    // Only tokens with a clock (inactivity or expiry): the others have nothing beyond their stored fields, and
+    // leaving them out keeps the answer small on a 10,000-token vault.
+    return [...vault.lifecycle.statesAt(vault.tokens.list()).values()].filter(
+      (state) => state.inactivity !== null || state.expiry !== null || state.attention.length > 0,
+    );
   },
   tokenUsage: (session, input) => session.requireVault().lifecycle.usage(input.id),
   regenerateToken: (session, input) =>
