@@ -17,7 +17,7 @@ import {
 import type { Account, TokenMeta, VaultEvent, VaultInfo, VerifyReport } from './model';
 import { HTTP_METHODS } from './profiles';
 import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from './token-views';
-import { singleLine } from './text-rules';
+import { secretValueSchema, singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
 import { CHANNEL_PREFIX } from './method-names';
 
@@ -150,7 +150,7 @@ export const api = {
   regenerateToken: {
     input: z.strictObject({
       id: idSchema,
-      value: z.string().min(1).max(10_000).optional(),
+      value: secretValueSchema.optional(),
       force: z.boolean().optional(),
     }),
     output: output<TokenMeta>(),

@@ -42,6 +42,7 @@ export interface TokenState {
 /** Where a token is used: who was given it, what it is mapped to or from, which endpoint methods it serves. */
 export interface TokenUsage {
   tokenId: number;
+  /** Agencies that hold the token's current value (handed over and not rotated since). */
   handedTo: { recipient: string; lastHandedAt: string }[];
   /** As a secondary: the primaries it is mapped to. */
   mappedTo: { primaryId: number; primaryName: string; enabled: boolean }[];

@@ -245,6 +245,44 @@ describe('tokens in use: regenerate and delete need confirmation', () => {
     vault.lifecycle.delete(token.id, { force: true });
     expect(kinds(vault, token.id)).toEqual(['Created', 'HandedOff', 'Deleted']);
   });
+
+  it('regenerate refuses an empty value or one with a line break, changing nothing', async () => {
+    const { vault, account } = await vaultWith();
+    const token = vault.tokens.create({ accountId: account.id, name: 'Export API', value: 'issued-1' });
+    for (const bad of ['', 'two\nlines', 'nul\u0000byte']) {
+      expect(refusal(() => vault.lifecycle.regenerate(token.id, { value: bad })).code).toBe('INVALID_INPUT');
+    }
+    expect(vault.tokens.reveal(token.id, 'export')).toBe('issued-1');
+    expect(kinds(vault, token.id)).toEqual(['Created']);
+  });
+
+  it('a rotated token is no longer in use by the agency that holds only its old value', async () => {
+    const { vault, account } = await vaultWith();
+    const token = vault.tokens.create({
+      accountId: account.id,
+      name: 'Export API',
+      value: generateTokenValue(),
+    });
+    const recipients = new RecipientStore(vault.db);
+    recipients.create({ name: 'Acme Digital' });
+    await exportHandoff(vault, recipients, {
+      recipient: 'Acme Digital',
+      tokenIds: [token.id],
+      fields: ['value'],
+      outPath: join(makeTempDir(), 'bundle.zip'),
+      password: generateBundlePassword().password,
+      channel: 'sms',
+    });
+    vault.lifecycle.regenerate(token.id, { force: true });
+    expect(vault.lifecycle.usage(token.id)).toMatchObject({ handedTo: [], inUse: false });
+    // Still on record: the agency was given the token, only not its current value.
+    expect(recipients.holdersOf(token.id)).toMatchObject([
+      { recipient: 'Acme Digital', holdsCurrentValue: false },
+    ]);
+    vault.lifecycle.regenerate(token.id);
+    vault.lifecycle.delete(token.id);
+    expect(kinds(vault, token.id)).toEqual(['Created', 'HandedOff', 'Regenerated', 'Regenerated', 'Deleted']);
+  });
 });
 
 describe('Emplifi primary: replaced, never validated or invalidated from the manager', () => {

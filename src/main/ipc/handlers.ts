@@ -54,7 +54,18 @@ export const handlers: Handlers = {
   listTokens: (session, input) => session.requireVault().tokens.list(input),
   getToken: (session, input) => session.requireVault().tokens.get(input.id),
   createToken: (session, input) => session.requireVault().tokens.create(input),
-  updateToken: (session, input) => session.requireVault().tokens.update(input),
+  updateToken: (session, input) => {
+    const vault = session.requireVault();
+    // A new value for a token in use would break its integrations unseen: that is Regenerate's job, which shows
+    // where the token is used and asks for confirmation.
+    if (input.value !== undefined && vault.lifecycle.usage(input.id).inUse) {
+      throw new VaultError(
+        'POLICY',
+        'This token is in use; give it a new value with Regenerate, which shows where it is used and asks you to confirm.',
+      );
+    }
+    return vault.tokens.update(input);
+  },
   deleteToken: (session, input) => {
     session.requireVault().lifecycle.delete(input.id, { force: input.force ?? false });
     return { deleted: true as const };

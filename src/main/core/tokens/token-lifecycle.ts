@@ -1,4 +1,6 @@
 import { VaultError } from '../../../shared/errors';
+import { secretValueSchema } from '../../../shared/text-rules';
+import { parseInput } from '../validate';
 import type { Account, TokenMeta } from '../../../shared/model';
 import type { AccountStore } from '../accounts/account-store';
 import { generateTokenValue } from '../crypto/token-generator';
@@ -93,7 +95,10 @@ export class TokenLifecycle {
   regenerate(id: number, options: RegenerateOptions = {}): TokenMeta {
     const { token, account, policy } = this.load(id, 'regenerate');
     const usage = this.refuseInUse(token, 'regenerating', options);
-    const value = options.value ?? generateTokenValue(policy.regeneratedValueSpec(token));
+    const value =
+      options.value !== undefined
+        ? parseInput(secretValueSchema, options.value)
+        : generateTokenValue(policy.regeneratedValueSpec(token));
     policy.checkValue(account, { ...token, accountId: account.id }, value);
     const at = (options.now ?? new Date()).toISOString();
     this.write(() => {

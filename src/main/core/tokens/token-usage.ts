@@ -1,5 +1,6 @@
 import type { HttpMethod } from '../../../shared/profiles';
 import type { SqliteDatabase } from '../db/open-database';
+import { HoldingsReader } from '../recipients/holdings';
 import type { TokenUsage } from '../../../shared/token-views';
 export type { TokenUsage };
 
@@ -23,14 +24,14 @@ export class TokenUsageReader {
   }
 
   of(tokenId: number): TokenUsage {
+    // Only agencies that hold the value the vault holds now make a token "in use": once it was rotated (say when
+    // an engagement ended) nothing they have breaks. An archived or deleted agency with the current value still
+    // counts: it really has a working secret, and the warning says so.
     const handedTo = this.hasHandoffs()
-      ? (this.db
-          .prepare(
-            `SELECT r.name AS recipient, max(h.created_at) AS lastHandedAt
-             FROM handoff_tokens ht JOIN handoffs h ON h.id = ht.handoff_id JOIN recipients r ON r.id = h.recipient_id
-             WHERE ht.token_id = ? GROUP BY r.id ORDER BY r.name`,
-          )
-          .all(tokenId) as { recipient: string; lastHandedAt: string }[])
+      ? new HoldingsReader(this.db)
+          .ofToken(tokenId)
+          .filter((holder) => holder.holdsCurrentValue)
+          .map(({ recipient, lastHandedAt }) => ({ recipient, lastHandedAt }))
       : [];
     const mappedTo = (
       this.db
