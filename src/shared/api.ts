@@ -242,10 +242,27 @@ export const api = {
     input: byId,
     output: output<{ tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean }[]>(),
   },
+  /** What ending the engagement would touch (nothing changes): the tokens whose current value they hold. */
+  planEngagementEnd: {
+    input: byId,
+    output: output<{
+      toRotate: {
+        tokenId: number;
+        name: string;
+        /** Why a profile rule excludes the token from each action, or null when it does not. */
+        blocked: { regenerate: string | null; invalidate: string | null };
+      }[];
+      /** Tokens given earlier that need nothing (rotated since, deleted, or no value given). */
+      othersCount: number;
+    }>(),
+  },
   /** Engagement ended: regenerate or invalidate every token the recipient holds, in one transaction. */
   endEngagement: {
     input: z.strictObject({ id: idSchema, action: z.enum(['regenerate', 'invalidate']) }),
-    output: output<{ tokens: { id: number; name: string }[] }>(),
+    output: output<{
+      tokens: { id: number; name: string }[];
+      skipped: { id: number; name: string; reason: string }[];
+    }>(),
   },
   setRecipientArchived: {
     input: z.strictObject({ id: idSchema, archived: z.boolean() }),

@@ -57,6 +57,7 @@ export const BRIDGE_METHODS = [
   'listHandoffs',
   'tokenHolders',
   'recipientHoldings',
+  'planEngagementEnd',
   'endEngagement',
   'setRecipientArchived',
   'chooseBundleToOpen',

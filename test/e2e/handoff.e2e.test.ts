@@ -110,6 +110,12 @@ describe('the handoff wizard in Chromium', () => {
     await expectAccessible(page, 'recipients');
     await screenshot(page, '14-recipients');
     await people.getByRole('button', { name: 'Engagement ended: invalidate' }).click();
+    // The tokens to rotate are listed before anything changes.
+    const rotate = page.getByRole('list', { name: 'Tokens to rotate' });
+    await expect
+      .poll(() => rotate.getByRole('listitem').allTextContents())
+      .toEqual(['Donation form', 'Salesforce sync']);
+    await screenshot(page, '15-engagement-ended');
     await page.getByRole('button', { name: 'Invalidate all' }).click();
     await people.getByText(/Invalidated 2 token\(s\)/).waitFor();
     expect(vault.tokens.get(salesforceId).status).toBe('inactive');

@@ -302,12 +302,16 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
         .count(),
     ).toBe(0);
     await page.getByRole('button', { name: 'Regenerate…' }).click();
+    // Emplifi issues the new bearer token itself, so the dialog asks for it first; nothing to do until it is in.
     const regen = page.getByRole('dialog', { name: /Regenerate/ });
+    await poll(() => regen.getByLabel('Paste the value the platform issued').isChecked()).toBe(true);
+    await poll(() => regen.getByRole('button', { name: 'Regenerate' }).isDisabled()).toBe(true);
+    await regen.getByLabel('New token value').fill('emplifi-issued-bearer-5f2a9c');
     await regen.getByRole('button', { name: 'Regenerate' }).click();
     await regen.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Earlier values kept').textContent()).toBe('1');
     await poll(() => page.getByRole('list', { name: 'History' }).textContent()).toMatch(
-      'Regenerated (new value generated)',
+      'Regenerated (value from the platform)',
     );
     await screenshot(page, 'profile-emplifi');
     const primary = (await mainCall(dispatch, 'listTokens', {})).find((t) => t.name === 'Primary bearer')!;

@@ -84,6 +84,7 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   listHandoffs: () => ({}),
   tokenHolders: (ids) => ({ id: ids.tokenId }),
   recipientHoldings: (ids) => ({ id: ids.recipientId }),
+  planEngagementEnd: (ids) => ({ id: ids.recipientId }),
   endEngagement: (ids) => ({ id: ids.recipientId, action: 'invalidate' }),
   setRecipientArchived: (ids) => ({ id: ids.recipientId, archived: true }),
   chooseBundleToOpen: () => ({}),

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { VaultError } from '../../shared/errors';
 import { readBundle } from '../core/handoff/bundle-zip';
 import { bundleTokensToImportRows } from '../core/handoff/bundle-import';
-import { endEngagement } from '../core/handoff/engagement-end';
+import { endEngagement, planEngagementEnd } from '../core/handoff/engagement-end';
 import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
 import { RecipientStore } from '../core/recipients/recipient-store';
@@ -147,6 +147,14 @@ export const handlers: Handlers = {
   listHandoffs: (session) => listHandoffs(session.requireVault()),
   tokenHolders: (session, input) => new RecipientStore(session.requireVault().db).holdersOf(input.id),
   recipientHoldings: (session, input) => new RecipientStore(session.requireVault().db).holdings(input.id),
+  planEngagementEnd: (session, input) => {
+    const vault = session.requireVault();
+    const plan = planEngagementEnd(vault, new RecipientStore(vault.db), input.id);
+    return {
+      toRotate: plan.toRotate.map(({ tokenId, name, blocked }) => ({ tokenId, name, blocked })),
+      othersCount: plan.others.length,
+    };
+  },
   endEngagement: (session, input) => {
     const vault = session.requireVault();
     const store = new RecipientStore(vault.db);

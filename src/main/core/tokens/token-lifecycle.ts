@@ -320,7 +320,9 @@ export class TokenLifecycle {
     enabled: boolean,
     options: LifecycleOptions = {},
   ): TokenLink {
-    return this.deps.links.setEnabled(secondaryId, primaryId, enabled, options.now);
+    const link = this.deps.links.setEnabled(secondaryId, primaryId, enabled, options.now);
+    this.deps.tokens.invalidate();
+    return link;
   }
 }
 

@@ -23,7 +23,7 @@ export function EndpointsDialog({ account, tokens, onClose, onChanged }: Endpoin
   const [choice, setChoice] = useState<Record<string, number | ''>>({});
   const [error, setError] = useState<string | null>(null);
   const methods = HTTP_METHODS.filter((m) => m !== 'DELETE' || account.allowDelete);
-  const accountTokens = tokens.filter((t) => t.accountId === account.id && t.role !== 'standalone');
+  const accountTokens = tokens.filter((t) => t.accountId === account.id);
 
   const load = useCallback(() => {
     call('listEndpoints', { accountId: account.id }).then(setEndpoints, (err) => setError(messageOf(err)));

@@ -4,6 +4,7 @@ import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { EndEngagementDialog } from './EndEngagementDialog';
 import { formatDate } from '../../ui/format';
 
 type Holding = { tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean };
@@ -34,19 +35,6 @@ export function RecipientsDialog({ onClose, onChanged }: { onClose: () => void; 
     setSelected(id);
     setNotice(null);
     setError(null);
-  };
-
-  const end = async (action: 'regenerate' | 'invalidate') => {
-    try {
-      const result = await call('endEngagement', { id: selected!, action });
-      setConfirm(null);
-      setNotice(
-        `${action === 'regenerate' ? 'Regenerated' : 'Invalidated'} ${result.tokens.length} token(s). Update the platforms that use them.`,
-      );
-      onChanged();
-    } catch (err) {
-      setError(messageOf(err));
-    }
   };
 
   const archive = async (archived: boolean) => {
@@ -154,26 +142,21 @@ export function RecipientsDialog({ onClose, onChanged }: { onClose: () => void; 
         </button>
       </div>
       {confirm && recipient && (
-        <Dialog
-          title={`${confirm === 'regenerate' ? 'Regenerate' : 'Invalidate'} every token ${recipient.name} holds?`}
+        <EndEngagementDialog
+          recipient={recipient}
+          action={confirm}
           onClose={() => setConfirm(null)}
-        >
-          <p>
-            {holdings.filter((h) => h.stillInVault).length} token(s) will be{' '}
-            {confirm === 'regenerate'
-              ? 'given new values (the old ones are kept for rollback)'
-              : 'marked inactive'}{' '}
-            in one step. Integrations that still use the old values stop working until you update them.
-          </p>
-          <div className="actions">
-            <button type="button" onClick={() => setConfirm(null)}>
-              Cancel
-            </button>
-            <button type="button" className="danger" onClick={() => end(confirm)}>
-              {confirm === 'regenerate' ? 'Regenerate all' : 'Invalidate all'}
-            </button>
-          </div>
-        </Dialog>
+          onDone={(result) => {
+            setConfirm(null);
+            const skipped = result.skipped.length
+              ? ` ${result.skipped.length} left as they are: ${result.skipped.map((t) => `${t.name} (${t.reason})`).join('; ')}.`
+              : '';
+            setNotice(
+              `${confirm === 'regenerate' ? 'Regenerated' : 'Invalidated'} ${result.tokens.length} token(s). Update the platforms that use them.${skipped}`,
+            );
+            onChanged();
+          }}
+        />
       )}
       {editing && (
         <RecipientForm

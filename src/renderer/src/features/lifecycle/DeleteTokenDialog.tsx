@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TokenMeta } from '../../../../shared/model';
 import type { TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
@@ -8,15 +8,19 @@ import { InUseWarning } from './InUseWarning';
 
 interface DeleteTokenDialogProps {
   token: TokenMeta;
-  usage: TokenUsage | null;
   onClose: () => void;
   onDeleted: () => void;
 }
 
-export function DeleteTokenDialog({ token, usage, onClose, onDeleted }: DeleteTokenDialogProps) {
+export function DeleteTokenDialog({ token, onClose, onDeleted }: DeleteTokenDialogProps) {
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const blocked = (usage?.inUse ?? false) && !confirmed;
+  // Read when the dialog opens, so the warning reflects the token's ties now; the action waits for it.
+  const [usage, setUsage] = useState<TokenUsage | null>(null);
+  useEffect(() => {
+    call('tokenUsage', { id: token.id }).then(setUsage, (err) => setError(messageOf(err)));
+  }, [token.id]);
+  const blocked = usage === null || (usage.inUse && !confirmed);
 
   const remove = async () => {
     try {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TokenMeta } from '../../../../shared/model';
 import type { TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
@@ -9,19 +9,25 @@ import { InUseWarning } from './InUseWarning';
 
 interface RegenerateDialogProps {
   token: TokenMeta;
-  usage: TokenUsage | null;
+  /** The platform issues this token's values (Engaging Networks, ON24, Emplifi): pasting is the usual way. */
+  platformIssuesValues: boolean;
   onClose: () => void;
   onDone: (message: string) => void;
 }
 
 /** Rotate a token: a generated value in the platform's shape, or the one the platform issued; the old value is kept. */
-export function RegenerateDialog({ token, usage, onClose, onDone }: RegenerateDialogProps) {
-  const [mode, setMode] = useState<'generate' | 'paste'>('generate');
+export function RegenerateDialog({ token, platformIssuesValues, onClose, onDone }: RegenerateDialogProps) {
+  const [mode, setMode] = useState<'generate' | 'paste'>(platformIssuesValues ? 'paste' : 'generate');
   const [value, setValue] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Read when the dialog opens, so the warning reflects the token's ties now; the action waits for it.
+  const [usage, setUsage] = useState<TokenUsage | null>(null);
+  useEffect(() => {
+    call('tokenUsage', { id: token.id }).then(setUsage, (err) => setError(messageOf(err)));
+  }, [token.id]);
   const [busy, setBusy] = useState(false);
-  const blocked = (usage?.inUse ?? false) && !confirmed;
+  const blocked = usage === null || (usage.inUse && !confirmed);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();

@@ -1,11 +1,28 @@
 import type { VaultEvent } from '../../../../shared/model';
 import { formatDate, formatDay } from '../../ui/format';
 
+/** The words for the field names core records in an Edited event. */
+const FIELD_WORDS: Record<string, string> = {
+  name: 'name',
+  kind: 'kind',
+  role: 'role',
+  description: 'description',
+  keyId: 'key id',
+  assignedTo: 'assigned user',
+  application: 'application',
+  expiresAt: 'expiry date',
+  value: 'value',
+  status: 'status',
+  enabled: 'enabled',
+};
+
 /** Event details are recorded by core; only names and dates are read here, never a value. */
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 function describe(event: VaultEvent): string {
-  const fields = Array.isArray(event.details.fields) ? (event.details.fields as string[]).join(', ') : '';
+  const fields = Array.isArray(event.details.fields)
+    ? (event.details.fields as string[]).map((field) => FIELD_WORDS[field] ?? field).join(', ')
+    : '';
   switch (event.kind) {
     case 'Created':
       return event.details.imported

@@ -108,7 +108,8 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
-      if (key === 'n') {
+      // A shortcut never replaces a dialog the user is in (Escape closes it first).
+      if (key === 'n' && dialog === null) {
         event.preventDefault();
         setDialog('new');
       } else if (key === 'f') {
@@ -122,7 +123,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onLock]);
+  }, [onLock, dialog]);
 
   const clearFilters = () => {
     setSearch('');
@@ -133,6 +134,15 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
   const selected = tokens.find((token) => token.id === selectedId) ?? null;
   const changed = () => setVersion((v) => v + 1);
   const vault = session.vault;
+
+  // The window title names the open vault, and says DEMO for a demo one (visible in the task bar too).
+  useEffect(() => {
+    const name = session.vault?.name;
+    document.title = name ? `${name}${session.vault?.demo ? ' (DEMO)' : ''} — Token Vault` : 'Token Vault';
+    return () => {
+      document.title = 'Token Vault';
+    };
+  }, [session.vault?.name, session.vault?.demo]);
 
   return (
     <div className="app-shell">

@@ -4,7 +4,7 @@ import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/p
 import type { TokenState, TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
-import { formatDate, formatDay } from '../../ui/format';
+import { formatDate, formatDay, localDay, startOfLocalDay } from '../../ui/format';
 import { DateDialog } from '../lifecycle/DateDialog';
 import { DeleteTokenDialog } from '../lifecycle/DeleteTokenDialog';
 import { usagePhrases } from '../lifecycle/InUseWarning';
@@ -134,7 +134,9 @@ export function TokenDetail(props: TokenDetailProps) {
       usage ? usagePhrases({ ...usage, handedTo: [] }).join('; ') || 'no mapping or endpoint' : '—',
     ],
   ];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay(new Date());
+  // Under an inactivity rule a disabled token cannot have been used (core refuses): the action is not offered.
+  const canRecordActivity = !profile.inactivity || (token.enabled && !state?.disabledForInactivity);
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -218,9 +220,11 @@ export function TokenDetail(props: TokenDetailProps) {
             {state?.disabledForInactivity ? 'Re-enable' : 'Enable'}
           </button>
         )}
-        <button type="button" onClick={() => setDialog('activity')}>
-          Record activity…
-        </button>
+        {canRecordActivity && (
+          <button type="button" onClick={() => setDialog('activity')}>
+            Record activity…
+          </button>
+        )}
         <button type="button" onClick={() => setDialog('expiry')}>
           Expiry…
         </button>
@@ -283,7 +287,6 @@ export function TokenDetail(props: TokenDetailProps) {
       {dialog === 'delete' && (
         <DeleteTokenDialog
           token={token}
-          usage={usage}
           onClose={() => setDialog(null)}
           onDeleted={() => {
             setDialog(null);
@@ -294,7 +297,9 @@ export function TokenDetail(props: TokenDetailProps) {
       {dialog === 'regenerate' && (
         <RegenerateDialog
           token={token}
-          usage={usage}
+          platformIssuesValues={
+            profile.id !== GENERIC_PROFILE.id && !rule?.valueFormat?.roles.includes(token.role)
+          }
           onClose={() => setDialog(null)}
           onDone={(message) => {
             setDialog(null);
@@ -317,7 +322,10 @@ export function TokenDetail(props: TokenDetailProps) {
           submitLabel="Record activity"
           onClose={() => setDialog(null)}
           onSubmit={async (day) => {
-            await call('recordTokenActivity', { id: token.id, ...(day && day !== today ? { at: day } : {}) });
+            await call('recordTokenActivity', {
+              id: token.id,
+              ...(day && day !== today ? { at: startOfLocalDay(day) } : {}),
+            });
             setDialog(null);
             setNotice(`Activity of “${token.name}” recorded.`);
             onChanged();
@@ -329,12 +337,12 @@ export function TokenDetail(props: TokenDetailProps) {
           title={`Expiry of “${token.name}”`}
           label="Expires on"
           explanation="You are warned 30, 14, 7 and 1 days before the token expires."
-          initial={token.expiresAt?.slice(0, 10) ?? ''}
+          initial={token.expiresAt ? localDay(new Date(token.expiresAt)) : ''}
           submitLabel="Set expiry"
           clearLabel="Never expires"
           onClose={() => setDialog(null)}
           onSubmit={async (day) => {
-            await call('setTokenExpiry', { id: token.id, expiresAt: day });
+            await call('setTokenExpiry', { id: token.id, expiresAt: day ? startOfLocalDay(day) : null });
             setDialog(null);
             setNotice(
               day ? `“${token.name}” expires on ${formatDay(day)}.` : `“${token.name}” never expires.`,

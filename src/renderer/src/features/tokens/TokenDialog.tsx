@@ -40,7 +40,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   const [assignedTo, setAssignedTo] = useState(token?.assignedTo ?? '');
   const [application, setApplication] = useState(token?.application ?? '');
   const [expiresAt, setExpiresAt] = useState(token?.expiresAt?.slice(0, 10) ?? '');
-  const [valueMode, setValueMode] = useState<'generate' | 'paste' | 'keep'>(editing ? 'keep' : 'generate');
+  const [valueMode, setValueMode] = useState<'generate' | 'paste'>('generate');
   const [length, setLength] = useState(rule?.valueFormat?.length ?? 64);
   // A fixed value shape (endpoint secondaries: 64 alphanumerics) is the platform's, so the length is not a choice.
   // Emplifi sets the primary's description itself ("NAME Primary Token"); it is shown, not edited.
@@ -86,7 +86,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
         expiresAt: expiresAt ? expiresAt : null,
       };
       const saved = editing
-        ? await call('updateToken', { id: token.id, ...common, ...(valueMode === 'paste' ? { value } : {}) })
+        ? await call('updateToken', { id: token.id, ...common })
         : await call('createToken', {
             accountId,
             ...common,
@@ -102,7 +102,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
 
   return (
     <Dialog title={editing ? `Edit “${token.name}”` : 'New token'} onClose={onClose} wide>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} onChange={() => setError(null)} noValidate>
         <div className="field-grid">
           <Field id="token-name" label="Name (what it is for)" wide>
             <input
@@ -219,20 +219,14 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
             />
           </Field>
         </div>
-        <fieldset className="value-mode">
-          <legend>Value</legend>
-          {editing && (
-            <label className="check">
-              <input
-                type="radio"
-                name="value-mode"
-                checked={valueMode === 'keep'}
-                onChange={() => setValueMode('keep')}
-              />
-              Keep the current value
-            </label>
-          )}
-          {!editing && (
+        {editing ? (
+          <p className="hint">
+            To give this token a new value, use Regenerate…: it keeps the old value for rollback and warns you
+            when the token is in use.
+          </p>
+        ) : (
+          <fieldset className="value-mode">
+            <legend>Value</legend>
             <label className="check">
               <input
                 type="radio"
@@ -242,44 +236,44 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               />
               Generate a random value
             </label>
-          )}
-          <label className="check">
-            <input
-              type="radio"
-              name="value-mode"
-              checked={valueMode === 'paste'}
-              onChange={() => setValueMode('paste')}
-            />
-            {editing ? 'Replace it with a value from the platform' : 'Paste the value the platform issued'}
-          </label>
-          {valueMode === 'generate' && fixedLength !== null && (
-            <p className="hint">
-              {fixedLength} letters and digits, the shape {profile.label} uses for this token.
-            </p>
-          )}
-          {valueMode === 'generate' && fixedLength === null && (
-            <div className="row">
-              <label htmlFor="token-length">Length</label>
+            <label className="check">
               <input
-                id="token-length"
-                type="number"
-                min={8}
-                max={4096}
-                value={length}
-                onChange={(e) => setLength(Number(e.target.value))}
+                type="radio"
+                name="value-mode"
+                checked={valueMode === 'paste'}
+                onChange={() => setValueMode('paste')}
               />
-              <span className="hint">letters and digits from a cryptographic random source</span>
-            </div>
-          )}
-          {valueMode === 'paste' && (
-            <SecretInput
-              id="token-value"
-              label={rule?.valueLabel ?? 'Token value'}
-              value={value}
-              onChange={setValue}
-            />
-          )}
-        </fieldset>
+              Paste the value the platform issued
+            </label>
+            {valueMode === 'generate' && fixedLength !== null && (
+              <p className="hint">
+                {fixedLength} letters and digits, the shape {profile.label} uses for this token.
+              </p>
+            )}
+            {valueMode === 'generate' && fixedLength === null && (
+              <div className="row">
+                <label htmlFor="token-length">Length</label>
+                <input
+                  id="token-length"
+                  type="number"
+                  min={8}
+                  max={4096}
+                  value={length}
+                  onChange={(e) => setLength(Number(e.target.value))}
+                />
+                <span className="hint">letters and digits from a cryptographic random source</span>
+              </div>
+            )}
+            {valueMode === 'paste' && (
+              <SecretInput
+                id="token-value"
+                label={rule?.valueLabel ?? 'Token value'}
+                value={value}
+                onChange={setValue}
+              />
+            )}
+          </fieldset>
+        )}
         <ErrorText message={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>

@@ -89,7 +89,9 @@ export function TokenList({ tokens, states, selectedId, onSelect }: TokenListPro
                 <span className={token.status === 'active' ? 'badge badge-ok' : 'badge badge-off'}>
                   {token.status}
                 </span>
-                {!token.enabled && <span className="badge badge-off">disabled</span>}
+                {(!token.enabled || states.get(token.id)?.disabledForInactivity) && (
+                  <span className="badge badge-off">disabled</span>
+                )}
                 {states.get(token.id)?.attention.map((phrase) => (
                   <span key={phrase} className="badge badge-warn" title={phrase}>
                     {phrase}
