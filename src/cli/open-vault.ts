@@ -49,6 +49,8 @@ export async function withVault<T>(
   run: (vault: Vault) => Promise<T> | T,
 ): Promise<T> {
   const vault = await openVault(path, options);
+  // A demo vault says so on every command, on stderr so that output for scripts (stdout, --json) stays the same.
+  if (vault.info().demo) process.stderr.write('DEMO vault: every token in it is fake.\n');
   try {
     return await run(vault);
   } finally {

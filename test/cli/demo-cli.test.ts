@@ -23,7 +23,9 @@ describe('tokenvault demo', { timeout: 300_000 }, () => {
     const passwordFile = join(dir, 'pw.txt');
     writeFileSync(passwordFile, `${password}\n`);
     const env = { TOKENVAULT_PASSWORD_FILE: passwordFile };
-    const health = JSON.parse((await runCli(['health', path, '--json'], { env })).stdout);
+    const healthRun = await runCli(['health', path, '--json'], { env });
+    expect(healthRun.stderr).toMatch(/^DEMO vault: every token in it is fake\.$/m);
+    const health = JSON.parse(healthRun.stdout);
     expect(health.counts).toMatchObject({
       'inactivity-disabled': 1,
       'inactivity-soon': 1,

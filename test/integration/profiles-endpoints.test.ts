@@ -78,6 +78,14 @@ describe('endpoint profile: endpoints and the tokens serving each method', () =>
     );
     denied.vault.accounts.update({ id: denied.account.id, allowDelete: true });
     expect(denied.vault.endpoints.assign(endpoint.id, 'DELETE', del.id).assignments).toHaveLength(1);
+    // Turning DELETE off again while a token serves it would leave an assignment the rules forbid.
+    expect(code(() => denied.vault.accounts.update({ id: denied.account.id, allowDelete: false }))).toMatch(
+      /^POLICY: Tokens of "Hub" still serve DELETE/,
+    );
+    denied.vault.endpoints.unassign(endpoint.id, 'DELETE', del.id);
+    expect(denied.vault.accounts.update({ id: denied.account.id, allowDelete: false }).allowDelete).toBe(
+      false,
+    );
   });
 
   it('a token serves only its own account; profiles without endpoints have none', async () => {

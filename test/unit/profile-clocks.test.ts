@@ -76,7 +76,7 @@ describe('expiry', () => {
   it('normalises typed dates and refuses what is not one', () => {
     expect(normaliseDate('2026-12-31')).toBe('2026-12-31T00:00:00.000Z');
     expect(normaliseDate('2026-12-31T09:30:00+02:00')).toBe('2026-12-31T07:30:00.000Z');
-    for (const bad of ['never', '31/12/2026', '2026-13-45', '', 'x'.repeat(1000)])
+    for (const bad of ['never', '31/12/2026', '2026-13-45', '2026-02-31', '2025-02-29', '', 'x'.repeat(1000)])
       expect(normaliseDate(bad)).toBeNull();
   });
 });

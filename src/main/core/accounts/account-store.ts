@@ -97,6 +97,12 @@ export class AccountStore {
           throw new VaultError('ALREADY_EXISTS', `An account named "${data.name}" already exists.`);
         }
       }
+      if (data.allowDelete === false && before.allowDelete && this.deleteAssignments(data.id) > 0) {
+        throw new VaultError(
+          'POLICY',
+          `Tokens of "${before.name}" still serve DELETE on its endpoints; unassign them before turning DELETE off.`,
+        );
+      }
       this.db
         .prepare('UPDATE accounts SET name = ?, notes = ?, allow_delete = ?, updated_at = ? WHERE id = ?')
         .run(
@@ -111,6 +117,22 @@ export class AccountStore {
     })();
     this.onChange();
     return this.get(data.id);
+  }
+
+  /** DELETE assignments on the account's endpoints (none before the endpoints migration's tables exist). */
+  private deleteAssignments(accountId: number): number {
+    const hasEndpoints = this.db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'token_endpoints'`)
+      .get();
+    if (!hasEndpoints) return 0;
+    return (
+      this.db
+        .prepare(
+          `SELECT count(*) AS n FROM token_endpoints te JOIN endpoints e ON e.id = te.endpoint_id
+           WHERE e.account_id = ? AND te.method = 'DELETE'`,
+        )
+        .get(accountId) as { n: number }
+    ).n;
   }
 
   delete(id: number): void {
