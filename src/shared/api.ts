@@ -56,6 +56,8 @@ export type KeychainStatus = 'disabled' | 'enabled' | 'stale' | 'unavailable' | 
 export interface AppSettings {
   autoLockMinutes: number;
   clipboardSeconds: number;
+  /** Health reminds of a token not regenerated for this many days. */
+  rotationDays: number;
 }
 
 export interface SessionState {
@@ -72,6 +74,7 @@ export const settingsUpdateSchema = z.strictObject({
   operator: singleLine('The operator name', 100).optional(),
   autoLockMinutes: z.number().int().min(1).max(240).optional(),
   clipboardSeconds: z.number().int().min(5).max(600).optional(),
+  rotationDays: z.number().int().min(7).max(3650).optional(),
 });
 
 export const api = {

@@ -309,7 +309,11 @@ describe('locks that come from main, the recovery key, the back-off, recent vaul
     await settings.getByLabel('Clear a copied value after (seconds)').fill('45');
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.getByText('Settings saved.').waitFor();
-    expect(session.getSession().settings).toEqual({ autoLockMinutes: 10, clipboardSeconds: 45 });
+    expect(session.getSession().settings).toEqual({
+      autoLockMinutes: 10,
+      clipboardSeconds: 45,
+      rotationDays: 180,
+    });
     const newPassword = 'lantern meadow copper violet harbour';
     await settings.getByLabel('Current master password').fill(TEST_PASSWORD);
     await settings.getByLabel('New master password').fill(newPassword);

@@ -13,8 +13,8 @@ const SETTINGS_FILE = 'token-vault-settings.json';
 describe('app settings and recent vaults', () => {
   it('defaults to 5 minutes auto-lock and 30 seconds clipboard', () => {
     const store = new AppSettingsStore(join(makeTempDir(), 'ud'));
-    expect(store.settings()).toEqual({ autoLockMinutes: 5, clipboardSeconds: 30 });
-    expect(DEFAULT_SETTINGS).toEqual({ autoLockMinutes: 5, clipboardSeconds: 30 });
+    expect(store.settings()).toEqual({ autoLockMinutes: 5, clipboardSeconds: 30, rotationDays: 180 });
+    expect(DEFAULT_SETTINGS).toEqual({ autoLockMinutes: 5, clipboardSeconds: 30, rotationDays: 180 });
   });
 
   it('refuses out-of-range settings through IPC and directly, and writes nothing', async () => {
@@ -46,7 +46,25 @@ describe('app settings and recent vaults', () => {
     expect(new AppSettingsStore(userDataDir).settings()).toEqual({
       autoLockMinutes: 240,
       clipboardSeconds: 5,
+      rotationDays: 180,
     });
+  });
+
+  it('the rotation reminder is a setting (7 to 3,650 days) that the health report follows', async () => {
+    const userDataDir = join(makeTempDir(), 'ud');
+    const session = new SessionController({ userDataDir, platform: new MemoryPlatform() });
+    const dispatch = createDispatcher(session);
+    expect((await dispatch('updateSettings', { rotationDays: 6 })).ok).toBe(false);
+    expect((await dispatch('updateSettings', { rotationDays: 3651 })).ok).toBe(false);
+    await session.createVault({
+      path: join(makeTempDir(), 'r.tokenvault'),
+      password: TEST_PASSWORD,
+      operator: 'op',
+    });
+    expect((await dispatch('updateSettings', { rotationDays: 30 })).ok).toBe(true);
+    const report = await dispatch('healthReport', {});
+    expect(report).toMatchObject({ ok: true, value: { rotationDays: 30 } });
+    expect(new AppSettingsStore(userDataDir).settings().rotationDays).toBe(30);
   });
 
   it('a damaged or tampered settings file falls back to defaults instead of blocking the app', () => {
@@ -75,7 +93,7 @@ describe('app settings and recent vaults', () => {
       }),
     );
     const store = new AppSettingsStore(userDataDir);
-    expect(store.settings()).toEqual({ autoLockMinutes: 5, clipboardSeconds: 45 });
+    expect(store.settings()).toEqual({ autoLockMinutes: 5, clipboardSeconds: 45, rotationDays: 180 });
     expect(store.recentVaults().map((v) => v.path)).toEqual(['/a/b.tokenvault']);
   });
 

@@ -110,7 +110,8 @@ export const handlers: Handlers = {
     session.requireVault().endpoints.assign(input.endpointId, input.method, input.tokenId),
   unassignEndpoint: (session, input) =>
     session.requireVault().endpoints.unassign(input.endpointId, input.method, input.tokenId),
-  healthReport: (session) => session.requireVault().health.report(),
+  healthReport: (session) =>
+    session.requireVault().health.report({ rotationDays: session.settings().rotationDays }),
   revealToken: (session, input) => ({ value: session.requireVault().tokens.reveal(input.id, 'reveal') }),
   copyToken: (session, input) => session.copyToken(input.id),
   tokenHistory: (session, input) => session.requireVault().tokens.history(input.id),

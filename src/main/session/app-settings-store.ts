@@ -5,13 +5,14 @@ import type { AppSettings } from '../../shared/api';
 import { VaultError } from '../../shared/errors';
 import { writeFileAtomic } from '../core/fs/atomic-write';
 
-export const DEFAULT_SETTINGS: AppSettings = { autoLockMinutes: 5, clipboardSeconds: 30 };
+export const DEFAULT_SETTINGS: AppSettings = { autoLockMinutes: 5, clipboardSeconds: 30, rotationDays: 180 };
 const RECENT_LIMIT = 8;
 
 /** The same bounds as the IPC contract's updateSettings, applied again to the file and to direct callers. */
 const settingsShape = {
   autoLockMinutes: z.number().int().min(1).max(240),
   clipboardSeconds: z.number().int().min(5).max(600),
+  rotationDays: z.number().int().min(7).max(3650),
 };
 const settingsSchema = z.strictObject(settingsShape).partial();
 
@@ -57,7 +58,7 @@ export class AppSettingsStore {
     if (!parsed.success) {
       throw new VaultError(
         'INVALID_INPUT',
-        'Auto-lock takes 1 to 240 minutes and clipboard clearing 5 to 600 seconds.',
+        'Auto-lock takes 1 to 240 minutes, clipboard clearing 5 to 600 seconds, the rotation reminder 7 to 3,650 days.',
       );
     }
     this.state.settings = { ...this.state.settings, ...parsed.data };

@@ -238,6 +238,7 @@ export class SessionController {
     operator?: string;
     autoLockMinutes?: number;
     clipboardSeconds?: number;
+    rotationDays?: number;
   }): SessionState {
     const { operator, ...appSettings } = patch;
     if (operator !== undefined) this.requireVault().setOperator(operator);

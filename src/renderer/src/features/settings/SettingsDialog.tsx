@@ -18,6 +18,7 @@ export function SettingsDialog({
   const [operator, setOperator] = useState(session.vault?.operator ?? '');
   const [autoLock, setAutoLock] = useState(session.settings.autoLockMinutes);
   const [clipboard, setClipboard] = useState(session.settings.clipboardSeconds);
+  const [rotation, setRotation] = useState(session.settings.rotationDays);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,12 @@ export function SettingsDialog({
     event.preventDefault();
     setError(null);
     try {
-      await call('updateSettings', { operator, autoLockMinutes: autoLock, clipboardSeconds: clipboard });
+      await call('updateSettings', {
+        operator,
+        autoLockMinutes: autoLock,
+        clipboardSeconds: clipboard,
+        rotationDays: rotation,
+      });
       setNotice('Settings saved.');
       onSaved();
     } catch (err) {
@@ -70,6 +76,15 @@ export function SettingsDialog({
           max={600}
           value={clipboard}
           onChange={(e) => setClipboard(Number(e.target.value))}
+        />
+        <label htmlFor="settings-rotation">Remind me to rotate a token after (days)</label>
+        <input
+          id="settings-rotation"
+          type="number"
+          min={7}
+          max={3650}
+          value={rotation}
+          onChange={(e) => setRotation(Number(e.target.value))}
         />
         <KeychainToggle />
         <div className="actions">
