@@ -8,7 +8,7 @@ import { generateBundlePassword } from '../../src/main/core/handoff/bundle-passw
 import { writeBundle } from '../../src/main/core/handoff/bundle-zip';
 import { Vault } from '../../src/main/core/vault/vault';
 import type { HandoffDocument } from '../../src/shared/handoff-format';
-import { encodings, filesUnder } from '../helpers/plaintext-scan';
+import { encodings, filesUnder, readIfPresent } from '../helpers/plaintext-scan';
 import { ensureCliBuilt, runCli, runCliOnTty, type CliResult } from '../helpers/run-cli';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
@@ -132,7 +132,7 @@ describe('tokenvault handoff export', () => {
       ),
     ])
       for (const value of values)
-        for (const { bytes } of encodings(value)) expect(readFileSync(path).includes(bytes)).toBe(false);
+        for (const { bytes } of encodings(value)) expect(readIfPresent(path).includes(bytes)).toBe(false);
 
     const list = JSON.parse((await cli(['handoff', 'list', vault, '--json'])).stdout);
     expect(list[0]).toMatchObject({

@@ -1,16 +1,36 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Every regular file under `dir`, recursively. */
+/**
+ * Every regular file under `dir`, recursively. Entries that vanish while they are listed are left out: scans of the
+ * shared temp folder race with other test workers, whose files come and go.
+ */
 export function filesUnder(dir: string): string[] {
   const out: string[] = [];
-  for (const name of readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return out;
+    throw error;
+  }
+  for (const name of names) {
     const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) out.push(...filesUnder(path));
-    else if (stat.isFile()) out.push(path);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) out.push(...filesUnder(path));
+    else if (stat?.isFile()) out.push(path);
   }
   return out.sort();
+}
+
+/** A file's bytes, or an empty buffer when it has gone since it was listed (see filesUnder). */
+export function readIfPresent(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
+    throw error;
+  }
 }
 
 function utf16be(text: string): Buffer {
