@@ -14,6 +14,11 @@ import { HistoryTimeline } from './HistoryTimeline';
 
 export const REVEAL_SECONDS = 20;
 
+/** A label and value for the field list; an empty field the profile does not use is left out. */
+function optionalField(label: string, value: string | null, always: boolean): [string, string][] {
+  return value !== null || always ? [[label, value ?? '—']] : [];
+}
+
 interface TokenDetailProps {
   token: TokenMeta;
   account: Account | undefined;
@@ -104,9 +109,14 @@ export function TokenDetail(props: TokenDetailProps) {
             : 'disabled'
       }`,
     ],
-    [rule?.keyIdLabel ?? 'Key id', token.keyId ?? '—'],
-    [rule?.assignedToLabel ?? 'Assigned to', token.assignedTo ?? '—'],
-    ['Application', token.application ?? '—'],
+    // A platform's own fields always show; the others only when they hold something (no "Key id: —" on a bearer).
+    ...optionalField(rule?.keyIdLabel ?? 'Key id', token.keyId, !rule || rule.requiresKeyId === true),
+    ...optionalField(
+      rule?.assignedToLabel ?? 'Assigned to',
+      token.assignedTo,
+      !rule || rule.requiresAssignedTo === true,
+    ),
+    ...optionalField('Application', token.application, !rule || profile.mapping),
     ['Created', formatDate(token.createdAt)],
     ['Updated', formatDate(token.updatedAt)],
     ['Generated', formatDate(token.generatedAt)],

@@ -175,17 +175,20 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               onChange={(e) => setExpiresAt(e.target.value)}
             />
           </Field>
-          <Field
-            id="token-key-id"
-            label={`${rule?.keyIdLabel ?? 'Key id'} (not secret)${rule?.requiresKeyId ? ', required' : ''}`}
-          >
-            <input
+          {/* A key id only where the platform has one (ON24 token key, OAuth site key) or any kind goes. */}
+          {(!rule || rule.requiresKeyId || keyId) && (
+            <Field
               id="token-key-id"
-              value={keyId}
-              onChange={(e) => setKeyId(e.target.value)}
-              spellCheck={false}
-            />
-          </Field>
+              label={`${rule?.keyIdLabel ?? 'Key id'} (not secret)${rule?.requiresKeyId ? ', required' : ''}`}
+            >
+              <input
+                id="token-key-id"
+                value={keyId}
+                onChange={(e) => setKeyId(e.target.value)}
+                spellCheck={false}
+              />
+            </Field>
+          )}
           <Field
             id="token-assigned"
             label={`${rule?.assignedToLabel ?? 'Assigned to'}${rule?.requiresAssignedTo ? ', required' : ''}`}
