@@ -89,11 +89,14 @@ export function TokenList({ tokens, states, selectedId, onSelect }: TokenListPro
                 <span className={token.status === 'active' ? 'badge badge-ok' : 'badge badge-off'}>
                   {token.status}
                 </span>
-                {(!token.enabled || states.get(token.id)?.disabledForInactivity) && (
-                  <span className="badge badge-off">disabled</span>
-                )}
+                {!token.enabled && <span className="badge badge-off">disabled</span>}
                 {states.get(token.id)?.attention.map((phrase) => (
-                  <span key={phrase} className="badge badge-warn" title={phrase}>
+                  <span
+                    key={phrase}
+                    // Disabled by the platform is a fact, not a reminder: it reads like "disabled".
+                    className={`badge badge-attention ${states.get(token.id)?.disabledForInactivity ? 'badge-off' : 'badge-warn'}`}
+                    title={phrase}
+                  >
                     {phrase}
                   </span>
                 ))}
