@@ -79,7 +79,10 @@ export const settingsUpdateSchema = z.strictObject({
 
 export const api = {
   getSession: { input: none, output: output<SessionState>() },
-  listRecentVaults: { input: none, output: output<{ path: string; name: string; exists: boolean }[]>() },
+  listRecentVaults: {
+    input: none,
+    output: output<{ path: string; name: string; exists: boolean; demo: boolean }[]>(),
+  },
   /** Native folder dialog in the app; returns null when the user cancels. */
   chooseVaultFolder: {
     input: z.strictObject({

@@ -104,6 +104,12 @@ describe('the demo vault and the health report in Chromium', () => {
         .getByRole('button', { name: /^All tokens/ })
         .getAttribute('aria-current'),
     ).toBe('true');
+
+    // Locked, the vault still says DEMO before anyone types its password.
+    await page.getByRole('button', { name: 'Lock' }).click();
+    const unlockTitle = page.getByRole('heading', { level: 1, name: /^Unlock/ });
+    await expect.poll(() => unlockTitle.textContent(), { timeout: 15_000 }).toMatch(/DEMO$/);
+    await screenshot(page, 'demo-unlock');
   }, 120_000);
 });
 

@@ -109,8 +109,8 @@ describe('app settings and recent vaults', () => {
     await session.unlockVault({ path: first, password: TEST_PASSWORD });
     session.lock();
     expect(session.recentVaults()).toEqual([
-      { path: first, name: 'first', exists: true },
-      { path: second, name: 'second', exists: true },
+      { path: first, name: 'first', exists: true, demo: false },
+      { path: second, name: 'second', exists: true, demo: false },
     ]);
 
     const store = new AppSettingsStore(userDataDir);
@@ -120,12 +120,19 @@ describe('app settings and recent vaults', () => {
       path: join(dir, 'other-9.tokenvault'),
       name: 'other-9',
       exists: false,
+      demo: false,
     });
 
     rmSync(first, { recursive: true });
     const fresh = new AppSettingsStore(join(dir, 'ud2'));
     fresh.rememberVault(first);
-    expect(fresh.recentVaults()).toEqual([{ path: first, name: 'first', exists: false }]);
+    expect(fresh.recentVaults()).toEqual([{ path: first, name: 'first', exists: false, demo: false }]);
+    // A demo vault is remembered as one (the welcome and unlock screens say DEMO before the password).
+    fresh.rememberVault(join(dir, 'tour.tokenvault'), true);
+    expect(new AppSettingsStore(join(dir, 'ud2')).recentVaults()[0]).toMatchObject({
+      name: 'tour',
+      demo: true,
+    });
 
     // Nothing secret in the app's folder: only the settings file, with paths and numbers, private to the user.
     const files = readdirSync(userDataDir);
@@ -134,7 +141,7 @@ describe('app settings and recent vaults', () => {
     expect(text.includes(TEST_PASSWORD)).toBe(false);
     expect(text.includes(created.recoveryKey)).toBe(false);
     expect(text.includes(created.recoveryKey.replace(/-/g, ''))).toBe(false);
-    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['recentVaults', 'settings']);
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['demoVaults', 'recentVaults', 'settings']);
     expect(statSync(join(userDataDir, SETTINGS_FILE)).mode & 0o077).toBe(0);
   });
 

@@ -20,6 +20,8 @@ const fileSchema = z.object({
   // A setting a later version added is ignored rather than making the whole file unreadable.
   settings: z.object(settingsShape).partial().default({}),
   recentVaults: z.array(z.string().min(1).max(4096)).max(50).default([]),
+  /** Which recent vaults are DEMO vaults, so the welcome and unlock screens say so before the password. */
+  demoVaults: z.array(z.string().min(1).max(4096)).max(50).default([]),
 });
 
 /**
@@ -37,11 +39,11 @@ export class AppSettingsStore {
   }
 
   private load(): z.infer<typeof fileSchema> {
-    if (!existsSync(this.path)) return { settings: {}, recentVaults: [] };
+    if (!existsSync(this.path)) return { settings: {}, recentVaults: [], demoVaults: [] };
     try {
       return fileSchema.parse(JSON.parse(readFileSync(this.path, 'utf8')));
     } catch {
-      return { settings: {}, recentVaults: [] };
+      return { settings: {}, recentVaults: [], demoVaults: [] };
     }
   }
 
@@ -66,19 +68,22 @@ export class AppSettingsStore {
     return this.settings();
   }
 
-  recentVaults(): { path: string; name: string; exists: boolean }[] {
+  recentVaults(): { path: string; name: string; exists: boolean; demo: boolean }[] {
     return this.state.recentVaults.map((path) => ({
       path,
       name: basename(path).replace(/\.tokenvault$/, ''),
       exists: existsSync(join(path, 'keyslots.json')),
+      demo: this.state.demoVaults.includes(path),
     }));
   }
 
-  rememberVault(path: string): void {
-    this.state.recentVaults = [path, ...this.state.recentVaults.filter((p) => p !== path)].slice(
-      0,
-      RECENT_LIMIT,
-    );
+  rememberVault(path: string, demo = false): void {
+    const recent = [path, ...this.state.recentVaults.filter((p) => p !== path)].slice(0, RECENT_LIMIT);
+    this.state.recentVaults = recent;
+    this.state.demoVaults = [
+      ...(demo ? [path] : []),
+      ...this.state.demoVaults.filter((p) => p !== path && recent.includes(p)),
+    ];
     this.save();
   }
 }

@@ -147,7 +147,7 @@ export class SessionController {
   private adopt(vault: Vault): void {
     this.vault = vault;
     this.path = vault.dir;
-    this.store.rememberVault(vault.dir);
+    this.store.rememberVault(vault.dir, vault.info().demo);
     this.reportActivity();
   }
 

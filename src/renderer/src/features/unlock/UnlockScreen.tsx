@@ -25,6 +25,13 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
       ?.replace(/\.tokenvault$/, '') ?? path;
 
   const [keychain, setKeychain] = useState(false);
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    call('listRecentVaults', {}).then(
+      (recent) => setDemo(recent.some((vault) => vault.path === path && vault.demo)),
+      () => setDemo(false),
+    );
+  }, [path]);
 
   useEffect(() => input.current?.focus(), [mode]);
   useEffect(() => {
@@ -69,7 +76,9 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
   return (
     <main className="centered">
       <form className="card form" onSubmit={submit} aria-labelledby="unlock-title">
-        <h1 id="unlock-title">Unlock “{name}”</h1>
+        <h1 id="unlock-title">
+          Unlock “{name}”{demo && <span className="badge badge-demo">DEMO</span>}
+        </h1>
         <p className="muted small">{path}</p>
         <label htmlFor="unlock-secret">{mode === 'password' ? 'Master password' : 'Recovery key'}</label>
         <input

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { MethodOutput } from '../../../../shared/api';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
 import { PasswordMeter } from './PasswordMeter';
@@ -19,7 +20,7 @@ interface WelcomeProps {
 
 /** First screen: create a vault, or open an existing or recent one. */
 export function WelcomeScreen({ onCreated, onOpen, onDemoCreated }: WelcomeProps) {
-  const [recent, setRecent] = useState<{ path: string; name: string; exists: boolean }[]>([]);
+  const [recent, setRecent] = useState<MethodOutput<'listRecentVaults'>>([]);
   const [mode, setMode] = useState<'choose' | 'create'>('choose');
   const [error, setError] = useState<string | null>(null);
   const [creatingDemo, setCreatingDemo] = useState(false);
@@ -101,7 +102,10 @@ export function WelcomeScreen({ onCreated, onOpen, onDemoCreated }: WelcomeProps
                     disabled={!vault.exists || creatingDemo}
                     onClick={() => onOpen(vault.path)}
                   >
-                    <strong>{vault.name}</strong>
+                    <strong>
+                      {vault.name}
+                      {vault.demo && <span className="badge badge-demo">DEMO</span>}
+                    </strong>
                     <span className="muted">{vault.exists ? vault.path : `${vault.path} (missing)`}</span>
                   </button>
                 </li>
