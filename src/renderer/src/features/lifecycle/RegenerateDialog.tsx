@@ -5,6 +5,7 @@ import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { SecretInput } from '../../ui/SecretInput';
+import { ValueSourceChoice } from '../../ui/ValueSourceChoice';
 import { InUseWarning } from './InUseWarning';
 
 interface RegenerateDialogProps {
@@ -56,24 +57,12 @@ export function RegenerateDialog({ token, platformIssuesValues, onClose, onDone 
         </p>
         <fieldset className="value-mode">
           <legend>New value</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name="regen-mode"
-              checked={mode === 'generate'}
-              onChange={() => setMode('generate')}
-            />
-            Generate one here
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name="regen-mode"
-              checked={mode === 'paste'}
-              onChange={() => setMode('paste')}
-            />
-            Paste the value the platform issued
-          </label>
+          <ValueSourceChoice
+            name="regen-mode"
+            value={mode}
+            onChange={setMode}
+            generateLabel="Generate one here"
+          />
           {mode === 'paste' && (
             <SecretInput id="regen-value" label="New token value" value={value} onChange={setValue} />
           )}

@@ -5,6 +5,7 @@ import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { SecretInput } from '../../ui/SecretInput';
+import { ValueSourceChoice } from '../../ui/ValueSourceChoice';
 import { Field } from '../../ui/Field';
 
 interface TokenDialogProps {
@@ -230,24 +231,12 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
         ) : (
           <fieldset className="value-mode">
             <legend>Value</legend>
-            <label className="check">
-              <input
-                type="radio"
-                name="value-mode"
-                checked={valueMode === 'generate'}
-                onChange={() => setValueMode('generate')}
-              />
-              Generate a random value
-            </label>
-            <label className="check">
-              <input
-                type="radio"
-                name="value-mode"
-                checked={valueMode === 'paste'}
-                onChange={() => setValueMode('paste')}
-              />
-              Paste the value the platform issued
-            </label>
+            <ValueSourceChoice
+              name="value-mode"
+              value={valueMode}
+              onChange={setValueMode}
+              generateLabel="Generate a random value"
+            />
             {valueMode === 'generate' && fixedLength !== null && (
               <p className="hint">
                 {fixedLength} letters and digits, the shape {profile.label} uses for this token.
