@@ -97,7 +97,11 @@ describe('session safety', () => {
     const text = readFileSync(join(userDataDir, files[0]!), 'utf8');
     expect(text.includes(secret)).toBe(false);
     expect(text.includes(TEST_PASSWORD)).toBe(false);
-    expect(JSON.parse(text)).toEqual({ settings: { clipboardSeconds: 45 }, recentVaults: [path] });
+    expect(JSON.parse(text)).toEqual({
+      settings: { clipboardSeconds: 45 },
+      recentVaults: [path],
+      demoVaults: [],
+    });
   });
   it('through the controller, each wrong password doubles the wait up to 30 s; a refused attempt does not count', async () => {
     let clock = 5_000_000;
