@@ -220,7 +220,8 @@ describe('tokens in use: regenerate and delete need confirmation', () => {
     expect(vault.verify().ok).toBe(true);
   });
 
-  it('handed off to an agency: refused without force, the agency named', async () => {
+  /** "Export API", its value handed to Acme Digital in a real bundle. */
+  async function tokenHandedToAcme() {
     const { vault, account } = await vaultWith();
     const token = vault.tokens.create({
       accountId: account.id,
@@ -237,6 +238,11 @@ describe('tokens in use: regenerate and delete need confirmation', () => {
       password: generateBundlePassword().password,
       channel: 'sms',
     });
+    return { vault, token, recipients };
+  }
+
+  it('handed off to an agency: refused without force, the agency named', async () => {
+    const { vault, token } = await tokenHandedToAcme();
     expect(vault.lifecycle.usage(token.id).handedTo.map((h) => h.recipient)).toEqual(['Acme Digital']);
     expect(refusal(() => vault.lifecycle.regenerate(token.id)).message).toMatch(
       /^"Export API" is in use \(handed to Acme Digital\)/,
@@ -257,22 +263,7 @@ describe('tokens in use: regenerate and delete need confirmation', () => {
   });
 
   it('a rotated token is no longer in use by the agency that holds only its old value', async () => {
-    const { vault, account } = await vaultWith();
-    const token = vault.tokens.create({
-      accountId: account.id,
-      name: 'Export API',
-      value: generateTokenValue(),
-    });
-    const recipients = new RecipientStore(vault.db);
-    recipients.create({ name: 'Acme Digital' });
-    await exportHandoff(vault, recipients, {
-      recipient: 'Acme Digital',
-      tokenIds: [token.id],
-      fields: ['value'],
-      outPath: join(makeTempDir(), 'bundle.zip'),
-      password: generateBundlePassword().password,
-      channel: 'sms',
-    });
+    const { vault, token, recipients } = await tokenHandedToAcme();
     vault.lifecycle.regenerate(token.id, { force: true });
     expect(vault.lifecycle.usage(token.id)).toMatchObject({ handedTo: [], inUse: false });
     // Still on record: the agency was given the token, only not its current value.
