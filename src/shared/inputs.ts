@@ -77,6 +77,8 @@ export const tokenImportRowSchema = z.strictObject({
   description: freeText('The description', 4000).optional(),
   assignedTo: singleLine('The assigned user').optional(),
   keyId: singleLine('The key id', 500).optional(),
+  application: singleLine('The application').optional(),
+  expiresAt: isoDateSchema.optional(),
 });
 export type TokenImportRow = z.input<typeof tokenImportRowSchema>;
 
