@@ -4,6 +4,9 @@
  * descriptions (Bitwarden's "Export vault" JSON/CSV, 1Password's 1PUX: a ZIP with export.attributes and export.data).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as kdbxweb from 'kdbxweb';
 import { TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import { installKdbxArgon2 } from '../../src/main/core/import/kdbx-argon2';
@@ -256,19 +259,21 @@ export async function onePuxZip(items: OnePuxItem[], dataOverride?: string): Pro
   return writer.close();
 }
 
-/** A ZIP bomb shaped as a 1PUX: export.data inflates to `inflatedMiB` of zeros from a few hundred KiB. */
-export async function onePuxBomb(inflatedMiB: number): Promise<Uint8Array> {
-  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false, level: 9 });
-  const chunk = new Uint8Array(1024 * 1024);
-  let sent = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent++ >= inflatedMiB) controller.close();
-      else controller.enqueue(chunk);
-    },
-  });
-  await writer.add('export.data', stream);
-  return writer.close();
+/**
+ * A ZIP bomb shaped as a 1PUX, written by 7-Zip: export.data inflates to `inflatedMiB` of zeros from a few hundred
+ * KiB (a sparse file compressed natively; compressing it in JavaScript would take most of the test's time).
+ */
+export function onePuxBombFile(path: string, inflatedMiB: number): void {
+  const work = mkdtempSync(join(tmpdir(), 'tokenvault-bomb-'));
+  try {
+    const data = join(work, 'export.data');
+    writeFileSync(data, '');
+    truncateSync(data, inflatedMiB * 1024 * 1024);
+    const result = spawnSync('7zz', ['a', '-tzip', '-mx=1', path, data], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`7zz failed: ${result.stderr.slice(0, 300)}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** Re-zip bytes unchanged (for tests that need a second archive shape). */

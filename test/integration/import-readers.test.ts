@@ -29,8 +29,8 @@ function summary(source: ImportSource) {
 function entries(): FixtureEntry[] {
   return [
     { group: 'Stripe', title: 'Live key', username: 'acct_1', password: generateTokenValue(), notes: 'live, "quoted"' },
-    { group: 'Stripe', title: 'Test key', username: 'acct_2', password: `comma,${generateTokenValue(20)}` },
-    { group: 'Mailchimp', title: 'API', username: 'us21', password: generateTokenValue(32), url: 'https://mailchimp.com' },
+    { group: 'Stripe', title: 'Test key', username: 'acct_2', password: `comma,${generateTokenValue({ length: 20 })}` },
+    { group: 'Mailchimp', title: 'API', username: 'us21', password: generateTokenValue({ length: 32 }), url: 'https://mailchimp.com' },
   ];
 }
 

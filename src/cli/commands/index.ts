@@ -5,6 +5,7 @@ import type { CliRegistrar } from './cli-groups';
 import { registerDemoCommands } from './demo-commands';
 import { registerEndpointCommands } from './endpoint-commands';
 import { registerHealthCommands } from './health-commands';
+import { registerImportCommands } from './import-commands';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerLifecycleCommands } from './lifecycle-commands';
 import { registerRecipientCommands } from './recipient-commands';
@@ -16,6 +17,7 @@ export const REGISTRARS: CliRegistrar[] = [
   registerVaultCommands,
   registerAccountCommands,
   registerTokenCommands,
+  registerImportCommands,
   registerLifecycleCommands,
   registerEndpointCommands,
   registerHealthCommands,

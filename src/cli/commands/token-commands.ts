@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { VaultError } from '../../shared/errors';
 import type { TokenMeta, VaultEvent } from '../../shared/model';
-import { csvToRecords } from '../csv';
+import { csvToImportRows } from '../../main/core/import/csv-table';
+import { IMPORT_LIMITS } from '../../main/core/import/import-limits';
+import { readBoundedFile } from '../../main/core/fs/read-bounded';
 import { printJson, printLine, printTable } from '../output';
 import { readFirstLine } from '../password-input';
 import { withVault } from '../open-vault';
@@ -75,15 +76,10 @@ export async function readStdin(): Promise<string> {
 }
 
 function readImportFile(file: string, format: string | undefined): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
   const kind = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
-  if (kind === 'csv') return csvToRecords(text);
-  if (kind !== 'json') throw new UsageError('--format is json or csv.');
+  if (kind !== 'csv' && kind !== 'json') throw new UsageError('--format is json or csv.');
+  const text = readBoundedFile(file, { maxBytes: IMPORT_LIMITS.maxFileBytes, what: 'The import file' }).toString('utf8');
+  if (kind === 'csv') return csvToImportRows(text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
