@@ -62,6 +62,11 @@ export const BRIDGE_METHODS = [
   'setRecipientArchived',
   'chooseBundleToOpen',
   'openBundle',
+  'chooseImportFile',
+  'openImportSource',
+  'previewImport',
+  'commitImport',
+  'closeImport',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof BRIDGE_METHODS)[number]>;

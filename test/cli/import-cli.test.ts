@@ -59,7 +59,16 @@ describe('tokenvault import, black box', { timeout: 240_000 }, () => {
       { group: 'Stripe', title: 'Test', username: 'acct_test', password: values[1]! },
       { group: 'Mailchimp', title: 'API', password: values[2]! },
     ]);
-    const args = ['import', vault, '--from', 'kdbx', '--file', kdbx, '--source-password-file', sourcePasswordFile];
+    const args = [
+      'import',
+      vault,
+      '--from',
+      'kdbx',
+      '--file',
+      kdbx,
+      '--source-password-file',
+      sourcePasswordFile,
+    ];
     const events = await eventCount(vault, env);
     const dry = await runCli([...args, '--dry-run', '--json'], { env });
     expect(dry.code).toBe(0);
@@ -98,11 +107,20 @@ describe('tokenvault import, black box', { timeout: 240_000 }, () => {
     const imported = await runCli(args, { env });
     expect(imported.code).toBe(0);
     expect(imported.stdout).toBe('3\n');
-    expect(imported.stderr).toMatch(/Imported 3 token\(s\) from the KeePass database \(\.kdbx\); new accounts: Stripe, Mailchimp\./);
-    const tokens = JSON.parse((await runCli(['token', 'list', vault, '--json'], { env })).stdout) as { id: number; name: string }[];
+    expect(imported.stderr).toMatch(
+      /Imported 3 token\(s\) from the KeePass database \(\.kdbx\); new accounts: Stripe, Mailchimp\./,
+    );
+    const tokens = JSON.parse((await runCli(['token', 'list', vault, '--json'], { env })).stdout) as {
+      id: number;
+      name: string;
+    }[];
     const live = tokens.find((t) => t.name === 'Live')!;
-    expect((await runCli(['token', 'reveal', vault, String(live.id)], { env })).stdout).toBe(`${values[0]}\n`);
-    const history = JSON.parse((await runCli(['token', 'history', vault, String(live.id), '--json'], { env })).stdout);
+    expect((await runCli(['token', 'reveal', vault, String(live.id)], { env })).stdout).toBe(
+      `${values[0]}\n`,
+    );
+    const history = JSON.parse(
+      (await runCli(['token', 'history', vault, String(live.id), '--json'], { env })).stdout,
+    );
     expect(history[0]).toMatchObject({ kind: 'Created', details: { imported: true, source: 'kdbx' } });
 
     // Again: every value is now a duplicate of a stored one, so nothing is selected and nothing is written.
@@ -116,15 +134,36 @@ describe('tokenvault import, black box', { timeout: 240_000 }, () => {
     const { dir, vault, env } = await cliVault();
     const kdbx = join(dir, 'on24.kdbx');
     keepassxcDatabase(kdbx, SOURCE_PASSWORD, [
-      { group: 'Producers', title: 'Ana', username: 'key-ana', password: generateTokenValue(), notes: 'ana@example.org' },
+      {
+        group: 'Producers',
+        title: 'Ana',
+        username: 'key-ana',
+        password: generateTokenValue(),
+        notes: 'ana@example.org',
+      },
       { group: 'Producers', title: 'Nobody', username: 'key-x', password: generateTokenValue() },
     ]);
     writeFileSync(join(dir, 'export.csv'), keepassxcExport(kdbx, SOURCE_PASSWORD, 'csv'));
     writeFileSync(join(dir, 'export.xml'), keepassxcExport(kdbx, SOURCE_PASSWORD, 'xml'));
-    const base = ['import', vault, '--from', 'keepassxc-csv', '--file', join(dir, 'export.csv'), '--account', 'ON24', '--profile', 'on24', '--map', 'Notes=assignedTo'];
+    const base = [
+      'import',
+      vault,
+      '--from',
+      'keepassxc-csv',
+      '--file',
+      join(dir, 'export.csv'),
+      '--account',
+      'ON24',
+      '--profile',
+      'on24',
+      '--map',
+      'Notes=assignedTo',
+    ];
     const refused = await runCli(base, { env });
     expect(refused.code).toBe(5);
-    expect(refused.stderr).toMatch(/^tokenvault: Row 2: In ON24 accounts, .* must be assigned to .* Nothing was imported; add --skip-refused/);
+    expect(refused.stderr).toMatch(
+      /^tokenvault: Row 2: In ON24 accounts, .* must be assigned to .* Nothing was imported; add --skip-refused/,
+    );
     expect(await tokenCount(vault, env)).toBe(0);
     const skipped = await runCli([...base, '--skip-refused'], { env });
     expect(skipped.code).toBe(0);
@@ -133,9 +172,17 @@ describe('tokenvault import, black box', { timeout: 240_000 }, () => {
     const listed = JSON.parse((await runCli(['account', 'list', vault, '--json'], { env })).stdout);
     expect(listed).toMatchObject([{ name: 'ON24', profile: 'on24', tokenCount: 1 }]);
 
-    const xml = await runCli(['import', vault, '--from', 'keepass-xml', '--file', join(dir, 'export.xml'), '--dry-run', '--json'], { env });
+    const xml = await runCli(
+      ['import', vault, '--from', 'keepass-xml', '--file', join(dir, 'export.xml'), '--dry-run', '--json'],
+      { env },
+    );
     expect(xml.code).toBe(0);
-    expect(JSON.parse(xml.stdout).rows.map((r: { name: string; duplicate: string | null }) => [r.name, r.duplicate !== null])).toEqual([
+    expect(
+      JSON.parse(xml.stdout).rows.map((r: { name: string; duplicate: string | null }) => [
+        r.name,
+        r.duplicate !== null,
+      ]),
+    ).toEqual([
       ['Ana', true],
       ['Nobody', false],
     ]);
@@ -143,38 +190,86 @@ describe('tokenvault import, black box', { timeout: 240_000 }, () => {
 
   it('1PUX, Bitwarden JSON, .env and a mapped CSV', async () => {
     const { dir, vault, env } = await cliVault();
-    writeFileSync(join(dir, 'export.1pux'), await onePuxZip([{ vault: 'APIs', category: '112', title: 'Search API', username: 'client-9', credential: generateTokenValue(), expires: new Date('2027-05-01T00:00:00Z') }]));
-    const pux = await runCli(['import', vault, '--from', '1pux', '--file', join(dir, 'export.1pux'), '--json'], { env });
+    writeFileSync(
+      join(dir, 'export.1pux'),
+      await onePuxZip([
+        {
+          vault: 'APIs',
+          category: '112',
+          title: 'Search API',
+          username: 'client-9',
+          credential: generateTokenValue(),
+          expires: new Date('2027-05-01T00:00:00Z'),
+        },
+      ]),
+    );
+    const pux = await runCli(
+      ['import', vault, '--from', '1pux', '--file', join(dir, 'export.1pux'), '--json'],
+      { env },
+    );
     expect(pux.code).toBe(0);
     expect(JSON.parse(pux.stdout)).toEqual({ imported: 1, accountsCreated: ['APIs'], skipped: [] });
     const token = JSON.parse((await runCli(['token', 'list', vault, '--json'], { env })).stdout)[0];
-    expect(token).toMatchObject({ name: 'Search API', keyId: 'client-9', expiresAt: '2027-05-01T00:00:00.000Z', account: 'APIs' });
+    expect(token).toMatchObject({
+      name: 'Search API',
+      keyId: 'client-9',
+      expiresAt: '2027-05-01T00:00:00.000Z',
+      account: 'APIs',
+    });
 
-    writeFileSync(join(dir, 'deploy.env'), `export DEPLOY_TOKEN=${generateTokenValue()}\n# comment\nOTHER="${generateTokenValue()}"\n`);
-    const dotenv = await runCli(['import', vault, '--from', 'env', '--file', join(dir, 'deploy.env')], { env });
+    writeFileSync(
+      join(dir, 'deploy.env'),
+      `export DEPLOY_TOKEN=${generateTokenValue()}\n# comment\nOTHER="${generateTokenValue()}"\n`,
+    );
+    const dotenv = await runCli(['import', vault, '--from', 'env', '--file', join(dir, 'deploy.env')], {
+      env,
+    });
     expect(dotenv.stdout).toBe('2\n');
 
     writeFileSync(join(dir, 'sheet.csv'), `Where,What,Secret thing\nSheet,Row one,${generateTokenValue()}\n`);
-    const unmapped = await runCli(['import', vault, '--from', 'csv', '--file', join(dir, 'sheet.csv')], { env });
+    const unmapped = await runCli(['import', vault, '--from', 'csv', '--file', join(dir, 'sheet.csv')], {
+      env,
+    });
     expect(unmapped.code).toBe(2);
     expect(unmapped.stderr).toMatch(/Choose the column that holds the token values/);
-    const mapped = await runCli(['import', vault, '--from', 'csv', '--file', join(dir, 'sheet.csv'), '--map', 'Where=account,What=name,Secret thing=value'], { env });
+    const mapped = await runCli(
+      [
+        'import',
+        vault,
+        '--from',
+        'csv',
+        '--file',
+        join(dir, 'sheet.csv'),
+        '--map',
+        'Where=account,What=name,Secret thing=value',
+      ],
+      { env },
+    );
     expect(mapped.stdout).toBe('1\n');
     expect(await tokenCount(vault, env)).toBe(4);
   });
 
   it('hostile sources: one sentence each, exit code per docs/cli.md, memory bounded, nothing written', async () => {
     const { dir, vault, env, sourcePasswordFile } = await cliVault();
-    const kdbxBytes = await kdbxwebDatabase([{ group: 'G', title: 'T', password: generateTokenValue() }], { password: SOURCE_PASSWORD, version: 4 });
+    const kdbxBytes = await kdbxwebDatabase([{ group: 'G', title: 'T', password: generateTokenValue() }], {
+      password: SOURCE_PASSWORD,
+      version: 4,
+    });
     writeFileSync(join(dir, 'good.kdbx'), kdbxBytes);
     writeFileSync(join(dir, 'truncated.kdbx'), kdbxBytes.subarray(0, Math.floor(kdbxBytes.length / 2)));
     writeFileSync(join(dir, 'wrong.txt'), 'not the password\n');
     // Inflates to more than the address-space cap below: only a reader that stops at its own cap can answer.
     onePuxBombFile(join(dir, 'bomb.1pux'), 2048);
     writeFileSync(join(dir, 'not-a-zip.1pux'), 'hello');
-    writeFileSync(join(dir, 'protected.json'), JSON.stringify({ encrypted: true, passwordProtected: true, data: 'x' }));
+    writeFileSync(
+      join(dir, 'protected.json'),
+      JSON.stringify({ encrypted: true, passwordProtected: true, data: 'x' }),
+    );
     writeFileSync(join(dir, 'deep.json'), `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
-    writeFileSync(join(dir, 'entities.xml'), '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xxxxxxxx">]><KeePassFile>&x;</KeePassFile>');
+    writeFileSync(
+      join(dir, 'entities.xml'),
+      '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xxxxxxxx">]><KeePassFile>&x;</KeePassFile>',
+    );
     writeFileSync(join(dir, 'big.csv'), '');
     truncateSync(join(dir, 'big.csv'), 65 * 1024 * 1024);
     const fifo = join(dir, 'pipe.csv');
@@ -184,15 +279,41 @@ describe('tokenvault import, black box', { timeout: 240_000 }, () => {
     expect(bomb).toBeLessThan(4 * 1024 * 1024);
 
     const cases: [string[], number, RegExp][] = [
-      [['--from', 'kdbx', '--file', join(dir, 'good.kdbx'), '--source-password-file', join(dir, 'wrong.txt')], 3, /^Wrong password or key file for The KeePass database\.$/],
-      [['--from', 'kdbx', '--file', join(dir, 'truncated.kdbx'), '--source-password-file', sourcePasswordFile], 2, /damaged or incomplete/],
+      [
+        [
+          '--from',
+          'kdbx',
+          '--file',
+          join(dir, 'good.kdbx'),
+          '--source-password-file',
+          join(dir, 'wrong.txt'),
+        ],
+        3,
+        /^Wrong password or key file for The KeePass database\.$/,
+      ],
+      [
+        [
+          '--from',
+          'kdbx',
+          '--file',
+          join(dir, 'truncated.kdbx'),
+          '--source-password-file',
+          sourcePasswordFile,
+        ],
+        2,
+        /damaged or incomplete/,
+      ],
       [['--from', 'kdbx', '--file', join(dir, 'good.kdbx')], 2, /needs its password/],
       [['--from', '1pux', '--file', join(dir, 'bomb.1pux')], 2, /inflates to more than 256 MiB/],
       [['--from', '1pux', '--file', join(dir, 'not-a-zip.1pux')], 2, /not a valid ZIP file/],
       [['--from', '1pux', '--file', '/dev/zero'], 2, /not a regular file/],
       [['--from', 'csv', '--file', fifo], 2, /not a regular file/],
       [['--from', 'csv', '--file', join(dir, 'big.csv')], 2, /65 MiB, more than the 64 MiB accepted/],
-      [['--from', 'bitwarden-json', '--file', join(dir, 'protected.json')], 2, /encrypted\. Export again without a password/],
+      [
+        ['--from', 'bitwarden-json', '--file', join(dir, 'protected.json')],
+        2,
+        /encrypted\. Export again without a password/,
+      ],
       [['--from', 'bitwarden-json', '--file', join(dir, 'deep.json')], 2, /nests deeper than 64 levels/],
       [['--from', 'keepass-xml', '--file', join(dir, 'entities.xml')], 2, /declares a DTD or entities/],
       [['--from', 'csv', '--file', join(dir, 'missing.csv')], 4, /does not exist/],

@@ -26,7 +26,11 @@ export interface FixtureEntry {
 }
 
 function keepassxc(args: string[], stdin: string): string {
-  const result = spawnSync(KEEPASSXC_CLI, args, { input: stdin, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(KEEPASSXC_CLI, args, {
+    input: stdin,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0)
     throw new Error(`keepassxc-cli ${args[0]} failed (${result.status}): ${result.stderr.slice(0, 300)}`);
   return result.stdout;
@@ -88,7 +92,8 @@ export async function kdbxwebDatabase(
           : kdbxweb.Consts.KdfId.Argon2id,
     );
     const params = db.header.kdfParameters!;
-    if (kdf === 'aes') params.set('R', kdbxweb.VarDictionary.ValueType.UInt64, new kdbxweb.Int64(options.aesRounds ?? 1000));
+    if (kdf === 'aes')
+      params.set('R', kdbxweb.VarDictionary.ValueType.UInt64, new kdbxweb.Int64(options.aesRounds ?? 1000));
     else {
       const a = options.argon2 ?? { memoryKiB: 1024, iterations: 2, parallelism: 1 };
       params.set('M', kdbxweb.VarDictionary.ValueType.UInt64, new kdbxweb.Int64(a.memoryKiB * 1024));
@@ -113,7 +118,10 @@ export async function kdbxwebDatabase(
     item.fields.set('URL', entry.url ?? '');
     item.fields.set('Notes', entry.notes ?? '');
     for (const custom of entry.custom ?? [])
-      item.fields.set(custom.key, custom.protect ? kdbxweb.ProtectedValue.fromString(custom.value) : custom.value);
+      item.fields.set(
+        custom.key,
+        custom.protect ? kdbxweb.ProtectedValue.fromString(custom.value) : custom.value,
+      );
     if (entry.expires) {
       item.times.expires = true;
       item.times.expiryTime = entry.expires;
@@ -136,7 +144,8 @@ export function bitwardenJson(
   }[],
 ): string {
   const folders = [...new Set(items.map((i) => i.folder).filter(Boolean))] as string[];
-  const folderId = (name?: string) => (name ? `f0000000-0000-4000-8000-${String(folders.indexOf(name)).padStart(12, '0')}` : null);
+  const folderId = (name?: string) =>
+    name ? `f0000000-0000-4000-8000-${String(folders.indexOf(name)).padStart(12, '0')}` : null;
   return JSON.stringify(
     {
       encrypted: false,
@@ -201,7 +210,14 @@ export function onePuxData(items: OnePuxItem[]): string {
   return JSON.stringify({
     accounts: [
       {
-        attrs: { accountName: 'Fixture', name: 'Fixture Admin', avatar: '', email: 'admin@example.org', uuid: 'ACCOUNTUUID', domain: 'https://example.1password.com/' },
+        attrs: {
+          accountName: 'Fixture',
+          name: 'Fixture Admin',
+          avatar: '',
+          email: 'admin@example.org',
+          uuid: 'ACCOUNTUUID',
+          domain: 'https://example.1password.com/',
+        },
         vaults: vaultNames.map((vaultName, v) => ({
           attrs: { uuid: `vault${v}`, desc: '', avatar: '', name: vaultName, type: 'U' },
           items: items
@@ -220,7 +236,11 @@ export function onePuxData(items: OnePuxItem[]): string {
                 );
               }
               for (const c of item.concealed ?? [])
-                sectionFields.push({ title: c.title, id: `c${sectionFields.length}`, value: { concealed: c.value } });
+                sectionFields.push({
+                  title: c.title,
+                  id: `c${sectionFields.length}`,
+                  value: { concealed: c.value },
+                });
               return {
                 uuid: `item${v}x${index}`,
                 favIndex: 0,
@@ -232,8 +252,20 @@ export function onePuxData(items: OnePuxItem[]): string {
                   loginFields:
                     item.category === '001'
                       ? [
-                          { value: item.username ?? '', id: '', name: 'username', fieldType: 'T', designation: 'username' },
-                          { value: item.password ?? '', id: '', name: 'password', fieldType: 'P', designation: 'password' },
+                          {
+                            value: item.username ?? '',
+                            id: '',
+                            name: 'username',
+                            fieldType: 'T',
+                            designation: 'username',
+                          },
+                          {
+                            value: item.password ?? '',
+                            id: '',
+                            name: 'password',
+                            fieldType: 'P',
+                            designation: 'password',
+                          },
                         ]
                       : [],
                   notesPlain: item.notes ?? '',
@@ -241,7 +273,16 @@ export function onePuxData(items: OnePuxItem[]): string {
                   passwordHistory: [],
                   ...(item.category === '005' ? { password: item.password ?? '' } : {}),
                 },
-                overview: { subtitle: '', urls: [], title: item.title, url: '', ps: 0, pbe: 0, pgrng: false, tags: [] },
+                overview: {
+                  subtitle: '',
+                  urls: [],
+                  title: item.title,
+                  url: '',
+                  ps: 0,
+                  pbe: 0,
+                  pgrng: false,
+                  tags: [],
+                },
               };
             }),
         })),
@@ -253,7 +294,12 @@ export function onePuxData(items: OnePuxItem[]): string {
 /** A 1PUX: a ZIP with export.attributes, export.data and an empty files/ folder. */
 export async function onePuxZip(items: OnePuxItem[], dataOverride?: string): Promise<Uint8Array> {
   const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
-  await writer.add('export.attributes', new TextReader(JSON.stringify({ version: 3, description: '1Password Unencrypted Export', createdAt: 1_700_000_000 })));
+  await writer.add(
+    'export.attributes',
+    new TextReader(
+      JSON.stringify({ version: 3, description: '1Password Unencrypted Export', createdAt: 1_700_000_000 }),
+    ),
+  );
   await writer.add('export.data', new TextReader(dataOverride ?? onePuxData(items)));
   await writer.add('files/', undefined, { directory: true });
   return writer.close();
@@ -280,6 +326,9 @@ export function onePuxBombFile(path: string, inflatedMiB: number): void {
 export async function zipOf(files: Record<string, Uint8Array | string>): Promise<Uint8Array> {
   const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
   for (const [name, content] of Object.entries(files))
-    await writer.add(name, typeof content === 'string' ? new TextReader(content) : new Uint8ArrayReader(content));
+    await writer.add(
+      name,
+      typeof content === 'string' ? new TextReader(content) : new Uint8ArrayReader(content),
+    );
   return writer.close();
 }

@@ -15,7 +15,14 @@ describe('import: read -> preview -> commit', () => {
     const { vault } = await createTestVault();
     const on24 = vault.accounts.create({ name: 'ON24', profile: 'on24' });
     const stored = generateTokenValue();
-    vault.tokens.create({ accountId: on24.id, name: 'Existing', kind: 'key-secret', keyId: 'k0', assignedTo: 'bob', value: stored });
+    vault.tokens.create({
+      accountId: on24.id,
+      name: 'Existing',
+      kind: 'key-secret',
+      keyId: 'k0',
+      assignedTo: 'bob',
+      value: stored,
+    });
     const fresh = generateTokenValue();
     const again = generateTokenValue();
     const csv = [
@@ -38,10 +45,27 @@ describe('import: read -> preview -> commit', () => {
       { name: 'Newsletter', id: null, profile: 'generic', isNew: true, rows: 2, selected: 1 },
     ]);
     const [ana, bob, copy, mailer, mailerAgain] = preview.rows;
-    expect(ana).toMatchObject({ row: 1, selected: true, kind: 'key-secret', name: 'Producer ana', keyId: 'k1', assignedTo: 'ana', refusal: null, duplicate: null, valueLength: 64 });
+    expect(ana).toMatchObject({
+      row: 1,
+      selected: true,
+      kind: 'key-secret',
+      name: 'Producer ana',
+      keyId: 'k1',
+      assignedTo: 'ana',
+      refusal: null,
+      duplicate: null,
+      valueLength: 64,
+    });
     expect(ana!.valueMask).toBe('•'.repeat(16));
-    expect(bob).toMatchObject({ selected: false, refusal: expect.stringMatching(/"bob" already has "Existing"/) });
-    expect(copy).toMatchObject({ selected: false, refusal: null, duplicate: expect.stringMatching(/Same value as "Existing" \(id \d+\) in ON24/) });
+    expect(bob).toMatchObject({
+      selected: false,
+      refusal: expect.stringMatching(/"bob" already has "Existing"/),
+    });
+    expect(copy).toMatchObject({
+      selected: false,
+      refusal: null,
+      duplicate: expect.stringMatching(/Same value as "Existing" \(id \d+\) in ON24/),
+    });
     expect(mailer).toMatchObject({ selected: true, duplicate: null, kind: 'api-token' });
     expect(mailerAgain).toMatchObject({ selected: false, duplicate: 'Same value as row 4 of this file.' });
     expect(preview.counts).toEqual({ rows: 5, selected: 2, refused: 1, duplicates: 2 });
@@ -52,8 +76,22 @@ describe('import: read -> preview -> commit', () => {
     const { vault } = await createTestVault();
     const credential = generateTokenValue();
     const zip = await onePuxZip([
-      { vault: 'Emplifi', category: '112', title: 'Bearer one', username: 'client-1', credential, expires: new Date('2027-01-01T00:00:00Z'), notes: 'for the dashboard' },
-      { vault: 'Emplifi', category: '112', title: 'Bearer two', credential: generateTokenValue(), notes: 'for reports' },
+      {
+        vault: 'Emplifi',
+        category: '112',
+        title: 'Bearer one',
+        username: 'client-1',
+        credential,
+        expires: new Date('2027-01-01T00:00:00Z'),
+        notes: 'for the dashboard',
+      },
+      {
+        vault: 'Emplifi',
+        category: '112',
+        title: 'Bearer two',
+        credential: generateTokenValue(),
+        notes: 'for reports',
+      },
     ]);
     const source = await readImportSource(zip, { format: '1pux' });
     const plan = { newAccountProfile: 'emplifi', accountProfiles: {} };
@@ -100,13 +138,18 @@ describe('import: read -> preview -> commit', () => {
   it('--account puts every row in one account; a secret column cannot fill a shown field', async () => {
     const { vault } = await createTestVault();
     const main = vault.accounts.create({ name: 'Main' });
-    const source = await readImportSource(Buffer.from(`A=${generateTokenValue()}\nB=${generateTokenValue()}\n`), { format: 'env', fileName: 'ci.env' });
+    const source = await readImportSource(
+      Buffer.from(`A=${generateTokenValue()}\nB=${generateTokenValue()}\n`),
+      { format: 'env', fileName: 'ci.env' },
+    );
     const preview = previewImport(vault, source, { account: 'main' });
     expect(preview.rows.map((r) => [r.account, r.accountId])).toEqual([
       ['Main', main.id],
       ['Main', main.id],
     ]);
-    expect(() => previewImport(vault, source, { mapping: { description: 'Secret' } })).toThrow(/holds secrets/);
+    expect(() => previewImport(vault, source, { mapping: { description: 'Secret' } })).toThrow(
+      /holds secrets/,
+    );
     expect(() => previewImport(vault, source, { mapping: { keyId: 'Nope' } })).toThrow(/no column "Nope"/);
   });
 });

@@ -28,9 +28,26 @@ function summary(source: ImportSource) {
 
 function entries(): FixtureEntry[] {
   return [
-    { group: 'Stripe', title: 'Live key', username: 'acct_1', password: generateTokenValue(), notes: 'live, "quoted"' },
-    { group: 'Stripe', title: 'Test key', username: 'acct_2', password: `comma,${generateTokenValue({ length: 20 })}` },
-    { group: 'Mailchimp', title: 'API', username: 'us21', password: generateTokenValue({ length: 32 }), url: 'https://mailchimp.com' },
+    {
+      group: 'Stripe',
+      title: 'Live key',
+      username: 'acct_1',
+      password: generateTokenValue(),
+      notes: 'live, "quoted"',
+    },
+    {
+      group: 'Stripe',
+      title: 'Test key',
+      username: 'acct_2',
+      password: `comma,${generateTokenValue({ length: 20 })}`,
+    },
+    {
+      group: 'Mailchimp',
+      title: 'API',
+      username: 'us21',
+      password: generateTokenValue({ length: 32 }),
+      url: 'https://mailchimp.com',
+    },
   ];
 }
 
@@ -40,7 +57,12 @@ describe('KeePassXC files made by keepassxc-cli', () => {
     const path = join(dir, 'made-by-keepassxc.kdbx');
     const made = entries();
     keepassxcDatabase(path, SOURCE_PASSWORD, made);
-    const expected = made.map((e) => ({ group: e.group, title: e.title, username: e.username, secret: e.password }));
+    const expected = made.map((e) => ({
+      group: e.group,
+      title: e.title,
+      username: e.username,
+      secret: e.password,
+    }));
 
     const kdbx = await readImportFile(path, { format: 'kdbx', sourcePassword: SOURCE_PASSWORD });
     expect(summary(kdbx)).toEqual(expected);
@@ -100,7 +122,12 @@ describe('KDBX written by kdbxweb', () => {
     const source = await readImportSource(bytes, { format: 'kdbx', sourcePassword: SOURCE_PASSWORD });
     expect(summary(source)).toEqual([
       { group: 'Emplifi', title: 'Client', username: 'site-key-9', secret: custom.password },
-      { group: 'Emplifi', title: 'Client (Client secret)', username: 'site-key-9', secret: custom.custom![0]!.value },
+      {
+        group: 'Emplifi',
+        title: 'Client (Client secret)',
+        username: 'site-key-9',
+        secret: custom.custom![0]!.value,
+      },
     ]);
     expect(source.records[0]!.Region).toBe('eu-west');
     expect(source.records[0]![COLUMN.expires]).toBe('2027-03-01T00:00:00.000Z');
@@ -108,14 +135,27 @@ describe('KDBX written by kdbxweb', () => {
   });
 
   it('KDBX 4 with Argon2d, and KDBX 3.1 with AES-KDF, and a key file', async () => {
-    const argon2d = await kdbxwebDatabase([custom], { password: SOURCE_PASSWORD, version: 4, kdf: 'argon2d' });
-    expect((await readImportSource(argon2d, { format: 'kdbx', sourcePassword: SOURCE_PASSWORD })).records).toHaveLength(2);
+    const argon2d = await kdbxwebDatabase([custom], {
+      password: SOURCE_PASSWORD,
+      version: 4,
+      kdf: 'argon2d',
+    });
+    expect(
+      (await readImportSource(argon2d, { format: 'kdbx', sourcePassword: SOURCE_PASSWORD })).records,
+    ).toHaveLength(2);
     const keyFile = new TextEncoder().encode('a key file of the fixture, any bytes do');
-    const v3 = await kdbxwebDatabase([custom], { password: SOURCE_PASSWORD, version: 3, aesRounds: 6000, keyFile });
+    const v3 = await kdbxwebDatabase([custom], {
+      password: SOURCE_PASSWORD,
+      version: 3,
+      aesRounds: 6000,
+      keyFile,
+    });
     expect(Buffer.from(v3.subarray(8, 12)).readUInt32LE()).toBe(0x00030001);
     const read = await readImportSource(v3, { format: 'kdbx', sourcePassword: SOURCE_PASSWORD, keyFile });
     expect(summary(read)[1]!.secret).toBe(custom.custom![0]!.value);
-    await expect(readImportSource(v3, { format: 'kdbx', sourcePassword: SOURCE_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      readImportSource(v3, { format: 'kdbx', sourcePassword: SOURCE_PASSWORD }),
+    ).rejects.toMatchObject({
       code: 'WRONG_PASSWORD',
     });
   });
@@ -126,21 +166,43 @@ describe('Bitwarden and 1Password files from their published formats', () => {
     const password = generateTokenValue();
     const hidden = generateTokenValue();
     const text = bitwardenJson([
-      { folder: 'Engaging Networks', name: 'Public token', username: 'admin', password, hidden: [{ name: 'Private token', value: hidden }], text: [{ name: 'Assigned to', value: 'ana' }] },
+      {
+        folder: 'Engaging Networks',
+        name: 'Public token',
+        username: 'admin',
+        password,
+        hidden: [{ name: 'Private token', value: hidden }],
+        text: [{ name: 'Assigned to', value: 'ana' }],
+      },
       { name: 'A note', type: 2, notes: 'nothing secret' },
     ]);
     const source = await readImportSource(Buffer.from(text), { format: 'bitwarden-json' });
     expect(summary(source)).toEqual([
       { group: 'Engaging Networks', title: 'Public token', username: 'admin', secret: password },
-      { group: 'Engaging Networks', title: 'Public token (Private token)', username: 'admin', secret: hidden },
+      {
+        group: 'Engaging Networks',
+        title: 'Public token (Private token)',
+        username: 'admin',
+        secret: hidden,
+      },
     ]);
     expect(source.records[0]!['Assigned to']).toBe('ana');
     expect(source.notes).toEqual(['1 item has no password or hidden field and was left out.']);
   });
 
   it('a password-protected Bitwarden export is refused with how to export without a password', async () => {
-    const protectedExport = JSON.stringify({ encrypted: true, passwordProtected: true, salt: 'c2FsdA==', kdfType: 0, kdfIterations: 600000, encKeyValidation_DO_NOT_EDIT: '2.x|y|z', data: '2.a|b|c' });
-    await expect(readImportSource(Buffer.from(protectedExport), { format: 'bitwarden-json' })).rejects.toMatchObject({
+    const protectedExport = JSON.stringify({
+      encrypted: true,
+      passwordProtected: true,
+      salt: 'c2FsdA==',
+      kdfType: 0,
+      kdfIterations: 600000,
+      encKeyValidation_DO_NOT_EDIT: '2.x|y|z',
+      data: '2.a|b|c',
+    });
+    await expect(
+      readImportSource(Buffer.from(protectedExport), { format: 'bitwarden-json' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/Export again without a password/),
     });
@@ -150,7 +212,9 @@ describe('Bitwarden and 1Password files from their published formats', () => {
     const value = generateTokenValue();
     const csv = `${BITWARDEN_CSV_HEADER}\nON24,,login,Producer key,,"Producer: bob",0,https://on24.com,key-7,${value},\n,,note,Only a note,hello,,0,,,,\n`;
     const source = await readImportSource(Buffer.from(csv), { format: 'bitwarden-csv' });
-    expect(summary(source)).toEqual([{ group: 'ON24', title: 'Producer key', username: 'key-7', secret: value }]);
+    expect(summary(source)).toEqual([
+      { group: 'ON24', title: 'Producer key', username: 'key-7', secret: value },
+    ]);
     expect(source.records[0]!.Producer).toBe('bob');
   });
 
@@ -160,10 +224,33 @@ describe('Bitwarden and 1Password files from their published formats', () => {
     const pass = generateTokenValue();
     const concealed = generateTokenValue();
     const zip = await onePuxZip([
-      { vault: 'Emplifi', category: '112', title: 'Emplifi bearer', username: 'client-1', credential, credentialType: 'bearer', hostname: 'api.emplifi.io', validFrom: new Date('2026-01-01T00:00:00Z'), expires: new Date('2027-01-01T00:00:00Z') },
-      { vault: 'Emplifi', category: '001', title: 'Portal', username: 'ana', password: login, concealed: [{ title: 'webhook secret', value: concealed }] },
+      {
+        vault: 'Emplifi',
+        category: '112',
+        title: 'Emplifi bearer',
+        username: 'client-1',
+        credential,
+        credentialType: 'bearer',
+        hostname: 'api.emplifi.io',
+        validFrom: new Date('2026-01-01T00:00:00Z'),
+        expires: new Date('2027-01-01T00:00:00Z'),
+      },
+      {
+        vault: 'Emplifi',
+        category: '001',
+        title: 'Portal',
+        username: 'ana',
+        password: login,
+        concealed: [{ title: 'webhook secret', value: concealed }],
+      },
       { vault: 'Private', category: '005', title: 'Plain password', password: pass },
-      { vault: 'Private', category: '005', title: 'Binned', password: generateTokenValue(), state: 'deleted' },
+      {
+        vault: 'Private',
+        category: '005',
+        title: 'Binned',
+        password: generateTokenValue(),
+        state: 'deleted',
+      },
     ]);
     const source = await readImportSource(zip, { format: '1pux' });
     expect(summary(source)).toEqual([
@@ -186,7 +273,9 @@ describe('Bitwarden and 1Password files from their published formats', () => {
     const value = generateTokenValue();
     const csv = `Title,Url,Username,Password,OTPAuth,Favorite,Archived,Tags,Notes\nMailer,https://x.org,svc,${value},,false,false,Marketing,for the newsletter\n`;
     const source = await readImportSource(Buffer.from(csv), { format: '1password-csv' });
-    expect(summary(source)).toEqual([{ group: 'Marketing', title: 'Mailer', username: 'svc', secret: value }]);
+    expect(summary(source)).toEqual([
+      { group: 'Marketing', title: 'Mailer', username: 'svc', secret: value },
+    ]);
   });
 });
 
@@ -206,10 +295,20 @@ describe('.env files and any CSV', () => {
 
   it('any CSV: the header is kept, columns guessed for the mapping; duplicate headers and header-only files refused', async () => {
     const value = generateTokenValue();
-    const source = await readImportSource(Buffer.from(`Platform,Label,API key,Owner\nON24,Producer,${value},bob\n`), { format: 'csv' });
+    const source = await readImportSource(
+      Buffer.from(`Platform,Label,API key,Owner\nON24,Producer,${value},bob\n`),
+      { format: 'csv' },
+    );
     expect(source.columns).toEqual(['Platform', 'Label', 'API key', 'Owner']);
-    expect(source.defaultMapping).toEqual({ account: 'Platform', name: 'Label', value: 'API key', assignedTo: 'Owner' });
-    await expect(readImportSource(Buffer.from('name,value,Name\na,b,c\n'), { format: 'csv' })).rejects.toMatchObject({
+    expect(source.defaultMapping).toEqual({
+      account: 'Platform',
+      name: 'Label',
+      value: 'API key',
+      assignedTo: 'Owner',
+    });
+    await expect(
+      readImportSource(Buffer.from('name,value,Name\na,b,c\n'), { format: 'csv' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/two columns named "Name"/),
     });
@@ -217,7 +316,9 @@ describe('.env files and any CSV', () => {
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/nothing to import/),
     });
-    await expect(readImportSource(Buffer.from('[{"name":"a","value":"b"}]'), { format: 'csv' })).rejects.toMatchObject({
+    await expect(
+      readImportSource(Buffer.from('[{"name":"a","value":"b"}]'), { format: 'csv' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/looks like JSON.*nothing to import/),
     });

@@ -29,9 +29,12 @@ interface ImportOptions extends UnlockOptions {
 
 /** The source's password: the first line of a file (read bounded, like every outside file). */
 function readSourcePassword(path: string): string {
-  const text = readBoundedFile(path, { maxBytes: 64 * 1024, what: 'The source password file' }).toString('utf8');
+  const text = readBoundedFile(path, { maxBytes: 64 * 1024, what: 'The source password file' }).toString(
+    'utf8',
+  );
   const line = text.split(/\r?\n/, 1)[0] ?? '';
-  if (!line) throw new UsageError(`The source password file ${path} is empty: its first line must hold the password.`);
+  if (!line)
+    throw new UsageError(`The source password file ${path} is empty: its first line must hold the password.`);
   return line;
 }
 
@@ -70,14 +73,17 @@ function printResult(result: ImportResult, formatLabel: string): void {
   process.stderr.write(
     `Imported ${result.imported} token(s) from the ${formatLabel}${result.accountsCreated.length ? `; new accounts: ${result.accountsCreated.join(', ')}` : ''}.\n`,
   );
-  for (const skipped of result.skipped) process.stderr.write(`Skipped row ${skipped.row}: ${skipped.reason}\n`);
+  for (const skipped of result.skipped)
+    process.stderr.write(`Skipped row ${skipped.row}: ${skipped.reason}\n`);
 }
 
 export function registerImportCommands(_groups: CliGroups, program: Command): void {
   addUnlockOptions(
     program
       .command('import')
-      .description('bring tokens in from KeePass, Bitwarden, 1Password, .env or CSV: preview, then write all or nothing')
+      .description(
+        'bring tokens in from KeePass, Bitwarden, 1Password, .env or CSV: preview, then write all or nothing',
+      )
       .argument('<vault>')
       .requiredOption('--from <format>', IMPORT_FORMATS.join('|'))
       .requiredOption('--file <path>', 'the export or database to read')
@@ -85,7 +91,10 @@ export function registerImportCommands(_groups: CliGroups, program: Command): vo
       .option('--key-file <path>', 'the KeePass key file of a .kdbx')
       .option('--account <account>', 'put every row in this account (created when it does not exist)')
       .option('--profile <profile>', 'profile of the accounts the import creates (default generic)')
-      .option('--map <pairs>', 'COLUMN=FIELD,... (fields: account, name, value, kind, role, description, keyId, assignedTo, application, expiresAt)')
+      .option(
+        '--map <pairs>',
+        'COLUMN=FIELD,... (fields: account, name, value, kind, role, description, keyId, assignedTo, application, expiresAt)',
+      )
       .option('--rows <numbers>', 'import only these rows, e.g. 1,2,5 (numbers from --dry-run)')
       .option('--skip-refused', 'import the other rows when the profile refuses some')
       .option('--include-duplicates', 'also import values the vault or the file already holds')
@@ -103,7 +112,9 @@ export function registerImportCommands(_groups: CliGroups, program: Command): vo
     // never counts toward the vault's back-off.
     const source = await readImportFile(options.file, {
       format,
-      ...(options.sourcePasswordFile !== undefined ? { sourcePassword: readSourcePassword(options.sourcePasswordFile) } : {}),
+      ...(options.sourcePasswordFile !== undefined
+        ? { sourcePassword: readSourcePassword(options.sourcePasswordFile) }
+        : {}),
       ...(options.keyFile !== undefined ? { keyFilePath: options.keyFile } : {}),
     });
     await withVault(path, options, (vault) => {

@@ -78,7 +78,10 @@ export async function readStdin(): Promise<string> {
 function readImportFile(file: string, format: string | undefined): unknown[] {
   const kind = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   if (kind !== 'csv' && kind !== 'json') throw new UsageError('--format is json or csv.');
-  const text = readBoundedFile(file, { maxBytes: IMPORT_LIMITS.maxFileBytes, what: 'The import file' }).toString('utf8');
+  const text = readBoundedFile(file, {
+    maxBytes: IMPORT_LIMITS.maxFileBytes,
+    what: 'The import file',
+  }).toString('utf8');
   if (kind === 'csv') return csvToImportRows(text);
   let parsed: unknown;
   try {

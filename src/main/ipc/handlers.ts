@@ -9,6 +9,7 @@ import { endEngagement, planEngagementEnd } from '../core/handoff/engagement-end
 import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
 import { RecipientStore } from '../core/recipients/recipient-store';
+import { closeImport, commitHeldImport, openImport, previewHeldImport } from '../core/import/import-use-case';
 import type { SessionController } from '../session/session-controller';
 
 type Handler<M extends MethodName> = (
@@ -192,5 +193,23 @@ export const handlers: Handlers = {
       })),
       imported,
     };
+  },
+  chooseImportFile: async (session) => {
+    const path = await session.platform.chooseOpenFile();
+    return path ? { path } : null;
+  },
+  openImportSource: (session, input) =>
+    openImport(session.requireVault(), {
+      ...(input.path !== undefined ? { path: input.path } : {}),
+      ...(input.bytesBase64 !== undefined ? { bytes: Buffer.from(input.bytesBase64, 'base64') } : {}),
+      fileName: input.fileName,
+      ...(input.format !== undefined ? { format: input.format } : {}),
+      ...(input.sourcePassword !== undefined ? { sourcePassword: input.sourcePassword } : {}),
+    }),
+  previewImport: (session, input) => previewHeldImport(session.requireVault(), input.importId, input.plan),
+  commitImport: (session, input) => commitHeldImport(session.requireVault(), input.importId, input.plan),
+  closeImport: (session, input) => {
+    closeImport(session.requireVault(), input.importId);
+    return { closed: true as const };
   },
 };

@@ -56,7 +56,8 @@ export function readBitwardenJson(text: string): ImportSource {
       withoutSecret++;
       continue;
     }
-    if (password !== '') records.push({ ...base, [COLUMN.secretName]: 'password', [COLUMN.secret]: password });
+    if (password !== '')
+      records.push({ ...base, [COLUMN.secretName]: 'password', [COLUMN.secret]: password });
     for (const [name, value] of secrets) {
       records.push({
         ...base,
@@ -68,7 +69,9 @@ export function readBitwardenJson(text: string): ImportSource {
   }
   const notes =
     withoutSecret > 0
-      ? [`${withoutSecret} item${withoutSecret === 1 ? ' has' : 's have'} no password or hidden field and ${withoutSecret === 1 ? 'was' : 'were'} left out.`]
+      ? [
+          `${withoutSecret} item${withoutSecret === 1 ? ' has' : 's have'} no password or hidden field and ${withoutSecret === 1 ? 'was' : 'were'} left out.`,
+        ]
       : [];
   return structuredSource('bitwarden-json', records, notes);
 }

@@ -14,7 +14,10 @@ export function parseBoundedJson(text: string, what: string): unknown {
     } else if (char === 0x22) inString = true;
     else if (char === 0x7b || char === 0x5b) {
       if (++depth > IMPORT_LIMITS.maxJsonDepth)
-        throw new VaultError('INVALID_INPUT', `${what} nests deeper than ${IMPORT_LIMITS.maxJsonDepth} levels.`);
+        throw new VaultError(
+          'INVALID_INPUT',
+          `${what} nests deeper than ${IMPORT_LIMITS.maxJsonDepth} levels.`,
+        );
     } else if (char === 0x7d || char === 0x5d) depth--;
   }
   try {

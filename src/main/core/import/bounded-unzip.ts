@@ -32,7 +32,8 @@ export async function readZipEntries(
       if (++count > limits.maxEntries)
         throw new VaultError('INVALID_INPUT', `${what} holds more than ${limits.maxEntries} files.`);
       if (entry.directory || !wanted(entry.filename)) continue;
-      if (entry.encrypted) throw new VaultError('INVALID_INPUT', `${what} is password-protected; export it again without one.`);
+      if (entry.encrypted)
+        throw new VaultError('INVALID_INPUT', `${what} is password-protected; export it again without one.`);
       const chunks: Uint8Array[] = [];
       const sink = new WritableStream<Uint8Array>({
         write(chunk) {

@@ -11,7 +11,10 @@ export function readEnvFile(bytes: Uint8Array, accountName: string): ImportSourc
   const parsed = parse(Buffer.from(bytes));
   const names = Object.keys(parsed);
   if (names.length === 0)
-    throw new VaultError('INVALID_INPUT', 'The .env file has no KEY=value lines: there is nothing to import.');
+    throw new VaultError(
+      'INVALID_INPUT',
+      'The .env file has no KEY=value lines: there is nothing to import.',
+    );
   if (names.length > IMPORT_LIMITS.maxRows)
     throw new VaultError('INVALID_INPUT', `The .env file has more than ${IMPORT_LIMITS.maxRows} variables.`);
   const records = names.map((name) => {

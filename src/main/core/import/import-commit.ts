@@ -1,15 +1,11 @@
 import { VaultError } from '../../../shared/errors';
+import type { ImportResult } from '../../../shared/import-views';
 import type { TokenImportRow } from '../../../shared/inputs';
 import type { Vault } from '../vault/vault';
 import type { ImportSource } from './import-source';
 import { planImport, type ImportPlan } from './import-preview';
 
-export interface ImportResult {
-  imported: number;
-  accountsCreated: string[];
-  /** Rows left out (not selected), with why when they had a problem. */
-  skipped: { row: number; reason: string }[];
-}
+export type { ImportResult } from '../../../shared/import-views';
 
 /**
  * Writes the selected rows all or nothing: the plan is made again inside the transaction (so nothing changed since
@@ -23,7 +19,8 @@ export function commitImport(vault: Vault, source: ImportSource, plan: ImportPla
     if (chosen.length === 0)
       throw new VaultError('INVALID_INPUT', 'No row is selected: there is nothing to import.');
     const refused = chosen.find((row) => row.refusal !== null || row.token === null);
-    if (refused) throw new VaultError(refused.refusalCode ?? 'INVALID_INPUT', `Row ${refused.row}: ${refused.refusal}`);
+    if (refused)
+      throw new VaultError(refused.refusalCode ?? 'INVALID_INPUT', `Row ${refused.row}: ${refused.refusal}`);
     const byAccount = new Map<string, { id: number | null; profile: string; tokens: TokenImportRow[] }>();
     for (const row of chosen) {
       const group = byAccount.get(row.account) ?? { id: row.accountId, profile: row.profile, tokens: [] };

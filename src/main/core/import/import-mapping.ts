@@ -10,9 +10,15 @@ export function parseMappingPairs(text: string): FieldMapping {
     const column = pair.slice(0, at).trim();
     const field = pair.slice(at + 1).trim() as TokenField;
     if (at <= 0 || column === '')
-      throw new VaultError('INVALID_INPUT', `--map takes COLUMN=FIELD pairs separated by commas; "${pair.slice(0, 60)}" is not one.`);
+      throw new VaultError(
+        'INVALID_INPUT',
+        `--map takes COLUMN=FIELD pairs separated by commas; "${pair.slice(0, 60)}" is not one.`,
+      );
     if (!TOKEN_FIELDS.includes(field))
-      throw new VaultError('INVALID_INPUT', `"${field.slice(0, 40)}" is not a token field; use one of ${TOKEN_FIELDS.join(', ')}.`);
+      throw new VaultError(
+        'INVALID_INPUT',
+        `"${field.slice(0, 40)}" is not a token field; use one of ${TOKEN_FIELDS.join(', ')}.`,
+      );
     mapping[field] = column;
   }
   return mapping;
@@ -34,12 +40,25 @@ export function effectiveMapping(source: ImportSource, changes: FieldMapping = {
     const column = mapping[field];
     if (column === undefined) continue;
     if (!source.columns.includes(column))
-      throw new VaultError('INVALID_INPUT', `There is no column "${column.slice(0, 60)}" in this file (columns: ${source.columns.slice(0, 20).join(', ')}).`);
+      throw new VaultError(
+        'INVALID_INPUT',
+        `There is no column "${column.slice(0, 60)}" in this file (columns: ${source.columns.slice(0, 20).join(', ')}).`,
+      );
     if (field !== 'value' && source.secretColumns.includes(column))
-      throw new VaultError('INVALID_INPUT', `The column "${column}" holds secrets: it can fill the token's value, nothing else.`);
+      throw new VaultError(
+        'INVALID_INPUT',
+        `The column "${column}" holds secrets: it can fill the token's value, nothing else.`,
+      );
   }
   if (!mapping.value)
-    throw new VaultError('INVALID_INPUT', 'Choose the column that holds the token values (e.g. --map "API key=value").');
-  if (!mapping.name) throw new VaultError('INVALID_INPUT', 'Choose the column that names the tokens (e.g. --map "Title=name").');
+    throw new VaultError(
+      'INVALID_INPUT',
+      'Choose the column that holds the token values (e.g. --map "API key=value").',
+    );
+  if (!mapping.name)
+    throw new VaultError(
+      'INVALID_INPUT',
+      'Choose the column that names the tokens (e.g. --map "Title=name").',
+    );
   return mapping;
 }

@@ -8,64 +8,18 @@ import type { TokenDraft } from '../tokens/token-policy';
 import { parseInput } from '../validate';
 import type { Vault } from '../vault/vault';
 import { effectiveMapping } from './import-mapping';
-import { IMPORT_FORMAT_LABELS, type FieldMapping, type ImportFormat, type ImportSource } from './import-source';
+import {
+  IMPORT_FORMAT_LABELS,
+  type FieldMapping,
+  type ImportPlan,
+  type ImportPreview,
+  type ImportPreviewAccount,
+  type ImportPreviewRow,
+} from '../../../shared/import-views';
+import type { ImportSource } from './import-source';
+
+export type { ImportPlan, ImportPreview, ImportPreviewRow } from '../../../shared/import-views';
 import { ValueFingerprints } from './value-fingerprints';
-
-/** What the admin chose about an import; everything is optional. */
-export interface ImportPlan {
-  /** Changes to the source's default mapping (token field -> column; "" unmaps). */
-  mapping?: FieldMapping;
-  /** Every row goes to this account (name or id); created when no account has that name. */
-  account?: string;
-  /** The profile of accounts the import creates (default generic). */
-  newAccountProfile?: string;
-  /** Per new account name, its profile (overrides newAccountProfile). */
-  accountProfiles?: Record<string, string>;
-  /** Row numbers (1-based) to write; default: every row without a refusal and not a duplicate. */
-  selection?: number[];
-}
-
-export interface ImportPreviewRow {
-  row: number;
-  selected: boolean;
-  account: string;
-  accountId: number | null;
-  profile: string;
-  kind: string;
-  role: TokenRole;
-  name: string;
-  keyId: string | null;
-  assignedTo: string | null;
-  description: string;
-  expiresAt: string | null;
-  /** A mask as long as the value (at most 16 dots): the value itself never leaves core. */
-  valueMask: string;
-  valueLength: number;
-  /** Why this row cannot be written (a profile rule or an invalid field), or null. */
-  refusal: string | null;
-  /** The token or row already holding the same value, or null; the value is never shown. */
-  duplicate: string | null;
-}
-
-export interface ImportPreviewAccount {
-  name: string;
-  id: number | null;
-  profile: string;
-  isNew: boolean;
-  rows: number;
-  selected: number;
-}
-
-export interface ImportPreview {
-  format: ImportFormat;
-  formatLabel: string;
-  columns: { name: string; secret: boolean }[];
-  mapping: FieldMapping;
-  accounts: ImportPreviewAccount[];
-  rows: ImportPreviewRow[];
-  counts: { rows: number; selected: number; refused: number; duplicates: number };
-  notes: string[];
-}
 
 /** A preview row with what commit needs; never handed out of core. */
 export interface PlannedRow extends ImportPreviewRow {
@@ -118,7 +72,8 @@ function expiryOf(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   if (!trimmed) return undefined;
   const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) throw new VaultError('INVALID_INPUT', `The expiry "${trimmed.slice(0, 40)}" is not a date.`);
+  if (Number.isNaN(at))
+    throw new VaultError('INVALID_INPUT', `The expiry "${trimmed.slice(0, 40)}" is not a date.`);
   return new Date(at).toISOString();
 }
 
@@ -128,7 +83,11 @@ function expiryOf(text: string | undefined): string | undefined {
  * already in the vault or earlier in the file. Rows are checked in order against the account's tokens plus the
  * rows selected before them, exactly as commit will write them.
  */
-export function planImport(vault: Vault, source: ImportSource, plan: ImportPlan = {}): { preview: ImportPreview; rows: PlannedRow[] } {
+export function planImport(
+  vault: Vault,
+  source: ImportSource,
+  plan: ImportPlan = {},
+): { preview: ImportPreview; rows: PlannedRow[] } {
   const mapping = effectiveMapping(source, plan.mapping);
   const existing = vault.accounts.list();
   const targets = new Map<string, TargetAccount>();
@@ -137,9 +96,11 @@ export function planImport(vault: Vault, source: ImportSource, plan: ImportPlan 
       ? (existing.find((a) => String(a.id) === plan.account!.trim()) ?? null)
       : null;
   const defaultProfile = plan.newAccountProfile ?? 'generic';
-  if (!findProfile(defaultProfile)) throw new VaultError('INVALID_INPUT', `Unknown profile "${defaultProfile}".`);
+  if (!findProfile(defaultProfile))
+    throw new VaultError('INVALID_INPUT', `Unknown profile "${defaultProfile}".`);
   for (const [name, profile] of Object.entries(plan.accountProfiles ?? {}))
-    if (!findProfile(profile)) throw new VaultError('INVALID_INPUT', `Unknown profile "${profile}" for "${name}".`);
+    if (!findProfile(profile))
+      throw new VaultError('INVALID_INPUT', `Unknown profile "${profile}" for "${name}".`);
   let nextPlaceholderId = -1;
 
   const targetFor = (name: string): TargetAccount => {
@@ -188,7 +149,8 @@ export function planImport(vault: Vault, source: ImportSource, plan: ImportPlan 
       const rowNumber = index + 1;
       const get = (field: keyof FieldMapping) => (mapping[field] ? record[mapping[field]] : undefined);
       const accountName =
-        fixedAccount?.name ?? (optionalText(plan.account) || optionalText(get('account')) || DEFAULT_IMPORT_ACCOUNT);
+        fixedAccount?.name ??
+        (optionalText(plan.account) || optionalText(get('account')) || DEFAULT_IMPORT_ACCOUNT);
       const target = targetFor(accountName);
       const value = get('value') ?? '';
       let refusal: string | null = target.profileProblem;
@@ -240,7 +202,8 @@ export function planImport(vault: Vault, source: ImportSource, plan: ImportPlan 
         else seenInFile.set(print, rowNumber);
       }
       const selected = chosen ? chosen.has(rowNumber) : refusal === null && duplicate === null;
-      if (selected && token) target.siblings.push(placeholder(draft, target.account.name, nextPlaceholderId--));
+      if (selected && token)
+        target.siblings.push(placeholder(draft, target.account.name, nextPlaceholderId--));
       rows.push({
         row: rowNumber,
         selected,
@@ -248,7 +211,7 @@ export function planImport(vault: Vault, source: ImportSource, plan: ImportPlan 
         accountId: target.isNew ? null : target.account.id,
         profile: target.account.profile,
         kind: draft.kind || target.policy.profile.defaultKind,
-        role: draft.role,
+        role: shownRole(target.policy, draft),
         name: draft.name,
         keyId: draft.keyId,
         assignedTo: draft.assignedTo,
@@ -280,7 +243,10 @@ export function planImport(vault: Vault, source: ImportSource, plan: ImportPlan 
   const preview: ImportPreview = {
     format: source.format,
     formatLabel: IMPORT_FORMAT_LABELS[source.format],
-    columns: source.columns.map((name) => ({ name, secret: source.secretColumns.includes(name) || name === mapping.value })),
+    columns: source.columns.map((name) => ({
+      name,
+      secret: source.secretColumns.includes(name) || name === mapping.value,
+    })),
     mapping,
     accounts,
     rows: rows.map(publicRow),
@@ -293,6 +259,13 @@ export function planImport(vault: Vault, source: ImportSource, plan: ImportPlan 
     notes: source.notes,
   };
   return { preview, rows };
+}
+
+/** A refused row keeps the role its kind would give it, so the preview does not show "standalone" for it. */
+function shownRole(policy: ReturnType<typeof policyForAccount>, draft: TokenDraft): TokenRole {
+  const rule = policy.kindRuleFor(draft.kind || policy.profile.defaultKind);
+  if (rule && !rule.roles.includes(draft.role)) return rule.roles[0] ?? draft.role;
+  return draft.role;
 }
 
 /** The preview row alone: the planned token (with its value) is dropped. */

@@ -3,48 +3,16 @@
  * and the columns a token's fields are filled from unless the admin maps them otherwise. Values stay in main; the
  * preview (src/main/core/import/import-preview.ts) shows only masks and lengths.
  */
-export const IMPORT_FORMATS = [
-  'kdbx',
-  'keepassxc-csv',
-  'keepass-xml',
-  'bitwarden-json',
-  'bitwarden-csv',
-  '1pux',
-  '1password-csv',
-  'env',
-  'csv',
-] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { FieldMapping, ImportFormat } from '../../../shared/import-views';
 
-export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
-  kdbx: 'KeePass database (.kdbx)',
-  'keepassxc-csv': 'KeePassXC CSV export',
-  'keepass-xml': 'KeePass 2 XML export',
-  'bitwarden-json': 'Bitwarden JSON export',
-  'bitwarden-csv': 'Bitwarden CSV export',
-  '1pux': '1Password export (.1pux)',
-  '1password-csv': '1Password CSV export',
-  env: '.env file',
-  csv: 'CSV spreadsheet',
-};
-
-/** The token fields a source column can fill. */
-export const TOKEN_FIELDS = [
-  'account',
-  'name',
-  'value',
-  'kind',
-  'role',
-  'description',
-  'keyId',
-  'assignedTo',
-  'application',
-  'expiresAt',
-] as const;
-export type TokenField = (typeof TOKEN_FIELDS)[number];
-
-/** Token field -> source column. */
-export type FieldMapping = Partial<Record<TokenField, string>>;
+export {
+  IMPORT_FORMATS,
+  IMPORT_FORMAT_LABELS,
+  TOKEN_FIELDS,
+  type FieldMapping,
+  type ImportFormat,
+  type TokenField,
+} from '../../../shared/import-views';
 
 /** One candidate token: column name -> text. Secret columns are in `ImportSource.secretColumns`. */
 export type SourceRecord = Record<string, string>;

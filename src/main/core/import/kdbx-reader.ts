@@ -15,7 +15,10 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 function checkKdfCost(data: ArrayBuffer): void {
   let header: kdbxweb.KdbxHeader;
   try {
-    header = kdbxweb.KdbxHeader.read(new kdbxweb.BinaryStream(data), new kdbxweb.KdbxContext({ kdbx: new kdbxweb.Kdbx() }));
+    header = kdbxweb.KdbxHeader.read(
+      new kdbxweb.BinaryStream(data),
+      new kdbxweb.KdbxContext({ kdbx: new kdbxweb.Kdbx() }),
+    );
   } catch (error) {
     keepassError(error, WHAT);
   }

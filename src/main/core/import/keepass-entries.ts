@@ -67,13 +67,18 @@ export function keepassRecords(db: kdbxweb.Kdbx): { records: SourceRecord[]; not
         });
       }
       if (records.length > IMPORT_LIMITS.maxRows)
-        throw new VaultError('INVALID_INPUT', `The database holds more than ${IMPORT_LIMITS.maxRows} secrets.`);
+        throw new VaultError(
+          'INVALID_INPUT',
+          `The database holds more than ${IMPORT_LIMITS.maxRows} secrets.`,
+        );
     }
     for (const child of group.groups) walk(child, here, depth + 1);
   };
   for (const root of db.groups) walk(root, [], 0);
   const notes =
-    skippedInBin > 0 ? [`${skippedInBin} entr${skippedInBin === 1 ? 'y' : 'ies'} in the recycle bin left out.`] : [];
+    skippedInBin > 0
+      ? [`${skippedInBin} entr${skippedInBin === 1 ? 'y' : 'ies'} in the recycle bin left out.`]
+      : [];
   return { records, notes };
 }
 
@@ -85,8 +90,14 @@ export function keepassError(error: unknown, what: string): never {
       throw new VaultError('WRONG_PASSWORD', `Wrong password or key file for ${what}.`);
     if (error.code === kdbxweb.Consts.ErrorCodes.BadSignature)
       throw new VaultError('INVALID_INPUT', `${what} is not a KeePass database.`);
-    if (error.code === kdbxweb.Consts.ErrorCodes.InvalidVersion || error.code === kdbxweb.Consts.ErrorCodes.Unsupported)
-      throw new VaultError('INVALID_INPUT', `${what} uses a KeePass format version or cipher this app cannot read.`);
+    if (
+      error.code === kdbxweb.Consts.ErrorCodes.InvalidVersion ||
+      error.code === kdbxweb.Consts.ErrorCodes.Unsupported
+    )
+      throw new VaultError(
+        'INVALID_INPUT',
+        `${what} uses a KeePass format version or cipher this app cannot read.`,
+      );
   }
   throw new VaultError('INVALID_INPUT', `${what} is damaged or incomplete and cannot be read.`);
 }

@@ -10,7 +10,10 @@ export async function readKeepassXml(bytes: Uint8Array): Promise<ImportSource> {
   const xml = Buffer.from(bytes).toString('utf8');
   // A DTD could declare entities that expand without bound; KeePass XML never has one.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml))
-    throw new VaultError('INVALID_INPUT', `${WHAT} declares a DTD or entities; KeePass XML never does, so it is not read.`);
+    throw new VaultError(
+      'INVALID_INPUT',
+      `${WHAT} declares a DTD or entities; KeePass XML never does, so it is not read.`,
+    );
   if (!/<KeePassFile[\s>]/.test(xml.slice(0, 4096)))
     throw new VaultError('INVALID_INPUT', `${WHAT} is not KeePass XML: it has no <KeePassFile> element.`);
   let db: kdbxweb.Kdbx;

@@ -11,7 +11,8 @@ const TEN_COLUMNS = [...SIX_COLUMNS, 'TOTP', 'Icon', 'Last Modified', 'Created']
 export function readKeepassxcCsv(text: string): ImportSource {
   const { header, records } = readCsvTable(text, WHAT);
   const same = (expected: string[]) =>
-    header.length === expected.length && header.every((name, i) => name.toLowerCase() === expected[i]!.toLowerCase());
+    header.length === expected.length &&
+    header.every((name, i) => name.toLowerCase() === expected[i]!.toLowerCase());
   if (!same(TEN_COLUMNS) && !same(SIX_COLUMNS)) {
     throw new VaultError(
       'INVALID_INPUT',

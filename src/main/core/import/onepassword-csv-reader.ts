@@ -11,7 +11,10 @@ export function readOnePasswordCsv(text: string): ImportSource {
   const title = column('title');
   const password = column('password');
   if (!title || !password)
-    throw new VaultError('INVALID_INPUT', `${WHAT} should have at least the columns Title and Password; this one does not.`);
+    throw new VaultError(
+      'INVALID_INPUT',
+      `${WHAT} should have at least the columns Title and Password; this one does not.`,
+    );
   const url = column('url', 'website', 'login_uri');
   const username = column('username');
   const notes = column('notes', 'notesplain');
@@ -25,7 +28,11 @@ export function readOnePasswordCsv(text: string): ImportSource {
       continue;
     }
     const row = newRecord();
-    row[COLUMN.group] = vault ? (record[vault] ?? '') : tags ? (record[tags] ?? '').split(',')[0]!.trim() : '';
+    row[COLUMN.group] = vault
+      ? (record[vault] ?? '')
+      : tags
+        ? (record[tags] ?? '').split(',')[0]!.trim()
+        : '';
     row[COLUMN.title] = (record[title] ?? '').trim();
     row[COLUMN.secretName] = password;
     row[COLUMN.secret] = record[password] ?? '';

@@ -22,7 +22,8 @@ function fieldValue(value: unknown): { text: string; concealed: boolean } {
   if ('concealed' in value) return { text: str(value.concealed), concealed: true };
   if ('date' in value) return { text: dateText(value.date), concealed: false };
   if ('monthYear' in value) return { text: str(value.monthYear), concealed: false };
-  for (const key of ['string', 'menu', 'url', 'email', 'phone']) if (key in value) return { text: str(value[key]), concealed: false };
+  for (const key of ['string', 'menu', 'url', 'email', 'phone'])
+    if (key in value) return { text: str(value[key]), concealed: false };
   return { text: '', concealed: false };
 }
 
@@ -52,7 +53,8 @@ function readItem(item: Record<string, unknown>, vaultName: string): ItemSecrets
     else if (field.designation === 'password' || field.fieldType === 'P')
       secrets.push([str(field.name) || 'password', str(field.value)]);
   }
-  if (category === CATEGORY.password && str(details.password) !== '') secrets.push(['password', str(details.password)]);
+  if (category === CATEGORY.password && str(details.password) !== '')
+    secrets.push(['password', str(details.password)]);
   for (const section of Array.isArray(details.sections) ? details.sections : []) {
     if (!isObject(section)) continue;
     for (const field of Array.isArray(section.fields) ? section.fields : []) {
@@ -65,7 +67,8 @@ function readItem(item: Record<string, unknown>, vaultName: string): ItemSecrets
       else if (category === CATEGORY.apiCredential && id === 'type') base['Credential type'] = text;
       else if (category === CATEGORY.apiCredential && id === 'hostname') base['Hostname'] = text;
       else if (category === CATEGORY.apiCredential && id === 'validFrom') base['Valid from'] = text;
-      else if (category === CATEGORY.apiCredential && id === 'credential') secrets.unshift(['credential', text]);
+      else if (category === CATEGORY.apiCredential && id === 'credential')
+        secrets.unshift(['credential', text]);
       else if (concealed) secrets.push([label, text]);
       else if (text !== '' && !(label in base)) base[label] = text;
     }
@@ -124,7 +127,8 @@ export async function readOnePux(bytes: Uint8Array): Promise<ImportSource> {
     }
   }
   const notes: string[] = [];
-  if (withoutSecret > 0) notes.push(`${withoutSecret} item(s) without a password, credential or concealed field were left out.`);
+  if (withoutSecret > 0)
+    notes.push(`${withoutSecret} item(s) without a password, credential or concealed field were left out.`);
   if (trashed > 0) notes.push(`${trashed} item(s) in the trash were left out.`);
   return structuredSource('1pux', records, notes);
 }

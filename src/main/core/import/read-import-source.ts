@@ -26,12 +26,17 @@ export interface ReadSourceOptions {
 export function parseImportFormat(text: string): ImportFormat {
   const format = IMPORT_FORMATS.find((candidate) => candidate === text);
   if (!format)
-    throw new VaultError('INVALID_INPUT', `--from is one of ${IMPORT_FORMATS.join(', ')}; "${text.slice(0, 40)}" is not.`);
+    throw new VaultError(
+      'INVALID_INPUT',
+      `--from is one of ${IMPORT_FORMATS.join(', ')}; "${text.slice(0, 40)}" is not.`,
+    );
   return format;
 }
 
 function envAccountName(fileName: string | undefined): string {
-  const name = basename(fileName ?? '.env').replace(/^\.env\.?/, '').replace(/\.env$/, '');
+  const name = basename(fileName ?? '.env')
+    .replace(/^\.env\.?/, '')
+    .replace(/\.env$/, '');
   return name || 'Environment';
 }
 
@@ -41,7 +46,10 @@ export async function readImportSource(bytes: Uint8Array, options: ReadSourceOpt
   switch (options.format) {
     case 'kdbx':
       if (options.sourcePassword === undefined && !options.keyFile)
-        throw new VaultError('INVALID_INPUT', 'A KeePass database needs its password (--source-password-file) or its key file.');
+        throw new VaultError(
+          'INVALID_INPUT',
+          'A KeePass database needs its password (--source-password-file) or its key file.',
+        );
       return readKdbx(bytes, { password: options.sourcePassword ?? null, keyFile: options.keyFile ?? null });
     case 'keepass-xml':
       return readKeepassXml(bytes);

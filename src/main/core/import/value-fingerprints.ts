@@ -23,7 +23,8 @@ export class ValueFingerprints {
       .iterate();
     for (const row of rows) {
       const print = this.of(row.value);
-      if (!this.stored.has(print)) this.stored.set(print, { id: row.id, name: row.name, account: row.account });
+      if (!this.stored.has(print))
+        this.stored.set(print, { id: row.id, name: row.name, account: row.account });
     }
   }
 

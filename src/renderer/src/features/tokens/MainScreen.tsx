@@ -12,6 +12,8 @@ import { HandoffWizard } from '../handoff/HandoffWizard';
 import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
 import { HealthDialog } from '../health/HealthDialog';
+import { ImportHost } from '../import/ImportHost';
+import { requestImport } from '../import/import-requests';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TokenDetail } from './TokenDetail';
 import { TokenDialog } from './TokenDialog';
@@ -189,6 +191,13 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           </button>
           <button
             type="button"
+            onClick={() => requestImport()}
+            title="Import from KeePass, Bitwarden, 1Password, .env or CSV (Ctrl+I)"
+          >
+            Import…
+          </button>
+          <button
+            type="button"
             onClick={() => (setHealthAfterUnlock(false), setDialog('health'))}
             title="What needs your attention"
           >
@@ -350,6 +359,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           onChanged={changed}
         />
       )}
+      <ImportHost accounts={accounts} onImported={changed} />
       {dialog === 'settings' && (
         <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />
       )}
