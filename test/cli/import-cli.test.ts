@@ -249,6 +249,62 @@ describe('tokenvault import, black box', { timeout: 240_000 }, () => {
     expect(await tokenCount(vault, env)).toBe(4);
   });
 
+  it('expiry dates are the same under a time zone east and west of UTC', async () => {
+    const { dir, vault, env } = await cliVault();
+    writeFileSync(
+      join(dir, 'dates.csv'),
+      `name,value,expires\nDate only,${generateTokenValue()},2027-03-01\nNo zone,${generateTokenValue()},2027-03-01T10:00\nWith zone,${generateTokenValue()},2027-03-01T10:00:00+02:00\nAmbiguous,${generateTokenValue()},03/01/2027\n`,
+    );
+    writeFileSync(
+      join(dir, 'dates.1pux'),
+      await onePuxZip([
+        {
+          vault: 'V',
+          category: '112',
+          title: 'Credential',
+          credential: generateTokenValue(),
+          expires: new Date('2027-03-01T00:00:00Z'),
+        },
+      ]),
+    );
+    const seen: unknown[] = [];
+    for (const TZ of ['Pacific/Auckland', 'America/Los_Angeles']) {
+      const csv = JSON.parse(
+        (
+          await runCli(
+            ['import', vault, '--from', 'csv', '--file', join(dir, 'dates.csv'), '--dry-run', '--json'],
+            { env: { ...env, TZ } },
+          )
+        ).stdout,
+      );
+      const pux = JSON.parse(
+        (
+          await runCli(
+            ['import', vault, '--from', '1pux', '--file', join(dir, 'dates.1pux'), '--dry-run', '--json'],
+            { env: { ...env, TZ } },
+          )
+        ).stdout,
+      );
+      seen.push(
+        [...csv.rows, ...pux.rows].map(
+          (r: { name: string; expiresAt: string | null; refusal: string | null }) => [
+            r.name,
+            r.expiresAt,
+            r.refusal,
+          ],
+        ),
+      );
+    }
+    expect(seen[0]).toEqual([
+      ['Date only', '2027-03-01T00:00:00.000Z', null],
+      ['No zone', '2027-03-01T10:00:00.000Z', null],
+      ['With zone', '2027-03-01T08:00:00.000Z', null],
+      ['Ambiguous', null, 'The expiry "03/01/2027" is not a date like 2026-12-31 or 2026-12-31T09:00:00Z.'],
+      ['Credential', '2027-03-01T00:00:00.000Z', null],
+    ]);
+    expect(seen[1]).toEqual(seen[0]);
+  });
+
   it('hostile sources: one sentence each, exit code per docs/cli.md, memory bounded, nothing written', async () => {
     const { dir, vault, env, sourcePasswordFile } = await cliVault();
     const kdbxBytes = await kdbxwebDatabase([{ group: 'G', title: 'T', password: generateTokenValue() }], {

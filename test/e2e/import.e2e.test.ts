@@ -48,7 +48,7 @@ describe('importing in Chromium', () => {
       await dialog.getByRole('button', { name: 'Choose file…' }).click();
       const password = dialog.getByLabel('Password of team.kdbx');
       await password.waitFor();
-      await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('import-source-password');
+      await poll(() => page.evaluate('document.activeElement?.id')).toBe('import-source-password');
       await password.fill('not the password');
       await password.press('Enter');
       await dialog
@@ -79,9 +79,7 @@ describe('importing in Chromium', () => {
         .getByRole('status')
         .getByText('Imported 3 tokens from the KeePass database (.kdbx); new accounts: Stripe, Mailchimp.');
       await done.waitFor();
-      await poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(
-        /^Imported 3 tokens/,
-      );
+      await poll(() => page.evaluate('document.activeElement?.textContent')).toMatch(/^Imported 3 tokens/);
       await screenshot(page, 'import-kdbx-done');
       await dialog.getByRole('button', { name: 'Done' }).click();
       await page.getByRole('listbox', { name: 'Tokens' }).getByText('Marketing API').waitFor();
@@ -114,17 +112,14 @@ describe('importing in Chromium', () => {
       const puxPath = join(workDir, 'export.1pux');
       writeFileSync(puxPath, pux);
       const base64 = Buffer.from(pux).toString('base64');
-      await page.evaluate(async (data) => {
-        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      // The same events a file dragged from the desktop fires (dataTransfer holding a File).
+      await page.evaluate(`(() => {
+        const bytes = Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));
         const transfer = new DataTransfer();
         transfer.items.add(new File([bytes], 'export.1pux'));
-        document.body.dispatchEvent(
-          new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }),
-        );
-        document.body.dispatchEvent(
-          new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
-        );
-      }, base64);
+        for (const type of ['dragover', 'drop'])
+          document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      })()`);
       await dialog.getByRole('heading', { name: '2 rows from the 1Password export (.1pux)' }).waitFor();
       await dialog.getByLabel('Profile of new accounts').selectOption('emplifi');
       const refused = grid.getByRole('row', { name: /No description/ });

@@ -68,12 +68,24 @@ function optionalText(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * An expiry from a file: ISO 8601 only (a spreadsheet's "03/04/2027" is ambiguous). A date or a time without a zone
+ * is taken as UTC, so the same file gives the same expiry on every machine whatever its time zone.
+ */
 function expiryOf(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   if (!trimmed) return undefined;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at))
-    throw new VaultError('INVALID_INPUT', `The expiry "${trimmed.slice(0, 40)}" is not a date.`);
+  const match = ISO_DATE.exec(trimmed);
+  const iso = trimmed.replace(' ', 'T');
+  const at = !match ? NaN : Date.parse(match[1] ? iso : `${iso}${iso.length === 10 ? 'T00:00:00' : ''}Z`);
+  if (Number.isNaN(at)) {
+    throw new VaultError(
+      'INVALID_INPUT',
+      `The expiry "${trimmed.slice(0, 40)}" is not a date like 2026-12-31 or 2026-12-31T09:00:00Z.`,
+    );
+  }
   return new Date(at).toISOString();
 }
 
