@@ -78,10 +78,17 @@ export async function readStdin(): Promise<string> {
 function readImportFile(file: string, format: string | undefined): unknown[] {
   const kind = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   if (kind !== 'csv' && kind !== 'json') throw new UsageError('--format is json or csv.');
-  const text = readBoundedFile(file, {
-    maxBytes: IMPORT_LIMITS.maxFileBytes,
-    what: 'The import file',
-  }).toString('utf8');
+  let text: string;
+  try {
+    text = readBoundedFile(file, { maxBytes: IMPORT_LIMITS.maxFileBytes, what: 'The import file' }).toString(
+      'utf8',
+    );
+  } catch (error) {
+    // `token import` has always called a missing file a usage error (exit 2, docs/cli.md); kept so.
+    if (error instanceof VaultError && error.code === 'NOT_FOUND')
+      throw new UsageError(`Cannot read ${file} (it does not exist).`);
+    throw error;
+  }
   if (kind === 'csv') return csvToImportRows(text);
   let parsed: unknown;
   try {
