@@ -45,6 +45,7 @@ export const BRIDGE_METHODS = [
   'setMappingEnabled',
   'listEndpoints',
   'addEndpoint',
+  'removeEndpoint',
   'assignEndpoint',
   'unassignEndpoint',
   'healthReport',
