@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ARGON2ID_FLOOR } from '../src/main/core/crypto/argon2id';
-import { commitImport } from '../src/main/core/import/import-commit';
 import { previewImport } from '../src/main/core/import/import-preview';
 import { readImportFile } from '../src/main/core/import/read-import-source';
 import type { ImportFormat } from '../src/shared/import-views';
@@ -181,7 +180,7 @@ async function main() {
         const t1 = performance.now();
         const preview = previewImport(vault, read);
         const t2 = performance.now();
-        const result = commitImport(vault, read);
+        const { result } = vault.useCases.importFromSource(read);
         const t3 = performance.now();
         if (result.imported !== ROWS || preview.counts.selected !== ROWS)
           throw new Error(

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
 import { readBoundedFile } from '../../main/core/fs/read-bounded';
-import { commitImport, type ImportResult } from '../../main/core/import/import-commit';
+import type { ImportResult } from '../../shared/import-views';
 import { parseMappingPairs } from '../../main/core/import/import-mapping';
-import { planImport, type ImportPlan, type ImportPreview } from '../../main/core/import/import-preview';
+import { previewImport, type ImportPlan, type ImportPreview } from '../../main/core/import/import-preview';
 import { IMPORT_FORMATS } from '../../main/core/import/import-source';
 import { parseImportFormat, readImportFile } from '../../main/core/import/read-import-source';
 import { printJson, printLine, printTable } from '../output';
@@ -118,7 +118,7 @@ export function registerImportCommands(_groups: CliGroups, program: Command): vo
       ...(options.keyFile !== undefined ? { keyFilePath: options.keyFile } : {}),
     });
     await withVault(path, options, (vault) => {
-      const { preview } = planImport(vault, source, plan);
+      const preview = previewImport(vault, source, plan);
       if (options.dryRun) return options.json ? printJson(preview) : printPreview(preview);
       let selection = plan.selection;
       if (selection === undefined) {
@@ -133,7 +133,7 @@ export function registerImportCommands(_groups: CliGroups, program: Command): vo
           .filter((row) => row.refusal === null && (options.includeDuplicates || row.duplicate === null))
           .map((row) => row.row);
       }
-      const result = commitImport(vault, source, { ...plan, selection });
+      const { result } = vault.useCases.importFromSource(source, { ...plan, selection });
       if (options.json) printJson(result);
       else printResult(result, preview.formatLabel);
     });

@@ -5,6 +5,7 @@ import type { CliRegistrar } from './cli-groups';
 import { registerDemoCommands } from './demo-commands';
 import { registerEndpointCommands } from './endpoint-commands';
 import { registerHealthCommands } from './health-commands';
+import { registerHistoryCommands } from './history-commands';
 import { registerImportCommands } from './import-commands';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerLifecycleCommands } from './lifecycle-commands';
@@ -26,4 +27,5 @@ export const REGISTRARS: CliRegistrar[] = [
   registerRecipientCommands,
   registerHandoffCommands,
   registerDemoCommands,
+  registerHistoryCommands,
 ];

@@ -1,18 +1,22 @@
 import { VaultError } from '../../../shared/errors';
 import type { ImportResult } from '../../../shared/import-views';
 import type { TokenImportRow } from '../../../shared/inputs';
-import type { Vault } from '../vault/vault';
 import type { ImportSource } from './import-source';
-import { planImport, type ImportPlan } from './import-preview';
+import { planImport, type ImportDependencies, type ImportPlan } from './import-preview';
 
 export type { ImportResult } from '../../../shared/import-views';
 
 /**
  * Writes the selected rows all or nothing: the plan is made again inside the transaction (so nothing changed since
  * the preview can slip through), new accounts are created, and each token gets its Created event naming the
- * source format, in that one transaction. A selected row the profile refuses writes nothing at all.
+ * source format, in that one transaction. A selected row the profile refuses writes nothing at all. Adapters reach
+ * it through VaultUseCases.importFromSource (src/main/core/use-cases/vault-use-cases.ts).
  */
-export function commitImport(vault: Vault, source: ImportSource, plan: ImportPlan = {}): ImportResult {
+export function commitImport(
+  vault: ImportDependencies,
+  source: ImportSource,
+  plan: ImportPlan = {},
+): ImportResult {
   const result = vault.db.transaction(() => {
     const { rows, preview } = planImport(vault, source, plan);
     const chosen = rows.filter((row) => row.selected);

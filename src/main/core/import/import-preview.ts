@@ -6,7 +6,9 @@ import { singleLine } from '../../../shared/text-rules';
 import { policyForAccount } from '../profiles/policy-for-profile';
 import type { TokenDraft } from '../tokens/token-policy';
 import { parseInput } from '../validate';
-import type { Vault } from '../vault/vault';
+import type { AccountStore } from '../accounts/account-store';
+import type { SqliteDatabase } from '../db/open-database';
+import type { TokenStore } from '../tokens/token-store';
 import { effectiveMapping } from './import-mapping';
 import {
   IMPORT_FORMAT_LABELS,
@@ -28,6 +30,13 @@ export interface PlannedRow extends ImportPreviewRow {
 }
 
 export const DEFAULT_IMPORT_ACCOUNT = 'Imported';
+
+/** What planning and writing an import needs of an unlocked vault (a Vault, or the use cases' dependencies). */
+export interface ImportDependencies {
+  db: SqliteDatabase;
+  accounts: AccountStore;
+  tokens: TokenStore;
+}
 const accountNameSchema = singleLine('The account name');
 
 interface TargetAccount {
@@ -96,7 +105,7 @@ function expiryOf(text: string | undefined): string | undefined {
  * rows selected before them, exactly as commit will write them.
  */
 export function planImport(
-  vault: Vault,
+  vault: ImportDependencies,
   source: ImportSource,
   plan: ImportPlan = {},
 ): { preview: ImportPreview; rows: PlannedRow[] } {
@@ -288,6 +297,10 @@ function publicRow(row: PlannedRow): ImportPreviewRow {
 }
 
 /** The preview of an import: nothing is written, and no value is in it. */
-export function previewImport(vault: Vault, source: ImportSource, plan: ImportPlan = {}): ImportPreview {
+export function previewImport(
+  vault: ImportDependencies,
+  source: ImportSource,
+  plan: ImportPlan = {},
+): ImportPreview {
   return planImport(vault, source, plan).preview;
 }

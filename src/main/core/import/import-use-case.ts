@@ -3,7 +3,6 @@ import { VaultError } from '../../../shared/errors';
 import type { ImportFormat, ImportPlan, ImportPreview, ImportResult } from '../../../shared/import-views';
 import { readBoundedFile } from '../fs/read-bounded';
 import type { Vault } from '../vault/vault';
-import { commitImport } from './import-commit';
 import { IMPORT_LIMITS } from './import-limits';
 import { previewImport } from './import-preview';
 import { guessImportFormat } from './guess-format';
@@ -57,7 +56,7 @@ export function previewHeldImport(vault: Vault, importId: string, plan: ImportPl
 
 /** Step 3: write the selection all or nothing; the source is dropped once written. */
 export function commitHeldImport(vault: Vault, importId: string, plan: ImportPlan): ImportResult {
-  const result = commitImport(vault, heldImportSource(vault, importId), plan);
+  const { result } = vault.useCases.importFromSource(heldImportSource(vault, importId), plan);
   releaseImportSource(vault, importId);
   return result;
 }
