@@ -26,6 +26,10 @@ export const EVENT_KINDS = [
   'AccountEdited',
   'AccountDeleted',
   'PasswordChanged',
+  'RecipientKeyAdded',
+  'RecipientKeyReplaced',
+  'RecipientKeyRemoved',
+  'AgeIdentityCreated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
