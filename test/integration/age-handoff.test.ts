@@ -7,6 +7,7 @@ import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { ageFingerprint } from '../../src/main/core/age/age-keys';
 import { readIdentityFile } from '../../src/main/core/age/identity-file';
 import { readAgeBundle } from '../../src/main/core/handoff/age-bundle';
+import { readPlainBundleZip } from '../../src/main/core/handoff/plain-bundle-zip';
 import type { Vault } from '../../src/main/core/vault/vault';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestVault } from '../helpers/vault-fixture';
@@ -264,5 +265,31 @@ describe('age-encrypted handoff bundles', () => {
     for (const [input, message] of cases)
       expect(() => vault.recipientKeys.set(acme.id, input)).toThrow(message);
     expect(vault.recipientKeys.current(acme.id)).toBeNull();
+  });
+});
+
+describe('the ZIP inside an age bundle', () => {
+  it('stops inflating tokens.json at the cap even when its headers claim a tiny size', async () => {
+    const dir = makeTempDir();
+    const json = join(dir, 'tokens.json');
+    writeFileSync(json, `{"pad":"${'a'.repeat(1024 * 1024)}"}`);
+    const zipPath = join(dir, 'bomb.zip');
+    expect(run('7zz', ['a', '-tzip', '-mx=9', zipPath, json]).code).toBe(0);
+    const zip = readFileSync(zipPath);
+    // Rewrite the uncompressed size in the local header (offset 22) and the central directory entry (offset 24).
+    zip.writeUInt32LE(10, 22);
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(10, central + 24);
+    // zip.js stops the inflater at the declared size ("Invalid uncompressed size"); the reader's own counter is
+    // the second fence. Either way: refused, not inflated to 1 MiB.
+    await expect(readPlainBundleZip(zip, 64 * 1024)).rejects.toMatchObject({
+      code: 'BUNDLE_INVALID',
+      message: expect.stringMatching(/ZIP structure is damaged|inflates to more than 65536 bytes/),
+    });
+    // With the honest header the declared size alone refuses it, before anything is inflated.
+    const honest = readFileSync(zipPath);
+    await expect(readPlainBundleZip(honest, 64 * 1024)).rejects.toMatchObject({
+      message: expect.stringMatching(/says it is larger than any bundle/),
+    });
   });
 });

@@ -31,8 +31,7 @@ function cappedSink(maxBytes: number) {
   const writable = new WritableStream<Uint8Array>({
     write(chunk) {
       total += chunk.byteLength;
-      if (total > maxBytes)
-        throw notABundle(`tokens.json inflates to more than ${Math.round(maxBytes / 1024 / 1024)} MiB`);
+      if (total > maxBytes) throw notABundle(`tokens.json inflates to more than ${maxBytes} bytes`);
       chunks.push(chunk);
     },
   });
@@ -43,7 +42,10 @@ function cappedSink(maxBytes: number) {
  * Read the inner ZIP of an age bundle: at most the four known entries, each named once, none encrypted, and
  * tokens.json inflated under a cap; then tokens.json is checked like any bundle's. Nothing is written to disk.
  */
-export async function readPlainBundleZip(bytes: Uint8Array): Promise<HandoffDocument> {
+export async function readPlainBundleZip(
+  bytes: Uint8Array,
+  maxEntryBytes = MAX_INNER_ENTRY_BYTES,
+): Promise<HandoffDocument> {
   const reader = new ZipReader(new Uint8ArrayReader(bytes), { useWebWorkers: false });
   try {
     const seen = new Set<string>();
@@ -55,9 +57,9 @@ export async function readPlainBundleZip(bytes: Uint8Array): Promise<HandoffDocu
       seen.add(entry.filename);
       if (entry.directory || entry.encrypted) throw notABundle(`${entry.filename} is not a plain file`);
       if (entry.filename !== 'tokens.json') continue;
-      if (entry.uncompressedSize > MAX_INNER_ENTRY_BYTES)
+      if (entry.uncompressedSize > maxEntryBytes)
         throw notABundle('tokens.json says it is larger than any bundle');
-      const sink = cappedSink(MAX_INNER_ENTRY_BYTES);
+      const sink = cappedSink(maxEntryBytes);
       await entry.getData!(sink.writable, { useWebWorkers: false });
       json = { sink };
     }
