@@ -1,22 +1,25 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
-import { HANDOFF_FIELDS } from '../../shared/handoff-format';
+import { HANDOFF_FIELDS, type HandoffDocument } from '../../shared/handoff-format';
 import {
   acceptTypedBundlePassword,
   generateBundlePassword,
   type BundlePassword,
 } from '../../main/core/handoff/bundle-password';
+import { isAgeFile } from '../../main/core/handoff/age-bundle';
 import { readBundle } from '../../main/core/handoff/bundle-zip';
 import { PASSWORD_CHANNELS, type PasswordChannel } from '../../main/core/handoff/handoff-service';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write';
 import { printJson, printLine, printTable } from '../output';
 import { readFirstLine, readSecret } from '../password-input';
+import { readBundleFile } from '../read-bundle-file';
 import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
+import { openAgeBundleWith, refuseIdentityOptionsForZip } from './handoff-age-options';
 import { parseId } from './token-commands';
 
 /** What the admin may choose in `--channel`; `unknown` is what is recorded when it is not given. */
@@ -42,6 +45,9 @@ interface ExportOptions extends UnlockOptions {
   passwordOut?: string;
   passwordStyle: string;
   channel?: string;
+  toKey?: boolean;
+  armor?: boolean;
+  zip?: boolean;
 }
 
 async function bundlePasswordFor(options: ExportOptions): Promise<BundlePassword> {
@@ -53,11 +59,26 @@ async function bundlePasswordFor(options: ExportOptions): Promise<BundlePassword
   return generateBundlePassword(style);
 }
 
+/** An age bundle when asked, or by default when the recipient has a key; password options then make no sense. */
+function useAgeKey(options: ExportOptions, recipientHasKey: boolean): boolean {
+  if (options.zip) return false;
+  const wanted = options.toKey === true || options.armor === true || recipientHasKey;
+  if (wanted && (options.bundlePasswordFile || options.passwordOut || options.channel !== undefined))
+    throw new UsageError(
+      recipientHasKey && !options.toKey && !options.armor
+        ? 'This recipient has an age key, so the bundle is encrypted to it and needs no password; add --zip to send a password ZIP instead.'
+        : 'A bundle encrypted to an age key has no password: leave out --bundle-password-file, --password-out and --channel.',
+    );
+  return wanted;
+}
+
 function registerExport(groups: CliGroups): void {
   addUnlockOptions(
     groups.handoff
       .command('export')
-      .description('write a password-protected bundle (AES-256 ZIP) of tokens for a recipient')
+      .description(
+        'write a bundle of tokens for a recipient: encrypted to their age key when they have one, else an AES-256 ZIP with a password',
+      )
       .argument('<vault>')
       .requiredOption('--recipient <name>', 'recipient name or id')
       .requiredOption(
@@ -65,7 +86,13 @@ function registerExport(groups: CliGroups): void {
         'token id (repeat for several)',
         (value: string, previous: number[] = []) => [...previous, parseId(value)],
       )
-      .requiredOption('--out <file>', 'bundle to create (.zip); an existing file is never overwritten')
+      .requiredOption(
+        '--out <file>',
+        'bundle to create (.age or .zip); an existing file is never overwritten',
+      )
+      .option('--to-key', "encrypt to the recipient's age key (the default when it has one); no password")
+      .option('--armor', 'with an age key: write ASCII armor (text) instead of binary')
+      .option('--zip', 'a password-protected AES-256 ZIP even though the recipient has an age key')
       .option(
         '--fields <list>',
         `what to include, comma-separated: ${HANDOFF_FIELDS.join(',')}`,
@@ -89,6 +116,10 @@ function registerExport(groups: CliGroups): void {
         `how the password will travel: ${CHOSEN_CHANNELS.join(', ')} (recorded; default unknown)`,
       ),
   ).action(async (path: string, options: ExportOptions) => {
+    if (options.zip && (options.toKey || options.armor))
+      throw new UsageError(
+        '--zip makes a password ZIP; --to-key and --armor make an age bundle: choose one.',
+      );
     if (options.bundlePasswordFile && options.passwordOut)
       throw new UsageError('Use --bundle-password-file or --password-out, not both.');
     if (options.channel !== undefined && !(CHOSEN_CHANNELS as string[]).includes(options.channel))
@@ -99,27 +130,48 @@ function registerExport(groups: CliGroups): void {
         'ALREADY_EXISTS',
         `${basename(options.out)} already exists; it was not overwritten.`,
       );
-    const bundlePassword = await bundlePasswordFor(options);
-    // The password file is written before the bundle: a path that cannot take it stops the export before any bundle
-    // exists or any HandedOff event is recorded (otherwise a bundle would be out with its password lost).
-    if (options.passwordOut)
-      writeFileAtomic(options.passwordOut, `${bundlePassword.password}\n`, { exclusive: true });
-    const record = await withVault(path, options, (vault) =>
-      vault.handoffs.export({
-        recipient: options.recipient,
-        tokenIds: options.token,
-        fields,
-        outPath: options.out,
-        password: bundlePassword.password,
-        channel: (options.channel as PasswordChannel | undefined) ?? 'unknown',
-      }),
-    ).catch((error: unknown) => {
-      if (options.passwordOut) rmSync(options.passwordOut, { force: true });
-      throw error;
+    const { record, bundlePassword } = await withVault(path, options, async (vault) => {
+      if (useAgeKey(options, vault.recipientKeys.current(options.recipient) !== null)) {
+        const toKey = { armor: options.armor === true };
+        const made = await vault.handoffs.export({
+          recipient: options.recipient,
+          tokenIds: options.token,
+          fields,
+          outPath: options.out,
+          toKey,
+        });
+        return { record: made, bundlePassword: null };
+      }
+      const password = await bundlePasswordFor(options);
+      // The password file is written before the bundle: a path that cannot take it stops the export before any
+      // bundle exists or any HandedOff event is recorded (otherwise a bundle would be out with its password lost).
+      if (options.passwordOut)
+        writeFileAtomic(options.passwordOut, `${password.password}\n`, { exclusive: true });
+      const made = await vault.handoffs
+        .export({
+          recipient: options.recipient,
+          tokenIds: options.token,
+          fields,
+          outPath: options.out,
+          password: password.password,
+          channel: (options.channel as PasswordChannel | undefined) ?? 'unknown',
+        })
+        .catch((error: unknown) => {
+          if (options.passwordOut) rmSync(options.passwordOut, { force: true });
+          throw error;
+        });
+      return { record: made, bundlePassword: password };
     });
     printLine(
       `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
     );
+    if (!bundlePassword) {
+      process.stderr.write(
+        `Encrypted to ${record.recipient}'s age key (fingerprint ${record.keyFingerprint}): there is no password to send.\n` +
+          `They open it with: age -d -i key.txt ${record.fileName} > tokens.zip (or in Token Vault: Open bundle).\n`,
+      );
+      return;
+    }
     if (bundlePassword.style === 'typed') return;
     const bits = Math.floor(bundlePassword.entropyBits);
     if (options.passwordOut) {
@@ -145,6 +197,14 @@ function registerOpen(groups: CliGroups): void {
       .description('show the tokens of a bundle (values only with --reveal), or import them into a vault')
       .argument('<file>')
       .option('--bundle-password-file <path>', 'file whose first line is the bundle password (else a prompt)')
+      .option(
+        '--identity-vault <vault>',
+        "an age bundle: decrypt with this vault's age key (tokenvault identity create)",
+      )
+      .option(
+        '--identity-file <path>',
+        'an age bundle: decrypt with the age secret key(s) in this file (age-keygen)',
+      )
       .option('--json', 'print JSON')
       .option('--reveal', 'include token values in the output')
       .option('--import-into <vault>', 'import the tokens into this vault: all of them or none')
@@ -158,25 +218,23 @@ function registerOpen(groups: CliGroups): void {
         reveal?: boolean;
         importInto?: string;
         account?: string;
+        identityVault?: string;
+        identityFile?: string;
       },
     ) => {
       if (options.importInto && !options.account) throw new UsageError('--import-into needs --account.');
       if (options.account && !options.importInto) throw new UsageError('--account goes with --import-into.');
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new VaultError(
-          'NOT_FOUND',
-          `Cannot read ${basename(file)} (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'error')}).`,
+      const bytes = readBundleFile(file);
+      let doc: HandoffDocument;
+      if (isAgeFile(bytes)) doc = await openAgeBundleWith(bytes, options);
+      else {
+        refuseIdentityOptionsForZip(options);
+        const password = await readSecret(
+          { file: options.bundlePasswordFile, what: 'bundle password' },
+          'Bundle password: ',
         );
+        doc = await readBundle(bytes, password);
       }
-      const password = await readSecret(
-        { file: options.bundlePasswordFile, what: 'bundle password' },
-        'Bundle password: ',
-      );
-      const doc = await readBundle(bytes, password);
       if (options.importInto) {
         const count = await withVault(options.importInto, options, (vault) =>
           vault.handoffs.importBundle(doc, options.account!),
@@ -220,7 +278,7 @@ function registerList(groups: CliGroups): void {
     if (options.json) return printJson(records);
     if (records.length === 0) return printLine('No handoffs yet.');
     printTable(
-      ['ID', 'WHEN', 'RECIPIENT', 'TOKENS', 'FIELDS', 'FILE', 'PASSWORD BY', 'SHA-256'],
+      ['ID', 'WHEN', 'RECIPIENT', 'TOKENS', 'FIELDS', 'FILE', 'PASSWORD BY', 'SHA-256', 'FORMAT'],
       records.map((r) => [
         r.id,
         r.createdAt,
@@ -230,6 +288,7 @@ function registerList(groups: CliGroups): void {
         r.fileName,
         r.passwordChannel,
         r.sha256.slice(0, 16),
+        r.keyFingerprint ? `${r.format} (key ${r.keyFingerprint})` : r.format,
       ]),
     );
   });

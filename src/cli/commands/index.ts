@@ -1,4 +1,5 @@
 import { registerAccountCommands } from './account-commands';
+import { registerAgeKeyCommands } from './age-key-commands';
 import { registerBackupCommands } from './backup-commands';
 import { registerHandoffCommands } from './handoff-commands';
 import type { CliRegistrar } from './cli-groups';
@@ -23,5 +24,6 @@ export const REGISTRARS: CliRegistrar[] = [
   registerBackupCommands,
   registerRecipientCommands,
   registerHandoffCommands,
+  registerAgeKeyCommands,
   registerDemoCommands,
 ];
