@@ -314,7 +314,7 @@ describe('tokenvault handoff export to an age key, and open', () => {
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toMatch(/^tokenvault: This bundle was not encrypted to this key/);
     const tampered = readFileSync(viaAge);
-    tampered[tampered.length - 5] ^= 0x04;
+    tampered[tampered.length - 5] = tampered[tampered.length - 5]! ^ 0x04;
     writeFileSync(file('tampered.age'), tampered);
     const altered = await cli([
       'handoff',

@@ -10,6 +10,7 @@ import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
 import { RecipientStore } from '../core/recipients/recipient-store';
 import type { SessionController } from '../session/session-controller';
+import { ageHandlers } from './age-handlers';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -193,4 +194,5 @@ export const handlers: Handlers = {
       imported,
     };
   },
+  ...ageHandlers,
 };

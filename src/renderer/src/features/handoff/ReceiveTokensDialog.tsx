@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'react';
+import type { VaultIdentityView } from '../../../../shared/api';
+import { call, messageOf } from '../../api';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/ErrorText';
+
+/**
+ * The agency side: this vault's age key for receiving bundles. Made once, kept in the vault; its public key is
+ * shown as text and as a QR code to send to the client. The secret key never reaches the renderer.
+ */
+export function ReceiveTokensDialog({ onClose }: { onClose: () => void }) {
+  const [identity, setIdentity] = useState<VaultIdentityView | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const keyText = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    call('getVaultIdentity', {}).then(setIdentity, (err) => setError(messageOf(err)));
+  }, []);
+
+  const create = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      setIdentity(await call('createVaultIdentity', {}));
+      // The button that had focus is gone; the new key is what to look at next.
+      requestAnimationFrame(() => keyText.current?.focus());
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async () => {
+    setError(null);
+    try {
+      await call('copyVaultPublicKey', {});
+      setNotice('Copied the public key.');
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  return (
+    <Dialog title="Receive tokens" onClose={onClose} wide>
+      {identity === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : identity === null ? (
+        <>
+          <p>
+            Make an age key for this vault, then send its public key to the client. Bundles they encrypt to it
+            open here (Open bundle) with no password to exchange. The secret key stays in this vault,
+            encrypted with everything else.
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={create} disabled={busy}>
+              {busy ? 'Making the key…' : 'Create my age key'}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>
+            Send this public key to the client (email or chat is fine: it is public). Then read the
+            fingerprint to them by phone, so they know the key is really yours.
+          </p>
+          <div className="bundle-password-box">
+            <div>
+              <p className="label" id="public-key-label">
+                Your age public key
+              </p>
+              <p
+                className="public-key"
+                aria-labelledby="public-key-label"
+                data-testid="vault-public-key"
+                ref={keyText}
+                tabIndex={-1}
+              >
+                {identity.publicKey}
+              </p>
+              <p className="small">
+                Fingerprint <strong className="fingerprint">{identity.fingerprint}</strong>
+              </p>
+              <div className="actions">
+                <button type="button" className="primary" onClick={copy}>
+                  Copy public key
+                </button>
+              </div>
+              {notice && (
+                <p className="notice" role="status">
+                  {notice}
+                </p>
+              )}
+            </div>
+            <img
+              className="qr"
+              alt="QR code of this vault's age public key"
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(identity.qrSvg)}`}
+            />
+          </div>
+        </>
+      )}
+      <ErrorText message={error} />
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
