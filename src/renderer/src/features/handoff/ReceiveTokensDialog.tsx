@@ -36,8 +36,9 @@ export function ReceiveTokensDialog({ onClose }: { onClose: () => void }) {
   const copy = async () => {
     setError(null);
     try {
-      await call('copyVaultPublicKey', {});
-      setNotice('Copied the public key.');
+      const copied = await call('copyVaultPublicKey', {});
+      // Every copy is cleared after a while, this one too: paste it into the message soon.
+      setNotice(`Copied the public key. The clipboard will be cleared in ${copied.clearsAfterSeconds} s.`);
     } catch (err) {
       setError(messageOf(err));
     }
@@ -105,7 +106,7 @@ export function ReceiveTokensDialog({ onClose }: { onClose: () => void }) {
       <ErrorText message={error} />
       <div className="actions">
         <button type="button" onClick={onClose}>
-          Close
+          Done
         </button>
       </div>
     </Dialog>
