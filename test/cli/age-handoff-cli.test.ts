@@ -87,6 +87,12 @@ describe('tokenvault recipient key', () => {
     // The fingerprint is what sha256sum prints for the key's text, first 20 hex digits: the agency can check it.
     const sum = spawnSync('sha256sum', [], { input: other.publicKey }).stdout.toString().slice(0, 20);
     expect(added.key.fingerprint.replace(/ /g, '')).toBe(sum.toUpperCase());
+    // And the exact command docs/handoff-format.md gives the agency prints the same.
+    const documented = spawnSync('sh', [
+      '-c',
+      `printf '%s' ${other.publicKey} | sha256sum | cut -c1-20 | tr a-f A-F | sed 's/..../& /g; s/ $//'`,
+    ]);
+    expect(documented.stdout.toString()).toBe(`${added.key.fingerprint}\n`);
 
     const second = await cli(['recipient', 'key', 'add', admin, 'acme agency', '--age', agencyKey.publicKey]);
     expect(second.code).toBe(0);
