@@ -14,6 +14,11 @@ export function ReceiveTokensDialog({ onClose }: { onClose: () => void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const keyText = useRef<HTMLParagraphElement>(null);
+  const [justCreated, setJustCreated] = useState(false);
+  // After the commit that shows the new key: the button that had the focus is gone, the key is what to read next.
+  useEffect(() => {
+    if (justCreated) keyText.current?.focus();
+  }, [justCreated]);
 
   useEffect(() => {
     call('getVaultIdentity', {}).then(setIdentity, (err) => setError(messageOf(err)));
@@ -24,8 +29,7 @@ export function ReceiveTokensDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       setIdentity(await call('createVaultIdentity', {}));
-      // The button that had focus is gone; the new key is what to look at next.
-      requestAnimationFrame(() => keyText.current?.focus());
+      setJustCreated(true);
     } catch (err) {
       setError(messageOf(err));
     } finally {
