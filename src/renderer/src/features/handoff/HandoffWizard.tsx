@@ -21,6 +21,11 @@ const CHANNELS = [
   ['other', 'Another channel'],
 ] as const;
 
+/** A chosen file name follows the protection: `.age` for a bundle encrypted to a key, `.zip` for a password ZIP. */
+function withExtension(path: string, toKey: boolean): string {
+  return path.replace(/\.(zip|age)$/i, toKey ? '.age' : '.zip');
+}
+
 interface Result {
   fileName: string;
   recipient: string;
@@ -82,6 +87,7 @@ export function HandoffWizard({
         if (!current) return;
         setRecipientKey(keys.current);
         setProtection(keys.current ? 'age' : 'password');
+        setOutPath((path) => withExtension(path, keys.current !== null));
       },
       (err) => current && setError(messageOf(err)),
     );
@@ -318,7 +324,7 @@ export function HandoffWizard({
                 type="radio"
                 name="handoff-protection"
                 checked={protection === 'age'}
-                onChange={() => setProtection('age')}
+                onChange={() => (setProtection('age'), setOutPath((path) => withExtension(path, true)))}
               />
               Encrypt to their key (fingerprint {recipientKey.fingerprint}): no password to send
             </label>
@@ -333,7 +339,7 @@ export function HandoffWizard({
                 type="radio"
                 name="handoff-protection"
                 checked={protection === 'password'}
-                onChange={() => setProtection('password')}
+                onChange={() => (setProtection('password'), setOutPath((path) => withExtension(path, false)))}
               />
               Password-protected ZIP (the password goes by another channel)
             </label>
