@@ -28,7 +28,9 @@ function registerRecipientKeyCommands(recipient: Command): void {
       .requiredOption('--age <key>', 'the age public key, age1... (62 characters, as age-keygen prints it)')
       .option('--json', 'print JSON'),
   ).action(async (path: string, name: string, options: UnlockOptions & { age: string; json?: boolean }) => {
-    const change = await withVault(path, options, (vault) => vault.recipientKeys.set(name, options.age));
+    const { result: change } = await withVault(path, options, (vault) =>
+      vault.useCases.setRecipientKey(name, options.age),
+    );
     if (options.json) return printJson(change);
     const verb = change.replaced ? 'Replaced' : 'Saved';
     printLine(`${verb} the age key of ${change.recipient}. Fingerprint: ${change.key.fingerprint}`);
@@ -65,7 +67,7 @@ function registerRecipientKeyCommands(recipient: Command): void {
       .argument('<recipient>', 'recipient name or id'),
   ).action(async (path: string, name: string, options: UnlockOptions) => {
     const { removed, recipient } = await withVault(path, options, (vault) => ({
-      removed: vault.recipientKeys.remove(name),
+      removed: vault.useCases.removeRecipientKey(name).result,
       recipient: vault.recipients.resolve(name).name,
     }));
     printLine(`Removed the age key of ${recipient} (${removed.fingerprint}); it stays on record, retired.`);
@@ -84,7 +86,9 @@ function registerIdentityCommands(program: Command): void {
       .description('make the age key, kept in the vault; prints its public key (age1...) alone on stdout')
       .argument('<vault>'),
   ).action(async (path: string, options: UnlockOptions) => {
-    const created = await withVault(path, options, (vault) => vault.identity.create());
+    const { result: created } = await withVault(path, options, (vault) =>
+      vault.useCases.createVaultIdentity(),
+    );
     printLine(created.publicKey);
     process.stderr.write(
       `Send this public key to the client (fingerprint ${created.fingerprint}; read it to them by phone). The secret key stays in the vault.\n`,

@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
+import { DEFAULT_HANDOFF_FIELDS } from '../../shared/handoff-defaults';
 import { HANDOFF_FIELDS, type HandoffDocument } from '../../shared/handoff-format';
 import {
   acceptTypedBundlePassword,
@@ -10,11 +11,11 @@ import {
 } from '../../main/core/handoff/bundle-password';
 import { isAgeFile } from '../../main/core/handoff/age-bundle';
 import { readBundle } from '../../main/core/handoff/bundle-zip';
+import { readBundleFileBytes } from '../../main/core/handoff/read-bundle-file';
 import { PASSWORD_CHANNELS, type PasswordChannel } from '../../main/core/handoff/handoff-service';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write';
 import { printJson, printLine, printTable } from '../output';
 import { readFirstLine, readSecret } from '../password-input';
-import { readBundleFile } from '../read-bundle-file';
 import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import { UsageError } from '../usage-error';
@@ -96,7 +97,7 @@ function registerExport(groups: CliGroups): void {
       .option(
         '--fields <list>',
         `what to include, comma-separated: ${HANDOFF_FIELDS.join(',')}`,
-        HANDOFF_FIELDS.join(','),
+        DEFAULT_HANDOFF_FIELDS.join(','),
       )
       .option(
         '--bundle-password-file <path>',
@@ -114,8 +115,9 @@ function registerExport(groups: CliGroups): void {
       .option(
         '--channel <channel>',
         `how the password will travel: ${CHOSEN_CHANNELS.join(', ')} (recorded; default unknown)`,
-      ),
-  ).action(async (path: string, options: ExportOptions) => {
+      )
+      .option('--json', 'print the handoff record as JSON (never the password)'),
+  ).action(async (path: string, options: ExportOptions & { json?: boolean }) => {
     if (options.zip && (options.toKey || options.armor))
       throw new UsageError(
         '--zip makes a password ZIP; --to-key and --armor make an age bundle: choose one.',
@@ -133,7 +135,7 @@ function registerExport(groups: CliGroups): void {
     const { record, bundlePassword } = await withVault(path, options, async (vault) => {
       if (useAgeKey(options, vault.recipientKeys.current(options.recipient) !== null)) {
         const toKey = { armor: options.armor === true };
-        const made = await vault.handoffs.export({
+        const { result: made } = await vault.useCases.exportHandoff({
           recipient: options.recipient,
           tokenIds: options.token,
           fields,
@@ -147,8 +149,8 @@ function registerExport(groups: CliGroups): void {
       // bundle exists or any HandedOff event is recorded (otherwise a bundle would be out with its password lost).
       if (options.passwordOut)
         writeFileAtomic(options.passwordOut, `${password.password}\n`, { exclusive: true });
-      const made = await vault.handoffs
-        .export({
+      const { result: made } = await vault.useCases
+        .exportHandoff({
           recipient: options.recipient,
           tokenIds: options.token,
           fields,
@@ -162,9 +164,11 @@ function registerExport(groups: CliGroups): void {
         });
       return { record: made, bundlePassword: password };
     });
-    printLine(
-      `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
-    );
+    if (options.json) printJson(record);
+    else
+      printLine(
+        `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
+      );
     if (!bundlePassword) {
       process.stderr.write(
         `Encrypted to ${record.recipient}'s age key (fingerprint ${record.keyFingerprint}): there is no password to send.\n` +
@@ -224,7 +228,7 @@ function registerOpen(groups: CliGroups): void {
     ) => {
       if (options.importInto && !options.account) throw new UsageError('--import-into needs --account.');
       if (options.account && !options.importInto) throw new UsageError('--account goes with --import-into.');
-      const bytes = readBundleFile(file);
+      const bytes = readBundleFileBytes(file);
       let doc: HandoffDocument;
       if (isAgeFile(bytes)) doc = await openAgeBundleWith(bytes, options);
       else {
@@ -236,9 +240,10 @@ function registerOpen(groups: CliGroups): void {
         doc = await readBundle(bytes, password);
       }
       if (options.importInto) {
-        const count = await withVault(options.importInto, options, (vault) =>
-          vault.handoffs.importBundle(doc, options.account!),
+        const { result: count } = await withVault(options.importInto, options, (vault) =>
+          vault.useCases.importBundle(doc, options.account!),
         );
+        if (options.json) return printJson({ imported: count });
         printLine(String(count));
         return;
       }

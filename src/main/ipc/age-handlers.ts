@@ -3,8 +3,7 @@ import type { VaultIdentityView } from '../../shared/api';
 import { VaultError } from '../../shared/errors';
 import type { HandoffDocument } from '../../shared/handoff-format';
 import type { VaultIdentityView as CoreIdentityView } from '../core/age/vault-identity';
-import { MAX_AGE_FILE_BYTES } from '../core/handoff/age-bundle';
-import { readBoundedFile } from '../core/fs/read-bounded';
+import { readBundleFileBytes } from '../core/handoff/read-bundle-file';
 import type { Handlers } from './handlers';
 
 type AgeMethods =
@@ -49,24 +48,28 @@ export const ageHandlers: Pick<Handlers, AgeMethods> = {
     return { current: keys.current(input.id), history: keys.history(input.id) };
   },
   setRecipientKey: (session, input) => {
-    const { key, replaced } = session.requireVault().recipientKeys.set(input.id, input.publicKey);
+    const { key, replaced } = session
+      .requireVault()
+      .useCases.setRecipientKey(input.id, input.publicKey).result;
     return { key, replaced };
   },
-  removeRecipientKey: (session, input) => session.requireVault().recipientKeys.remove(input.id),
-  exportHandoffToKey: async (session, input) => ({
-    handoff: await session.requireVault().handoffs.export({
+  removeRecipientKey: (session, input) => session.requireVault().useCases.removeRecipientKey(input.id).result,
+  exportHandoffToKey: async (session, input) => {
+    const { result } = await session.requireVault().useCases.exportHandoff({
       recipient: input.recipientId,
       tokenIds: input.tokenIds,
       fields: input.fields,
       outPath: input.outPath,
       toKey: { armor: input.armor },
-    }),
-  }),
+    });
+    return { handoff: result };
+  },
   getVaultIdentity: async (session) => {
     const identity = session.requireVault().identity.show();
     return identity ? withQrCode(identity) : null;
   },
-  createVaultIdentity: async (session) => withQrCode(await session.requireVault().identity.create()),
+  createVaultIdentity: async (session) =>
+    withQrCode((await session.requireVault().useCases.createVaultIdentity()).result),
   copyVaultPublicKey: (session) => {
     const identity = session.requireVault().identity.show();
     if (!identity) throw new VaultError('NOT_FOUND', 'This vault has no age key for receiving yet.');
@@ -74,16 +77,11 @@ export const ageHandlers: Pick<Handlers, AgeMethods> = {
   },
   openAgeBundle: async (session, input) => {
     const vault = session.requireVault();
-    const bytes = readBoundedFile(input.path, {
-      maxBytes: MAX_AGE_FILE_BYTES,
-      what: 'The bundle',
-      refusedCode: 'BUNDLE_INVALID',
-    });
-    const doc = await vault.handoffs.openWithVaultKey(bytes);
+    const doc = await vault.handoffs.openWithVaultKey(readBundleFileBytes(input.path));
     const imported =
       input.importIntoAccountId === undefined
         ? 0
-        : vault.handoffs.importBundle(doc, input.importIntoAccountId);
+        : vault.useCases.importBundle(doc, input.importIntoAccountId).result;
     return openedView(doc, imported);
   },
 };
