@@ -5,6 +5,7 @@ import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { openBundleFile } from '../core/handoff/open-bundle';
 import { closeImport, commitHeldImport, openImport, previewHeldImport } from '../core/import/import-use-case';
 import type { SessionController } from '../session/session-controller';
+import { ageHandlers } from './age-handlers';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -162,6 +163,7 @@ export const handlers: Handlers = {
       imported,
     };
   },
+  ...ageHandlers,
   chooseImportFile: async (session) => {
     const path = await session.platform.chooseOpenFile();
     return path ? { path } : null;
