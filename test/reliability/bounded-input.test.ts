@@ -1,59 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Vault } from '../../src/main/core/vault/vault';
-import { CLI_PATH, ensureCliBuilt } from '../helpers/run-cli';
+import { ensureCliBuilt } from '../helpers/run-cli';
+import { expectOneSentence, runCliLimited as runLimited } from '../helpers/run-cli-limited';
 import { makeTempDir } from '../helpers/temp-dir';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 beforeAll(() => ensureCliBuilt(), 120_000);
-
-/**
- * The address-space limit every probe runs under. A normal command needs about 1.2 GiB of address space here
- * (V8's reservations, Argon2id's 64 MiB lanes, the SQLCipher addon); reading /dev/zero whole would need far more,
- * so a read that is not bounded dies of std::bad_alloc (no tokenvault: line) instead of passing.
- */
-const ADDRESS_SPACE_LIMIT = 1536 * 1024 * 1024;
-
-interface Outcome {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-  stdout: string;
-  ms: number;
-}
-
-/** The built CLI under `prlimit --as`, its standard input from `stdinPath` (or nothing). */
-function runLimited(args: string[], env: NodeJS.ProcessEnv, stdinPath?: string): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const stdinFd = openSync(stdinPath ?? '/dev/null', 'r');
-    const started = Date.now();
-    const child = spawn('prlimit', [`--as=${ADDRESS_SPACE_LIMIT}`, process.execPath, CLI_PATH, ...args], {
-      env: { ...env, TOKENVAULT_KDF_TARGET_MS: '0' },
-      stdio: [stdinFd, 'pipe', 'pipe'],
-    });
-    closeSync(stdinFd);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk) => (stdout += chunk));
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
-    });
-  });
-}
-
-function expectOneSentence(outcome: Outcome, code: number, sentence: RegExp): void {
-  expect(outcome.signal).toBeNull();
-  expect(outcome.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(outcome.stderr).toMatch(/^tokenvault: /);
-  expect(outcome.stderr).toMatch(sentence);
-  expect(outcome.code).toBe(code);
-}
 
 async function makeVault() {
   const dir = makeTempDir('tv-bounded-cli-');
@@ -103,7 +58,7 @@ describe('every read of outside input is bounded (CLI under prlimit --as=1.5 GiB
     const outcome = await runLimited(
       ['token', 'add', path, '--account', 'Main', '--name', 'Zero', '--value-stdin'],
       env,
-      '/dev/zero',
+      { stdinPath: '/dev/zero' },
     );
     expectOneSentence(outcome, 2, /The value on standard input is more than the 65,536 bytes accepted\./);
     expect(await tokenCount(path)).toBe(0);
@@ -159,7 +114,7 @@ describe('input text is checked, not repaired: invalid UTF-8 is refused with its
       /The value file is not valid UTF-8 text: the byte at offset 3 \(counting from 0\) does not fit\./,
     );
     expectOneSentence(
-      await runLimited([...add, '--value-stdin'], env, valueFile),
+      await runLimited([...add, '--value-stdin'], env, { stdinPath: valueFile }),
       2,
       /The value on standard input is not valid UTF-8 text: the byte at offset 3 /,
     );
