@@ -13,6 +13,11 @@ export function setSqliteNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** The addon to load (see setSqliteNativeBinding), for every connection the app opens. */
+export function sqliteBindingOptions(): { nativeBinding?: string } {
+  return nativeBinding ? { nativeBinding } : {};
+}
+
 /**
  * Open vault.db with SQLCipher 4 settings and a raw 256-bit key (no second KDF: the key is already random).
  * A wrong key or a damaged first page only shows on the first read, as SQLITE_NOTADB: we read at once and map it.
