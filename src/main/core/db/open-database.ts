@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VaultError } from '../../../shared/errors';
+import { createPrivateFileIfMissing, makeFilePrivate } from '../fs/private-files';
 
 export type SqliteDatabase = Database.Database;
 
@@ -29,6 +30,11 @@ export function openEncryptedDatabase(
 ): SqliteDatabase {
   let db: SqliteDatabase | undefined;
   try {
+    if (!options.readonly) {
+      // vault.db and its -wal and -shm are 0600 (SQLite gives those two the database file's mode).
+      createPrivateFileIfMissing(path);
+      for (const suffix of ['', '-wal', '-shm']) makeFilePrivate(path + suffix);
+    }
     db = new Database(path, {
       fileMustExist: options.readonly === true,
       readonly: options.readonly === true,

@@ -15,6 +15,7 @@ import { schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { openEncryptedDatabase } from '../db/open-database';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { makeFilePrivate } from '../fs/private-files';
 import { KEYSLOTS_FILE_NAME, keyslotsPath, readKeySlots, type KeySlotsFile } from './keyslots';
 import { keySlotsCopyDir } from './keyslots-copy';
 import { Vault, VAULT_DB_FILE, type Unlock } from './vault';
@@ -136,6 +137,8 @@ export async function restoreFromBackup(
     if (chosen) {
       // Check the bytes that will become vault.db, not the file they came from.
       copyFileSync(chosen.path, incoming);
+      // A backup made by an older version is 0644; the copy keeps that mode unless told otherwise.
+      makeFilePrivate(incoming);
       fsyncPath(incoming, 'r+');
       const problem = databaseProblem(incoming, dataKey, slots.vaultId);
       for (const suffix of ['-wal', '-shm']) rmSync(incoming + suffix, { force: true });
