@@ -87,7 +87,6 @@ export function nameLine(label: string, max = 200) {
 }
 
 // Controls, format characters (bidi controls, zero-width joiners) and other invisible code points.
-// eslint-disable-next-line no-control-regex
 const NOT_SHOWN_RAW = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
 
 /**
