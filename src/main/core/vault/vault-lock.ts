@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, openSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { VaultError } from '../../../shared/errors';
 import { sqliteBindingOptions, type SqliteDatabase } from '../db/open-database';
@@ -64,6 +64,13 @@ export class VaultLock {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw folderError(code);
+    }
+    try {
+      // SQLite would open a file it cannot write read-only and still report the lock taken: ask first (access()
+      // opens no descriptor, so a lock this process holds on the file is not disturbed).
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      throw folderError((error as NodeJS.ErrnoException).code);
     }
     options.beforeStep?.('open');
     let db: SqliteDatabase;
