@@ -1,13 +1,4 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { VaultError } from '../../../shared/errors';
 import { listBackups, type BackupInfo } from '../db/backups';
@@ -16,6 +7,8 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { openEncryptedDatabase } from '../db/open-database';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { makeFilePrivate } from '../fs/private-files';
+import { readBoundedFile } from '../fs/read-bounded';
+import { KEYSLOTS_FILE_MAX_BYTES } from './keyslot-bounds';
 import { KEYSLOTS_FILE_NAME, keyslotsPath, readKeySlots, type KeySlotsFile } from './keyslots';
 import { keySlotsCopyDir } from './keyslots-copy';
 import { Vault, VAULT_DB_FILE, type Unlock } from './vault';
@@ -155,9 +148,17 @@ export async function restoreFromBackup(
         damagedKeySlots = `${KEYSLOTS_FILE_NAME}.damaged-${stamp}`;
         renameSync(primary, join(dir, damagedKeySlots));
       }
-      writeFileAtomic(primary, readFileSync(join(keySlotsCopyDir(dir), KEYSLOTS_FILE_NAME)), {
-        exclusive: true,
-      });
+      writeFileAtomic(
+        primary,
+        readBoundedFile(join(keySlotsCopyDir(dir), KEYSLOTS_FILE_NAME), {
+          maxBytes: KEYSLOTS_FILE_MAX_BYTES,
+          what: 'backups/keyslots.json',
+          refusedCode: 'VAULT_CORRUPT',
+        }),
+        {
+          exclusive: true,
+        },
+      );
     }
 
     let damagedCopy: string | null = null;
