@@ -69,7 +69,9 @@ describe('names cannot spoof: NFC, no bidi controls, something visible, unique o
     for (const [label, create] of attempts) {
       const bidi = refusal(() => create(`invoice${RLO}fdp.exe`));
       expect(bidi.code).toBe('INVALID_INPUT');
-      expect(bidi.message).toMatch(`${label} cannot contain right-to-left or left-to-right control characters.`);
+      expect(bidi.message).toMatch(
+        `${label} cannot contain right-to-left or left-to-right control characters.`,
+      );
       for (const invisible of [ZWSP, `${ZWSP}${ZWJ}`, `\u3164`, `${ZWSP} ${ZWSP}`]) {
         const empty = refusal(() => create(invisible));
         expect(empty.code).toBe('INVALID_INPUT');
