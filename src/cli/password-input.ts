@@ -47,6 +47,11 @@ export function promptHidden(question: string): Promise<string> {
         if (char === '\u0003') return finish(new VaultError('INVALID_INPUT', 'Cancelled.'));
         if (char === '\u007f' || char === '\b') answer = answer.slice(0, -1);
         else answer += char;
+        // Pasting a file into the prompt is bounded like a password file.
+        if (answer.length > PASSWORD_FILE_MAX_BYTES)
+          return finish(
+            new VaultError('INVALID_INPUT', 'What was typed is longer than any password accepted.'),
+          );
       }
     };
     stdin.on('data', onData);
