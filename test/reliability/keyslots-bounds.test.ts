@@ -26,34 +26,38 @@ const edits: [string, Edit][] = [
   ['a 1 MiB ciphertext', (slot) => (slot.wrap.ciphertext = Buffer.alloc(1024 * 1024).toString('base64'))],
 ];
 
-describe('keyslots.json parameters are bounded before anything is derived (CLI under prlimit --as=1.5 GiB)', () => {
-  it.each(edits)('%s: exit 6 with one sentence, within the 30 s kill', async (_label, edit) => {
-    const dir = makeTempDir('tv-keyslot-bounds-');
-    const path = join(dir, 'bounds.tokenvault');
-    (await Vault.create(path, { password: TEST_PASSWORD })).vault.lock();
-    const passwordFile = join(dir, 'pw.txt');
-    writeFileSync(passwordFile, `${TEST_PASSWORD}\n`);
-    const keyslots = join(path, 'keyslots.json');
-    const file = JSON.parse(readFileSync(keyslots, 'utf8')) as KeySlotsFile;
-    edit(file.slots.find((slot): slot is PasswordSlot => slot.type === 'password')!);
-    writeFileSync(keyslots, JSON.stringify(file, null, 2));
+describe(
+  'keyslots.json parameters are bounded before anything is derived (CLI under prlimit --as=1.5 GiB)',
+  { timeout: 180_000 },
+  () => {
+    it.each(edits)('%s: exit 6 with one sentence, within the 30 s kill', async (_label, edit) => {
+      const dir = makeTempDir('tv-keyslot-bounds-');
+      const path = join(dir, 'bounds.tokenvault');
+      (await Vault.create(path, { password: TEST_PASSWORD })).vault.lock();
+      const passwordFile = join(dir, 'pw.txt');
+      writeFileSync(passwordFile, `${TEST_PASSWORD}\n`);
+      const keyslots = join(path, 'keyslots.json');
+      const file = JSON.parse(readFileSync(keyslots, 'utf8')) as KeySlotsFile;
+      edit(file.slots.find((slot): slot is PasswordSlot => slot.type === 'password')!);
+      writeFileSync(keyslots, JSON.stringify(file, null, 2));
 
-    const outcome = await runCliLimited(
-      ['account', 'list', path, '--password-file', passwordFile],
-      process.env,
-    );
-    expectOneSentence(outcome, 6, ALTERED);
-  });
+      const outcome = await runCliLimited(
+        ['account', 'list', path, '--password-file', passwordFile],
+        process.env,
+      );
+      expectOneSentence(outcome, 6, ALTERED);
+    });
 
-  it('the bounds hold the parameters the app writes', async () => {
-    const dir = makeTempDir('tv-keyslot-bounds-');
-    const { vault } = await Vault.create(join(dir, 'ok.tokenvault'), { password: TEST_PASSWORD });
-    const slot = vault.keySlots().find((candidate) => candidate.type === 'password') as PasswordSlot;
-    for (const name of ['memoryKiB', 'iterations', 'parallelism'] as const) {
-      expect(slot.kdf[name]).toBeGreaterThanOrEqual(KEYSLOT_KDF_BOUNDS[name].min);
-      expect(slot.kdf[name]).toBeLessThanOrEqual(KEYSLOT_KDF_BOUNDS[name].max);
-    }
-    vault.lock();
-    (await Vault.open(join(dir, 'ok.tokenvault'), { password: TEST_PASSWORD })).lock();
-  });
-});
+    it('the bounds hold the parameters the app writes', async () => {
+      const dir = makeTempDir('tv-keyslot-bounds-');
+      const { vault } = await Vault.create(join(dir, 'ok.tokenvault'), { password: TEST_PASSWORD });
+      const slot = vault.keySlots().find((candidate) => candidate.type === 'password') as PasswordSlot;
+      for (const name of ['memoryKiB', 'iterations', 'parallelism'] as const) {
+        expect(slot.kdf[name]).toBeGreaterThanOrEqual(KEYSLOT_KDF_BOUNDS[name].min);
+        expect(slot.kdf[name]).toBeLessThanOrEqual(KEYSLOT_KDF_BOUNDS[name].max);
+      }
+      vault.lock();
+      (await Vault.open(join(dir, 'ok.tokenvault'), { password: TEST_PASSWORD })).lock();
+    });
+  },
+);
