@@ -1,7 +1,9 @@
+import { IMPORT_FILE_MAX_BYTES } from '../input/input-limits';
+
 /** The bounds of every import read (documented in docs/cli.md, "Import limits"). */
 export const IMPORT_LIMITS = {
   /** Text exports (CSV, XML, JSON, .env) and KeePass databases. */
-  maxFileBytes: 64 * 1024 * 1024,
+  maxFileBytes: IMPORT_FILE_MAX_BYTES,
   /** Candidate tokens in one source. */
   maxRows: 100_000,
   /** Columns of a CSV. */
