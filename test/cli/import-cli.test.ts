@@ -49,7 +49,7 @@ function runCliBounded(args: string[], env: Record<string, string>) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('tokenvault import, black box', { timeout: 240_000 }, () => {
+describe('tokenvault import, black box', { timeout: 600_000 }, () => {
   it('a .kdbx made by keepassxc-cli: --dry-run --json previews without values or writes, then imports all or nothing', async () => {
     const { dir, vault, env, sourcePasswordFile } = await cliVault();
     const values = [generateTokenValue(), generateTokenValue(), generateTokenValue()];

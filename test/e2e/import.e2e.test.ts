@@ -13,7 +13,7 @@ const SOURCE_PASSWORD = 'keepassxc source password 5';
 describe('importing in Chromium', () => {
   it(
     'a .kdbx made by keepassxc-cli, through its password and the preview; then a 1PUX dropped on the window',
-    { timeout: 240_000 },
+    { timeout: 480_000 },
     async () => {
       const { page, session, platform, workDir, pageCalls } = await openApp(suite.browser, suite.url);
       await session.createVault({
