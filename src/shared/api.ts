@@ -17,7 +17,7 @@ import {
 import type { Account, TokenMeta, VaultEvent, VaultInfo, VerifyReport } from './model';
 import { HTTP_METHODS } from './profiles';
 import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from './token-views';
-import { secretValueSchema, singleLine } from './text-rules';
+import { isoDateSchema, secretValueSchema, singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
 import { CHANNEL_PREFIX } from './method-names';
 
@@ -33,7 +33,6 @@ const folderPath = z
   .min(1, 'Choose a folder.')
   .max(4096)
   .refine((s) => !s.includes('\u0000'), 'The path is not valid.');
-const dateText = z.string().min(1).max(40);
 const mappingPair = z.strictObject({ secondaryId: idSchema, primaryId: idSchema });
 const endpointMethod = z.strictObject({
   endpointId: idSchema,
@@ -175,11 +174,11 @@ export const api = {
     output: output<TokenMeta>(),
   },
   recordTokenActivity: {
-    input: z.strictObject({ id: idSchema, at: dateText.optional() }),
+    input: z.strictObject({ id: idSchema, at: isoDateSchema.optional() }),
     output: output<TokenMeta>(),
   },
   setTokenExpiry: {
-    input: z.strictObject({ id: idSchema, expiresAt: dateText.nullable() }),
+    input: z.strictObject({ id: idSchema, expiresAt: isoDateSchema.nullable() }),
     output: output<TokenMeta>(),
   },
   purgePreviousValues: { input: byId, output: output<TokenMeta>() },
