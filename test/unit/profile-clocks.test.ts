@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ON24_PROFILE } from '../../src/shared/profiles';
-import {
-  DAY_MS,
-  expiryState,
-  inactivityState,
-  warningFor,
-} from '../../src/main/core/profiles/token-clocks';
+import { DAY_MS, expiryState, inactivityState, warningFor } from '../../src/main/core/profiles/token-clocks';
 
 const rule = ON24_PROFILE.inactivity!;
 const start = Date.parse('2026-01-01T00:00:00.000Z');

@@ -49,4 +49,3 @@ export function expiryState(expiresAt: string, now: Date): ExpiryState {
   const daysLeft = expired ? 0 : Math.ceil((at - now.getTime()) / DAY_MS);
   return { expiresAt, expired, daysLeft, warning: expired ? null : warningFor(daysLeft, EXPIRY_WARN_DAYS) };
 }
-
