@@ -1,5 +1,5 @@
 /**
- * The IPC contract (DESIGN.md section 6): method name -> zod input schema + output type.
+ * The IPC contract (docs/architecture.md): method name -> zod input schema + output type.
  * Main registers a handler for every method (the compiler fails if one is missing), preload exposes
  * `window.tokenVault.<method>(input)` from METHOD_NAMES, and the renderer is typed from `TokenVaultApi`.
  * List/read methods return metadata only; a secret crosses only through `revealToken`, which records an event.

@@ -129,7 +129,7 @@ export class HandoffService {
 
     const metas = ids.map((id) => this.deps.tokens.get(id));
     const createdAt = new Date().toISOString();
-    // One query for the endpoints and one lookup per account, not per token: a handoff is timed (DESIGN.md 10).
+    // One query for the endpoints and one lookup per account, not per token: a handoff is timed (bench/handoff.bench.ts).
     const servedBy = fields.includes('endpoints') ? this.deps.endpoints.servedBy(ids) : new Map();
     const profiles = new Map<number, string>();
     const profileOf = (accountId: number) => {
