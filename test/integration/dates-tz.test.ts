@@ -4,7 +4,7 @@ import { isoDateSchema } from '../../src/shared/text-rules';
 import { localDayOf, parseInstant, startOfLocalDay } from '../../src/shared/dates';
 import { parseDateOption } from '../../src/cli/commands/lifecycle-state';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { MemoryPlatform } from '../helpers/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { makeTempDir } from '../helpers/temp-dir';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
