@@ -19,6 +19,15 @@ import { HTTP_METHODS } from './profiles';
 import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from './token-views';
 import { isoDateSchema, secretValueSchema, singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
+import type { EngagementPlanSummary, EngagementResult, HandoffRecord } from './handoff-views';
+import {
+  recipientCreateSchema,
+  recipientPatchSchema,
+  type Holder,
+  type Holding,
+  type Recipient,
+  type RecipientDeletion,
+} from './recipient-views';
 import { CHANNEL_PREFIX } from './method-names';
 
 /** Phantom marker carrying an output type at the type level only. */
@@ -39,12 +48,6 @@ const endpointMethod = z.strictObject({
   method: z.enum(HTTP_METHODS),
   tokenId: idSchema,
 });
-const recipientFields = {
-  organisation: z.string().max(200).optional(),
-  email: z.string().max(320).optional(),
-  phone: z.string().max(40).optional(),
-  notes: z.string().max(10_000).optional(),
-};
 const passwordField = z
   .string()
   .min(1, 'Type the password.')
@@ -210,23 +213,13 @@ export const api = {
   tokenHistory: { input: byId, output: output<VaultEvent[]>() },
 
   listRecipients: { input: none, output: output<RecipientView[]>() },
-  createRecipient: {
-    input: z.strictObject({
-      name: singleLine('The recipient name'),
-      ...recipientFields,
-    }),
-    output: output<RecipientView>(),
-  },
+  createRecipient: { input: recipientCreateSchema, output: output<RecipientView>() },
   updateRecipient: {
-    input: z.strictObject({
-      id: idSchema,
-      name: singleLine('The recipient name').optional(),
-      ...recipientFields,
-    }),
+    input: recipientPatchSchema.extend({ id: idSchema }),
     output: output<RecipientView>(),
   },
   /** Refused while handoffs reference the recipient, unless it was archived first (then kept as a record). */
-  deleteRecipient: { input: byId, output: output<{ name: string; keptAs: string | null }>() },
+  deleteRecipient: { input: byId, output: output<RecipientDeletion>() },
   /** Native save dialog for the bundle; null when cancelled. */
   chooseBundleFile: {
     input: z.strictObject({ suggestedName: z.string().max(200) }),
@@ -252,32 +245,14 @@ export const api = {
     output: output<{ clearsAfterSeconds: number }>(),
   },
   listHandoffs: { input: none, output: output<HandoffView[]>() },
-  tokenHolders: { input: byId, output: output<{ recipient: string; lastHandedAt: string }[]>() },
-  recipientHoldings: {
-    input: byId,
-    output: output<{ tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean }[]>(),
-  },
+  tokenHolders: { input: byId, output: output<Holder[]>() },
+  recipientHoldings: { input: byId, output: output<Holding[]>() },
   /** What ending the engagement would touch (nothing changes): the tokens whose current value they hold. */
-  planEngagementEnd: {
-    input: byId,
-    output: output<{
-      toRotate: {
-        tokenId: number;
-        name: string;
-        /** Why a profile rule excludes the token from each action, or null when it does not. */
-        blocked: { regenerate: string | null; invalidate: string | null };
-      }[];
-      /** Tokens given earlier that need nothing (rotated since, deleted, or no value given). */
-      othersCount: number;
-    }>(),
-  },
+  planEngagementEnd: { input: byId, output: output<EngagementPlanSummary>() },
   /** Engagement ended: regenerate or invalidate every token the recipient holds, in one transaction. */
   endEngagement: {
     input: z.strictObject({ id: idSchema, action: z.enum(['regenerate', 'invalidate']) }),
-    output: output<{
-      tokens: { id: number; name: string }[];
-      skipped: { id: number; name: string; reason: string }[];
-    }>(),
+    output: output<EngagementResult>(),
   },
   setRecipientArchived: {
     input: z.strictObject({ id: idSchema, archived: z.boolean() }),
@@ -301,28 +276,9 @@ export const api = {
   },
 } as const;
 
-export interface RecipientView {
-  id: number;
-  name: string;
-  organisation: string;
-  email: string;
-  phone: string;
-  notes: string;
-  archived: boolean;
-  createdAt: string;
-  handoffCount: number;
-}
-
-export interface HandoffView {
-  id: number;
-  recipient: string;
-  createdAt: string;
-  fileName: string;
-  sha256: string;
-  passwordChannel: string;
-  fields: string[];
-  tokens: { id: number; name: string }[];
-}
+/** The views of recipients and handoffs are core's own declarations (src/shared/recipient-views.ts, handoff-views.ts). */
+export type RecipientView = Recipient;
+export type HandoffView = HandoffRecord;
 
 export type ApiContract = typeof api;
 export type MethodName = keyof ApiContract;

@@ -10,6 +10,12 @@ import {
   type HandoffField,
   type HandoffToken,
 } from '../../../shared/handoff-format';
+import {
+  PASSWORD_CHANNELS,
+  type EngagementPlanSummary,
+  type HandoffRecord,
+  type PasswordChannel,
+} from '../../../shared/handoff-views';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { AccountStore } from '../accounts/account-store';
 import type { SqliteDatabase } from '../db/open-database';
@@ -39,9 +45,8 @@ export interface HandoffDependencies extends EngagementDependencies {
   operator: () => string;
 }
 
-/** How the bundle's password travelled; `unknown` when the admin did not say (never guessed). */
-export const PASSWORD_CHANNELS = ['sms', 'whatsapp', 'phone', 'other', 'unknown'] as const;
-export type PasswordChannel = (typeof PASSWORD_CHANNELS)[number];
+export { PASSWORD_CHANNELS };
+export type { HandoffRecord, PasswordChannel };
 export const MAX_TOKENS_PER_BUNDLE = 10_000;
 
 export interface ExportRequest {
@@ -52,19 +57,6 @@ export interface ExportRequest {
   /** Generated (generateBundlePassword) or accepted (acceptTypedBundlePassword) by the caller; never stored. */
   password: string;
   channel?: PasswordChannel;
-}
-
-export interface HandoffRecord {
-  id: number;
-  recipientId: number;
-  recipient: string;
-  createdAt: string;
-  fileName: string;
-  sha256: string;
-  passwordChannel: PasswordChannel;
-  fields: HandoffField[];
-  tokenCount: number;
-  tokens: { id: number; name: string }[];
 }
 
 interface HandoffRow {
@@ -245,6 +237,15 @@ export class HandoffService {
 
   engagementPlan(recipient: string | number): EngagementPlan {
     return planEngagementEnd(this.deps, recipient);
+  }
+
+  /** The plan as the app shows it before asking: what to rotate, and how many need nothing. */
+  engagementPlanSummary(recipient: string | number): EngagementPlanSummary {
+    const plan = this.engagementPlan(recipient);
+    return {
+      toRotate: plan.toRotate.map(({ tokenId, name, blocked }) => ({ tokenId, name, blocked })),
+      othersCount: plan.others.length,
+    };
   }
 
   endEngagement(recipient: string | number, action: EngagementAction): EngagementResult {
