@@ -4,9 +4,15 @@
  */
 import type { HandoffField } from './handoff-format';
 
+/** How a handoff's file was protected, as its record keeps it. */
+export const BUNDLE_FORMATS = ['aes-zip', 'age', 'age-armor'] as const;
+export type BundleFormat = (typeof BUNDLE_FORMATS)[number];
+
 /** How the bundle's password travelled; `unknown` when the admin did not say (never guessed). */
 export const PASSWORD_CHANNELS = ['sms', 'whatsapp', 'phone', 'other', 'unknown'] as const;
 export type PasswordChannel = (typeof PASSWORD_CHANNELS)[number];
+/** An age bundle has no password, so nothing travels by a second channel: its record says `none`. */
+export type RecordedChannel = PasswordChannel | 'none';
 
 export interface HandoffRecord {
   id: number;
@@ -15,10 +21,13 @@ export interface HandoffRecord {
   createdAt: string;
   fileName: string;
   sha256: string;
-  passwordChannel: PasswordChannel;
+  passwordChannel: RecordedChannel;
   fields: HandoffField[];
   tokenCount: number;
   tokens: { id: number; name: string }[];
+  format: BundleFormat;
+  /** The fingerprint of the age key an age bundle was encrypted to; null for a password ZIP. */
+  keyFingerprint: string | null;
 }
 
 export type EngagementAction = 'regenerate' | 'invalidate';
