@@ -3,7 +3,7 @@
  * and one schema, used by src/main/core/recipients/ and by the contract in src/shared/api.ts.
  */
 import { z } from 'zod';
-import { freeText, singleLine } from './text-rules';
+import { freeText, nameLine, singleLine } from './text-rules';
 
 export interface Recipient {
   id: number;
@@ -62,7 +62,7 @@ const optionalLine = (label: string) => z.union([z.literal(''), singleLine(label
 
 /** A recipient's own fields, with their limits; every field but the name may be empty. */
 export const recipientFieldSchemas = {
-  name: singleLine('The recipient name'),
+  name: nameLine('The recipient name'),
   organisation: optionalLine('The organisation'),
   email: z.union([z.literal(''), z.email('That email address is not valid.')]),
   phone: z.union([
