@@ -1,5 +1,6 @@
-// Layering (DESIGN.md section 2): shared <- core <- (ipc, cli) <- main; renderer -> shared only.
+// Layering (docs/architecture.md): an allowlist per layer, in scripts/eslint/layering.mjs; packages below.
 import js from '@eslint/js';
+import layering from './scripts/eslint/layering.mjs';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
@@ -40,6 +41,11 @@ export default tseslint.config(
         setTimeout: 'readonly',
       },
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { tokenvault: layering },
+    rules: { 'tokenvault/layering': 'error' },
   },
   {
     files: ['src/shared/**/*.ts'],

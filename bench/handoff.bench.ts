@@ -1,7 +1,7 @@
 // A 100-token handoff, two ways, beside `7zz a -tzip -mem=AES256` on the same four files, measured in the same run:
 // - the bundle writer alone (zip.js AES-256 AE-2 in memory, plus the integrity seal), as 7zz only writes a zip;
 // - the whole export through the vault (read 100 values, build the files, write atomically with fsync, record the
-//   handoff and 100 HandedOff events in one transaction), which is what DESIGN.md section 10's 50 ms target is about.
+//   handoff and 100 HandedOff events in one transaction), which is what the 50 ms target of bench/README.md is about.
 // 7zz's time includes starting its process; it is the reference a user would reach for.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

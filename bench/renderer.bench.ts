@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher } from '../src/main/ipc/dispatcher';
-import { MemoryPlatform } from '../src/main/session/memory-platform';
+import { MemoryPlatform } from '../test/helpers/memory-platform';
 import { SessionController } from '../src/main/session/session-controller';
 import { installBridge, launchChromium, serveRenderer } from '../test/helpers/chromium-renderer';
 import { makeBenchTokens } from './dataset';

@@ -1,5 +1,5 @@
 /**
- * Vault core on 10,000 tokens (DESIGN.md section 10), beside keepassxc-cli on an equivalent KDBX 4 database with
+ * Vault core on 10,000 tokens (targets in bench/README.md), beside keepassxc-cli on an equivalent KDBX 4 database with
  * the same Argon2id parameters, measured in the same run. Prints a table of figures and ratios (ours / reference,
  * lower is better) and writes them as JSON to $BENCH_RESULT_FILE when bench/run.mjs asks for it.
  *

@@ -1,5 +1,5 @@
 // Builds better-sqlite3-multiple-ciphers for Electron's ABI into out/native/electron/, from a private copy of its
-// sources, so node_modules keeps the Node-ABI build that the CLI and the tests load (DESIGN.md section 9).
+// sources, so node_modules keeps the Node-ABI build that the CLI and the tests load (docs/vault-format.md).
 import {
   cpSync,
   existsSync,

@@ -1,5 +1,5 @@
 /**
- * The IPC contract (DESIGN.md section 6): method name -> zod input schema + output type.
+ * The IPC contract (docs/architecture.md): method name -> zod input schema + output type.
  * Main registers a handler for every method (the compiler fails if one is missing), preload exposes
  * `window.tokenVault.<method>(input)` from METHOD_NAMES, and the renderer is typed from `TokenVaultApi`.
  * List/read methods return metadata only; a secret crosses only through `revealToken`, which records an event.
@@ -17,8 +17,17 @@ import {
 import type { Account, TokenMeta, VaultEvent, VaultInfo, VerifyReport } from './model';
 import { HTTP_METHODS } from './profiles';
 import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from './token-views';
-import { secretValueSchema, singleLine } from './text-rules';
+import { isoDateSchema, secretValueSchema, singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
+import type { EngagementPlanSummary, EngagementResult, HandoffRecord } from './handoff-views';
+import {
+  recipientCreateSchema,
+  recipientPatchSchema,
+  type Holder,
+  type Holding,
+  type Recipient,
+  type RecipientDeletion,
+} from './recipient-views';
 import { CHANNEL_PREFIX } from './method-names';
 import {
   IMPORT_FORMATS,
@@ -40,19 +49,12 @@ const folderPath = z
   .min(1, 'Choose a folder.')
   .max(4096)
   .refine((s) => !s.includes('\u0000'), 'The path is not valid.');
-const dateText = z.string().min(1).max(40);
 const mappingPair = z.strictObject({ secondaryId: idSchema, primaryId: idSchema });
 const endpointMethod = z.strictObject({
   endpointId: idSchema,
   method: z.enum(HTTP_METHODS),
   tokenId: idSchema,
 });
-const recipientFields = {
-  organisation: z.string().max(200).optional(),
-  email: z.string().max(320).optional(),
-  phone: z.string().max(40).optional(),
-  notes: z.string().max(10_000).optional(),
-};
 const importId = z.strictObject({ importId: z.string().uuid() });
 /** A dropped file crosses as base64: 64 MiB of file is at most this many characters. */
 const DROPPED_FILE_MAX_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
@@ -185,11 +187,11 @@ export const api = {
     output: output<TokenMeta>(),
   },
   recordTokenActivity: {
-    input: z.strictObject({ id: idSchema, at: dateText.optional() }),
+    input: z.strictObject({ id: idSchema, at: isoDateSchema.optional() }),
     output: output<TokenMeta>(),
   },
   setTokenExpiry: {
-    input: z.strictObject({ id: idSchema, expiresAt: dateText.nullable() }),
+    input: z.strictObject({ id: idSchema, expiresAt: isoDateSchema.nullable() }),
     output: output<TokenMeta>(),
   },
   purgePreviousValues: { input: byId, output: output<TokenMeta>() },
@@ -221,23 +223,13 @@ export const api = {
   tokenHistory: { input: byId, output: output<VaultEvent[]>() },
 
   listRecipients: { input: none, output: output<RecipientView[]>() },
-  createRecipient: {
-    input: z.strictObject({
-      name: singleLine('The recipient name'),
-      ...recipientFields,
-    }),
-    output: output<RecipientView>(),
-  },
+  createRecipient: { input: recipientCreateSchema, output: output<RecipientView>() },
   updateRecipient: {
-    input: z.strictObject({
-      id: idSchema,
-      name: singleLine('The recipient name').optional(),
-      ...recipientFields,
-    }),
+    input: recipientPatchSchema.extend({ id: idSchema }),
     output: output<RecipientView>(),
   },
   /** Refused while handoffs reference the recipient, unless it was archived first (then kept as a record). */
-  deleteRecipient: { input: byId, output: output<{ name: string; keptAs: string | null }>() },
+  deleteRecipient: { input: byId, output: output<RecipientDeletion>() },
   /** Native save dialog for the bundle; null when cancelled. */
   chooseBundleFile: {
     input: z.strictObject({ suggestedName: z.string().max(200) }),
@@ -263,32 +255,14 @@ export const api = {
     output: output<{ clearsAfterSeconds: number }>(),
   },
   listHandoffs: { input: none, output: output<HandoffView[]>() },
-  tokenHolders: { input: byId, output: output<{ recipient: string; lastHandedAt: string }[]>() },
-  recipientHoldings: {
-    input: byId,
-    output: output<{ tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean }[]>(),
-  },
+  tokenHolders: { input: byId, output: output<Holder[]>() },
+  recipientHoldings: { input: byId, output: output<Holding[]>() },
   /** What ending the engagement would touch (nothing changes): the tokens whose current value they hold. */
-  planEngagementEnd: {
-    input: byId,
-    output: output<{
-      toRotate: {
-        tokenId: number;
-        name: string;
-        /** Why a profile rule excludes the token from each action, or null when it does not. */
-        blocked: { regenerate: string | null; invalidate: string | null };
-      }[];
-      /** Tokens given earlier that need nothing (rotated since, deleted, or no value given). */
-      othersCount: number;
-    }>(),
-  },
+  planEngagementEnd: { input: byId, output: output<EngagementPlanSummary>() },
   /** Engagement ended: regenerate or invalidate every token the recipient holds, in one transaction. */
   endEngagement: {
     input: z.strictObject({ id: idSchema, action: z.enum(['regenerate', 'invalidate']) }),
-    output: output<{
-      tokens: { id: number; name: string }[];
-      skipped: { id: number; name: string; reason: string }[];
-    }>(),
+    output: output<EngagementResult>(),
   },
   setRecipientArchived: {
     input: z.strictObject({ id: idSchema, archived: z.boolean() }),
@@ -397,31 +371,9 @@ export interface OpenedBundleView {
   imported: number;
 }
 
-export interface RecipientView {
-  id: number;
-  name: string;
-  organisation: string;
-  email: string;
-  phone: string;
-  notes: string;
-  archived: boolean;
-  createdAt: string;
-  handoffCount: number;
-}
-
-export interface HandoffView {
-  id: number;
-  recipient: string;
-  createdAt: string;
-  fileName: string;
-  sha256: string;
-  passwordChannel: string;
-  fields: string[];
-  tokens: { id: number; name: string }[];
-  /** `aes-zip`, `age` or `age-armor`; an age bundle names the fingerprint of the key it was encrypted to. */
-  format?: string;
-  keyFingerprint?: string | null;
-}
+/** The views of recipients and handoffs are core's own declarations (src/shared/recipient-views.ts, handoff-views.ts). */
+export type RecipientView = Recipient;
+export type HandoffView = HandoffRecord;
 
 export type ApiContract = typeof api;
 export type MethodName = keyof ApiContract;

@@ -41,10 +41,6 @@ export class VaultError extends Error {
   }
 }
 
-export function isVaultError(value: unknown): value is VaultError {
-  return value instanceof VaultError;
-}
-
 /** CLI exit codes, a stable contract documented in docs/cli.md. */
 export const EXIT_CODE_BY_ERROR: Record<ErrorCode, number> = {
   WRONG_PASSWORD: 3,

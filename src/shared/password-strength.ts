@@ -2,7 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import * as zxcvbnEn from '@zxcvbn-ts/language-en';
 
-/** Master password rule (DESIGN.md section 7), shared so the renderer's meter and core's check never disagree. */
+/** Master password rule (docs/security.md), shared so the renderer's meter and core's check never disagree. */
 export const MIN_MASTER_PASSWORD_LENGTH = 12;
 export const MIN_MASTER_PASSWORD_SCORE = 3;
 

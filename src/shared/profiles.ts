@@ -1,5 +1,5 @@
 /**
- * Platform rules as data (DESIGN.md section 5). Core enforces them in one policy function; the UI reads them to
+ * Platform rules as data (docs/architecture.md lists where each is enforced). Core enforces them in one policy function; the UI reads them to
  * offer only the kinds and roles a profile allows, and to label fields the way the platform does.
  */
 import type { TokenRole } from './model';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_FORMAT_HINT, parseInstant } from './dates';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // eslint-disable-next-line no-control-regex
@@ -37,12 +38,21 @@ export const secretValueSchema = z
   )
   .refine((s) => !LONE_SURROGATE.test(s), 'The token value contains broken Unicode.');
 
+/**
+ * A date through the one strict parser (src/shared/dates.ts), given back as an ISO UTC instant: schemas that take
+ * a date hand core a normalised instant, so the same moment always compares equal.
+ */
 export const isoDateSchema = z
   .string()
-  .refine(
-    (s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s),
-    'Use a date like 2026-12-31 or 2026-12-31T09:00:00Z.',
-  );
+  .max(40, DATE_FORMAT_HINT)
+  .transform((text, context) => {
+    const instant = parseInstant(text);
+    if (instant === null) {
+      context.addIssue({ code: 'custom', message: DATE_FORMAT_HINT });
+      return z.NEVER;
+    }
+    return instant;
+  });
 
 // Right-to-left and left-to-right overrides, embeddings, isolates and marks: they reorder what a name shows.
 const BIDI_CONTROL = /\p{Bidi_Control}/u;

@@ -91,7 +91,8 @@ describe('tokenvault handoff export', () => {
     expect(spawnSync('7zz', ['x', `-p${password}`, `-o${out}`, bundle]).status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['README.txt', 'tokens.env', 'tokens.json', 'tokens.txt']);
     const doc = JSON.parse(readFileSync(join(out, 'tokens.json'), 'utf8'));
-    expect(doc.fields).toEqual(['value', 'key-id', 'description', 'endpoints']);
+    // The default fields are the app's: value, key id and description; endpoints only when asked for.
+    expect(doc.fields).toEqual(['value', 'key-id', 'description']);
     expect(
       doc.tokens.map((t: { name: string; value: string; keyId: string | null }) => [
         t.name,
@@ -498,7 +499,7 @@ describe('tokenvault handoff open', () => {
       /^ID +WHEN +RECIPIENT +TOKENS +FIELDS +FILE +PASSWORD BY +SHA-256 +FORMAT$/,
     );
     expect(list.stdout).toMatch(
-      /Acme Agency +Sync 0, Sync 1 +value,key-id,description,endpoints +open-me\.zip +unknown/,
+      /Acme Agency +Sync 0, Sync 1 +value,key-id,description +open-me\.zip +unknown/,
     );
     const none = await cli(['handoff', 'list', vault, '--recipient', 'Old Agency']);
     expect(none.stdout).toBe('No handoffs yet.\n');

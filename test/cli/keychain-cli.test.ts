@@ -4,15 +4,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keychainItemCount, secretServiceReachable } from '../helpers/secret-service';
 import { ensureCliBuilt, runCli } from '../helpers/run-cli';
+import { skipUnless } from '../helpers/skip-or-fail';
 import { makeTempDir } from '../helpers/temp-dir';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 beforeAll(() => ensureCliBuilt(), 120_000);
-const reachable = await secretServiceReachable();
-if (!reachable)
-  console.warn(
-    'SKIPPED (partly): no Secret Service on this session bus; npm test provides one under dbus-run-session.',
-  );
+const reachable = !skipUnless(
+  await secretServiceReachable(),
+  'no Secret Service on this session bus (npm test provides one under dbus-run-session)',
+);
 
 async function vaultWithPasswordFile() {
   const dir = makeTempDir();

@@ -10,13 +10,13 @@ import {
   serveRenderer,
 } from '../helpers/e2e-harness';
 import { keychainItemCount, secretServiceReachable } from '../helpers/secret-service';
+import { skipUnless } from '../helpers/skip-or-fail';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
-const reachable = await secretServiceReachable();
-if (!reachable)
-  console.warn(
-    'SKIPPED: the keychain end-to-end test needs a Secret Service (npm test starts gnome-keyring).',
-  );
+const reachable = !skipUnless(
+  await secretServiceReachable(),
+  'the keychain end-to-end test needs a Secret Service (npm test starts gnome-keyring)',
+);
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };

@@ -29,7 +29,7 @@ async function loadCheckedConfig(): Promise<BuilderConfig> {
 }
 
 describe('electron-builder configuration (packaging cannot run here: no Electron download)', () => {
-  it('passes electron-builder’s schema and sets the fuses of DESIGN.md section 7', async () => {
+  it('passes electron-builder’s schema and sets the fuses of docs/security.md', async () => {
     const config = await loadCheckedConfig();
     expect(config.electronFuses).toEqual({
       runAsNode: false,

@@ -15,7 +15,7 @@ const nodeAddon = join(
 const electronDir = dirname(require.resolve('electron/package.json'));
 const electronAbi = Number(readFileSync(join(electronDir, 'abi_version'), 'utf8').trim());
 
-describe('the Electron-ABI SQLite addon (DESIGN.md section 9)', () => {
+describe('the Electron-ABI SQLite addon (scripts/build-electron-sqlite.mjs)', () => {
   it('reads an addon’s ABI: the tests’ build is Node’s own, an N-API addon has none', () => {
     expect(nativeAddonAbi(nodeAddon)).toBe(Number(process.versions.modules));
     const argon2 = join(dirname(require.resolve('argon2/package.json')), 'build/Release/argon2.node');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { _electron } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { skipUnless } from '../helpers/skip-or-fail';
 
 /** Where Electron's binary was downloaded (it cannot be on offline machines: the test then says so and is skipped). */
 function electronBinary(): string | null {
@@ -15,11 +16,10 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-if (!binary) {
-  console.warn(
-    "SKIPPED: the Electron launch test needs Electron's binary, which is not installed on this machine (it cannot be downloaded here).",
-  );
-}
+skipUnless(
+  binary !== null,
+  "the Electron launch test needs Electron's binary, which is not installed on this machine",
+);
 
 describe('the packaged window in real Electron', () => {
   it.skipIf(!binary)('launches, shows the welcome screen, and exposes only window.tokenVault', async () => {

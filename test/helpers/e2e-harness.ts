@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api';
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatcher';
-import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { MemoryPlatform } from './memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { REPO_ROOT } from './run-cli';
 import { makeTempDir } from './temp-dir';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { METHOD_NAMES, type MethodName } from '../../src/shared/api';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { MemoryPlatform } from '../helpers/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { EventLog } from '../../src/main/core/events/event-log';
 import { memorySecretStore } from '../helpers/memory-secret-store';

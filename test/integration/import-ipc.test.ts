@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { MemoryPlatform } from '../helpers/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { kdbxwebDatabase } from '../helpers/import-fixtures';

@@ -11,14 +11,14 @@ import { KEYCHAIN_SERVICE, systemSecretStore } from '../../src/main/core/keychai
 import { Vault } from '../../src/main/core/vault/vault';
 import { keychainItemCount, secretServiceReachable } from '../helpers/secret-service';
 import { createTestVault } from '../helpers/vault-fixture';
+import { skipUnless } from '../helpers/skip-or-fail';
 
-const reachable = await secretServiceReachable();
-if (!reachable)
-  console.warn(
-    'SKIPPED: no Secret Service on this session bus; npm test runs these under dbus-run-session with gnome-keyring.',
-  );
+const skip = skipUnless(
+  await secretServiceReachable(),
+  'no Secret Service on this session bus (npm test runs these under dbus-run-session with gnome-keyring)',
+);
 
-describe.skipIf(!reachable)('keychain quick unlock against the real gnome-keyring', () => {
+describe.skipIf(skip)('keychain quick unlock against the real gnome-keyring', () => {
   it('enable stores one entry and a slot; unlock through it works; disable deletes both', async () => {
     const store = systemSecretStore();
     const { dir, vault } = await createTestVault();

@@ -7,6 +7,7 @@ import { Vault } from '../../src/main/core/vault/vault';
 import { ensureCliBuilt, runCli } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
+import { skipUnless } from '../helpers/skip-or-fail';
 
 beforeAll(() => ensureCliBuilt(), 120_000);
 
@@ -26,9 +27,12 @@ afterEach(() => {
 
 const probe = mountSmallDisk(64);
 if (probe) spawnSync('umount', [probe]);
-else console.warn('SKIPPED: storage-failure tests need to mount a small tmpfs (root); this machine refused.');
+const skip = skipUnless(
+  probe !== null,
+  'storage-failure tests need to mount a small tmpfs (root); this machine refused',
+);
 
-describe.skipIf(!probe)('a full disk or a read-only folder during a write', () => {
+describe.skipIf(skip)('a full disk or a read-only folder during a write', () => {
   it('a full disk: a clear error, and the vault is exactly as before', async () => {
     const disk = mountSmallDisk(2048)!;
     mounts.push(disk);

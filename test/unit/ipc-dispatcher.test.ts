@@ -8,7 +8,7 @@ import { ERROR_CODES } from '../../src/shared/errors';
 import { BRIDGE_METHODS } from '../../src/shared/method-names';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { handlers } from '../../src/main/ipc/handlers';
-import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { MemoryPlatform } from '../helpers/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { makeTempDir } from '../helpers/temp-dir';

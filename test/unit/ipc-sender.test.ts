@@ -4,7 +4,7 @@ import { METHOD_NAMES, channelFor, type Result } from '../../src/shared/api';
 import { isTrustedSender } from '../../src/main/ipc/trusted-sender';
 import { registerIpc, type IpcMainLike } from '../../src/main/ipc/register-ipc';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { MemoryPlatform } from '../helpers/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { makeTempDir } from '../helpers/temp-dir';
 

@@ -12,7 +12,7 @@ import {
 } from '../../src/shared/profiles';
 
 describe('profile definitions (declarative data)', () => {
-  it('offers the five profiles of issue 4, generic still found by id', () => {
+  it('offers the five profiles, generic still found by id', () => {
     expect(PROFILE_IDS).toEqual(['engaging-networks', 'on24', 'endpoint', 'emplifi', 'generic']);
     expect(findProfile('generic')).toBe(GENERIC_PROFILE);
     expect(findProfile('nope')).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { MemoryPlatform } from '../helpers/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { makeTempDir } from '../helpers/temp-dir';

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { AppSettingsStore, DEFAULT_SETTINGS } from '../../src/main/session/app-settings-store';
-import { MemoryPlatform } from '../../src/main/session/memory-platform';
+import { MemoryPlatform } from '../helpers/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
 import { makeTempDir } from '../helpers/temp-dir';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';

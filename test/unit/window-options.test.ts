@@ -7,7 +7,7 @@ import {
 } from '../../src/main/window/navigation-guards';
 import { shouldReloadAfterLock } from '../../src/main/window/reload-after-lock';
 
-describe('the BrowserWindow is locked down (DESIGN.md section 7)', () => {
+describe('the BrowserWindow is locked down (docs/security.md)', () => {
   it('uses the secure web preferences, and nothing else in them', () => {
     const options = mainWindowOptions('/app/out/preload/index.cjs');
     // toEqual, not toMatchObject: a preference added later (say nodeIntegration) must fail this test.

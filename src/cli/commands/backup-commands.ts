@@ -15,9 +15,12 @@ export function registerBackupCommands(_groups: CliGroups, program: Command): vo
     program
       .command('backup')
       .description('make an encrypted copy of vault.db in backups/')
-      .argument('<vault>'),
-  ).action(async (path: string, options: UnlockOptions) => {
+      .argument('<vault>')
+      .option('--json', 'print { file, sizeBytes, createdAt } as JSON'),
+  ).action(async (path: string, options: UnlockOptions & { json?: boolean }) => {
     const backup = await withVault(path, options, (vault) => vault.backup('manual'));
+    if (options.json)
+      return printJson({ file: backup.file, sizeBytes: backup.sizeBytes, createdAt: backup.createdAt });
     printLine(backup.file);
   });
 
@@ -48,11 +51,13 @@ export function registerBackupCommands(_groups: CliGroups, program: Command): vo
       .command('restore')
       .description('put a backup copy back as vault.db (the current one is kept aside)')
       .argument('<vault>')
-      .option('--from <backup>', 'backup file name (default: the newest)'),
-  ).action(async (path: string, options: UnlockOptions & { from?: string }) => {
+      .option('--from <backup>', 'backup file name (default: the newest)')
+      .option('--json', 'print what was restored as JSON'),
+  ).action(async (path: string, options: UnlockOptions & { from?: string; json?: boolean }) => {
     const result = await withUnlockBackoff(path, options, (unlock) =>
       restoreFromBackup(path, unlock, options.from),
     );
+    if (options.json) return printJson(result);
     if (result.keySlotsRestored) printLine('Restored keyslots.json from its copy in backups/.');
     if (result.damagedKeySlots) printLine(`The damaged keyslots.json was kept as ${result.damagedKeySlots}.`);
     if (result.restoredFrom) printLine(`Restored vault.db from backups/${result.restoredFrom}.`);

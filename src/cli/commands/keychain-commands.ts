@@ -20,9 +20,13 @@ export function registerKeychainCommands(groups: CliGroups): void {
     groups.keychain
       .command('enable')
       .description('unlock this vault through the OS keychain from now on')
-      .argument('<vault>'),
-  ).action(async (path: string, options: UnlockOptions) => {
-    await withVault(path, options, (vault) => setKeychainUnlock(vault, systemSecretStore(), true));
+      .argument('<vault>')
+      .option('--json', 'print { enabled: true, changed } as JSON'),
+  ).action(async (path: string, options: UnlockOptions & { json?: boolean }) => {
+    const changed = await withVault(path, options, (vault) =>
+      setKeychainUnlock(vault, systemSecretStore(), true),
+    );
+    if (options.json) return printJson({ enabled: true, changed });
     printLine('Keychain unlock is on.');
   });
 
@@ -30,11 +34,13 @@ export function registerKeychainCommands(groups: CliGroups): void {
     groups.keychain
       .command('disable')
       .description('delete the keychain entry and its key slot')
-      .argument('<vault>'),
-  ).action(async (path: string, options: UnlockOptions) => {
+      .argument('<vault>')
+      .option('--json', 'print { enabled: false, changed } as JSON'),
+  ).action(async (path: string, options: UnlockOptions & { json?: boolean }) => {
     const removed = await withVault(path, options, (vault) =>
       setKeychainUnlock(vault, systemSecretStore(), false),
     );
+    if (options.json) return printJson({ enabled: false, changed: removed });
     printLine(
       removed
         ? 'Keychain unlock is off; the keychain entry and its slot are deleted.'

@@ -1,14 +1,17 @@
 import type { TokenMeta } from '../../shared/model';
-import { normaliseDate } from '../../main/core/profiles/token-clocks';
+import { parseInstant } from '../../shared/dates';
 import type { TokenState } from '../../main/core/profiles/token-state';
 import type { TokenUsage } from '../../main/core/tokens/token-usage';
 import { describeTokenState } from '../../shared/token-state-vocabulary';
 import { printLine } from '../output';
 import { UsageError } from '../usage-error';
 
-/** A date option (--now, --at, an expiry): 2026-12-31 or full ISO 8601; anything else is a usage error (exit 2). */
+/**
+ * A date option (--now, --at, an expiry) through the one strict parser (src/shared/dates.ts): a day means the start
+ * of that day in this machine's time zone, as in the app; anything else is a usage error (exit 2).
+ */
 export function parseDateOption(text: string, option: string): Date {
-  const iso = normaliseDate(text);
+  const iso = parseInstant(text);
   if (!iso) throw new UsageError(`${option} takes a date like 2026-12-31 or 2026-12-31T09:00:00Z.`);
   return new Date(iso);
 }

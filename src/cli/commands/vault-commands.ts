@@ -37,7 +37,8 @@ export function registerVaultCommands(_groups: CliGroups, program: Command): voi
       '--password-file <path>',
       `file whose first line is the new master password (or set ${PASSWORD_FILE_ENV})`,
     )
-    .action(async (path: string, options: { operator?: string; passwordFile?: string }) => {
+    .option('--json', 'print { path, recoveryKey } as JSON (the recovery key, once, as without --json)')
+    .action(async (path: string, options: { operator?: string; passwordFile?: string; json?: boolean }) => {
       // Checked before asking, so nobody types a new password twice only to hear the folder is taken.
       if (existsSync(path)) {
         throw new VaultError(
@@ -49,6 +50,7 @@ export function registerVaultCommands(_groups: CliGroups, program: Command): voi
       const { vault, recoveryKey } = await Vault.create(path, { password, operator: options.operator });
       const dir = vault.dir;
       vault.lock();
+      if (options.json) return printJson({ path: dir, recoveryKey });
       process.stderr.write(
         `Created ${dir}.\nYour recovery key is below. It is shown once: write it down and keep it apart from the computer.\n`,
       );
@@ -60,10 +62,12 @@ export function registerVaultCommands(_groups: CliGroups, program: Command): voi
       .command('passwd')
       .description('change the master password (the data key is rewrapped, nothing else changes)')
       .argument('<vault>')
-      .requiredOption('--new-password-file <path>', 'file whose first line is the new master password'),
-  ).action(async (path: string, options: UnlockOptions & { newPasswordFile: string }) => {
+      .requiredOption('--new-password-file <path>', 'file whose first line is the new master password')
+      .option('--json', 'print { changed: true } as JSON'),
+  ).action(async (path: string, options: UnlockOptions & { newPasswordFile: string; json?: boolean }) => {
     const next = readFirstLine(options.newPasswordFile, 'new password');
     await withVault(path, options, (vault) => vault.changePassword(next));
+    if (options.json) return printJson({ changed: true });
     process.stderr.write('Master password changed.\n');
   });
 

@@ -5,7 +5,7 @@ import type * as PasswordStrength from '../../shared/password-strength';
 // password needs them: they load on first use, so a process that merely unlocks a vault never pays for them.
 let passwordStrength: Promise<typeof PasswordStrength> | undefined;
 
-/** NFKC (DESIGN.md section 7), the normalisation shared/password-strength also applies before judging. */
+/** NFKC (docs/security.md), the normalisation shared/password-strength also applies before judging. */
 export function normalisePassword(password: string): string {
   return password.normalize('NFKC');
 }

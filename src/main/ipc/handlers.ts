@@ -103,10 +103,7 @@ export const handlers: Handlers = {
     const { id, ...fields } = input;
     return session.requireVault().useCases.editRecipient(id, fields).result;
   },
-  deleteRecipient: (session, input) => {
-    const { name, keptAs } = session.requireVault().useCases.deleteRecipient(input.id).result;
-    return { name, keptAs };
-  },
+  deleteRecipient: (session, input) => session.requireVault().useCases.deleteRecipient(input.id).result,
   chooseBundleFile: async (session, input) => {
     const path = await session.platform.chooseSaveFile(input.suggestedName);
     return path ? { path } : null;
@@ -129,13 +126,7 @@ export const handlers: Handlers = {
   listHandoffs: (session) => session.requireVault().handoffs.list(),
   tokenHolders: (session, input) => session.requireVault().recipients.holdersOf(input.id),
   recipientHoldings: (session, input) => session.requireVault().recipients.holdings(input.id),
-  planEngagementEnd: (session, input) => {
-    const plan = session.requireVault().handoffs.engagementPlan(input.id);
-    return {
-      toRotate: plan.toRotate.map(({ tokenId, name, blocked }) => ({ tokenId, name, blocked })),
-      othersCount: plan.others.length,
-    };
-  },
+  planEngagementEnd: (session, input) => session.requireVault().handoffs.engagementPlanSummary(input.id),
   endEngagement: (session, input) =>
     session.requireVault().useCases.endEngagement(input.id, input.action).result,
   setRecipientArchived: (session, input) =>

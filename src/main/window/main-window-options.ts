@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The one window's options (DESIGN.md section 7), kept pure so a unit test asserts every field. */
+/** The one window's options (docs/security.md), kept pure so a unit test asserts every field. */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1200,

@@ -8,7 +8,7 @@ let nativeBinding: string | undefined;
 
 /**
  * The Electron app loads an addon built for Electron's ABI from its own folder, leaving node_modules' Node build
- * to the CLI and the tests (DESIGN.md section 9).
+ * to the CLI and the tests (docs/vault-format.md).
  */
 export function setSqliteNativeBinding(path: string | undefined): void {
   nativeBinding = path;

@@ -1,18 +1,20 @@
 import { VaultError } from '../../../shared/errors';
 import type { HandoffDocument } from '../../../shared/handoff-format';
+import {
+  BUNDLE_FORMATS,
+  PASSWORD_CHANNELS,
+  type BundleFormat,
+  type PasswordChannel,
+  type RecordedChannel,
+} from '../../../shared/handoff-views';
 import type { RecipientAgeKey } from '../recipients/recipient-keys';
 import type { Recipient } from '../recipients/recipient-store';
 import { writeAgeBundle } from './age-bundle';
 import { writeBundle } from './bundle-zip';
 
-/** How a handoff's file was protected, as its record keeps it. */
-export const BUNDLE_FORMATS = ['aes-zip', 'age', 'age-armor'] as const;
-export type BundleFormat = (typeof BUNDLE_FORMATS)[number];
-
-export const PASSWORD_CHANNELS = ['sms', 'whatsapp', 'phone', 'other', 'unknown'] as const;
-export type PasswordChannel = (typeof PASSWORD_CHANNELS)[number];
-/** An age bundle has no password, so nothing travels by a second channel: its record says `none`. */
-export type RecordedChannel = PasswordChannel | 'none';
+// Declared once in src/shared/handoff-views.ts, where the IPC contract reads them too.
+export { BUNDLE_FORMATS, PASSWORD_CHANNELS };
+export type { BundleFormat, PasswordChannel, RecordedChannel };
 
 /** Either a password (AES ZIP) or the recipient's age key; never both. */
 export interface ProtectionRequest {

@@ -1,4 +1,5 @@
 import { VaultError } from '../../../shared/errors';
+import type { EngagementAction, EngagementResult } from '../../../shared/handoff-views';
 import type { Account } from '../../../shared/model';
 import type { AccountStore } from '../accounts/account-store';
 import type { SqliteDatabase } from '../db/open-database';
@@ -18,7 +19,7 @@ export interface EngagementDependencies {
   policyFor: (account: Account) => ProfilePolicy;
 }
 
-export type EngagementAction = 'regenerate' | 'invalidate';
+export type { EngagementAction, EngagementResult };
 
 /** Why a held token does (or does not) need rotating when the engagement ends. */
 export type RotationNeed = 'holds-current-value' | 'value-never-given' | 'changed-since' | 'not-in-vault';
@@ -35,15 +36,6 @@ export interface EngagementPlan {
   toRotate: EngagementToken[];
   /** Everything else it was given, with the reason it needs nothing. */
   others: EngagementToken[];
-}
-
-export interface EngagementResult {
-  recipient: string;
-  action: EngagementAction;
-  /** The tokens changed, all in one transaction. */
-  tokens: { id: number; name: string }[];
-  /** Already in the wanted state (invalidating an inactive token) or refused by the profile, with the reason. */
-  skipped: { id: number; name: string; reason: string }[];
 }
 
 function needOf(holding: Holding): RotationNeed {

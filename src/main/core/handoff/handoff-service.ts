@@ -10,6 +10,12 @@ import {
   type HandoffField,
   type HandoffToken,
 } from '../../../shared/handoff-format';
+import {
+  PASSWORD_CHANNELS,
+  type EngagementPlanSummary,
+  type HandoffRecord,
+  type PasswordChannel,
+} from '../../../shared/handoff-views';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { AccountStore } from '../accounts/account-store';
 import type { SqliteDatabase } from '../db/open-database';
@@ -50,8 +56,8 @@ export interface HandoffDependencies extends EngagementDependencies {
   identity: VaultIdentity;
 }
 
-/** How the bundle's password travelled; `unknown` when the admin did not say (never guessed). */
-export { PASSWORD_CHANNELS, type PasswordChannel } from './bundle-protection';
+export { PASSWORD_CHANNELS };
+export type { HandoffRecord, PasswordChannel };
 export const MAX_TOKENS_PER_BUNDLE = 10_000;
 
 /** The bundle is protected by a password or by the recipient's age key: see ProtectionRequest. */
@@ -60,22 +66,6 @@ export interface ExportRequest extends ProtectionRequest {
   tokenIds: number[];
   fields: HandoffField[];
   outPath: string;
-}
-
-export interface HandoffRecord {
-  id: number;
-  recipientId: number;
-  recipient: string;
-  createdAt: string;
-  fileName: string;
-  sha256: string;
-  passwordChannel: RecordedChannel;
-  fields: HandoffField[];
-  tokenCount: number;
-  tokens: { id: number; name: string }[];
-  format: BundleFormat;
-  /** The fingerprint of the age key an age bundle was encrypted to; null for a password ZIP. */
-  keyFingerprint: string | null;
 }
 
 interface HandoffRow {
@@ -138,7 +128,7 @@ export class HandoffService {
 
     const metas = ids.map((id) => this.deps.tokens.get(id));
     const createdAt = new Date().toISOString();
-    // One query for the endpoints and one lookup per account, not per token: a handoff is timed (DESIGN.md 10).
+    // One query for the endpoints and one lookup per account, not per token: a handoff is timed (bench/handoff.bench.ts).
     const servedBy = fields.includes('endpoints') ? this.deps.endpoints.servedBy(ids) : new Map();
     const profiles = new Map<number, string>();
     const profileOf = (accountId: number) => {
@@ -280,6 +270,15 @@ export class HandoffService {
 
   engagementPlan(recipient: string | number): EngagementPlan {
     return planEngagementEnd(this.deps, recipient);
+  }
+
+  /** The plan as the app shows it before asking: what to rotate, and how many need nothing. */
+  engagementPlanSummary(recipient: string | number): EngagementPlanSummary {
+    const plan = this.engagementPlan(recipient);
+    return {
+      toRotate: plan.toRotate.map(({ tokenId, name, blocked }) => ({ tokenId, name, blocked })),
+      othersCount: plan.others.length,
+    };
   }
 
   endEngagement(recipient: string | number, action: EngagementAction): EngagementResult {

@@ -49,17 +49,3 @@ export function expiryState(expiresAt: string, now: Date): ExpiryState {
   const daysLeft = expired ? 0 : Math.ceil((at - now.getTime()) / DAY_MS);
   return { expiresAt, expired, daysLeft, warning: expired ? null : warningFor(daysLeft, EXPIRY_WARN_DAYS) };
 }
-
-/** A date the user typed (2026-12-31 or full ISO 8601) as a full ISO string in UTC, or null when it is not a date. */
-export function normaliseDate(text: string): string | null {
-  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (!day) return null;
-  const time = Date.parse(text);
-  if (Number.isNaN(time)) return null;
-  // Date.parse rolls 2026-02-31 over to 3 March; a day that does not exist is refused instead.
-  const [, year, month, date] = day.map(Number);
-  const check = new Date(Date.UTC(year!, month! - 1, date!));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== date)
-    return null;
-  return new Date(time).toISOString();
-}

@@ -1,36 +1,7 @@
+import type { Holder, Holding } from '../../../shared/recipient-views';
 import type { SqliteDatabase } from '../db/open-database';
 
-/** One token as one recipient holds it. */
-export interface Holding {
-  tokenId: number;
-  /** The token's name now, or the name it had when handed over if it has left the vault. */
-  name: string;
-  account: string | null;
-  firstHandedAt: string;
-  lastHandedAt: string;
-  handoffCount: number;
-  /** At least one handoff carried the secret value (a bundle may hold only key ids or descriptions). */
-  valueGiven: boolean;
-  stillInVault: boolean;
-  /** The recipient holds the value the vault holds now: given, not regenerated or edited since, not deleted. */
-  holdsCurrentValue: boolean;
-  status: 'active' | 'inactive' | null;
-  enabled: boolean | null;
-}
-
-/** One recipient of a token. */
-export interface Holder {
-  recipientId: number;
-  recipient: string;
-  organisation: string;
-  archived: boolean;
-  deleted: boolean;
-  firstHandedAt: string;
-  lastHandedAt: string;
-  handoffCount: number;
-  valueGiven: boolean;
-  holdsCurrentValue: boolean;
-}
+export type { Holder, Holding };
 
 interface PairRow {
   recipientId: number;

@@ -1,47 +1,19 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { VaultError } from '../../../shared/errors';
-import { freeText, nameLine, singleLine, visibleText } from '../../../shared/text-rules';
+import {
+  recipientCreateSchema,
+  type Recipient,
+  type RecipientDeletion,
+} from '../../../shared/recipient-views';
+import { visibleText } from '../../../shared/text-rules';
 import { describeTaken, findByFoldedName, findLookAlike, type NamedRow } from '../names/folded-names';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
 import { HoldingsReader, type Holder, type Holding } from './holdings';
 
-export interface Recipient {
-  id: number;
-  name: string;
-  organisation: string;
-  email: string;
-  phone: string;
-  notes: string;
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
-  handoffCount: number;
-}
-
-/** What `delete` did: removed the row, or (for an archived recipient with handoffs) erased its details. */
-export interface RecipientDeletion {
-  name: string;
-  /** The recipient's handoffs stay on record under this name (null when the row itself was removed). */
-  keptAs: string | null;
-  handoffCount: number;
-}
-
-const optionalLine = (label: string) => z.union([z.literal(''), singleLine(label)]).default('');
-
-export const recipientCreateSchema = z.strictObject({
-  name: nameLine('The recipient name'),
-  organisation: optionalLine('The organisation'),
-  email: z.union([z.literal(''), z.email('That email address is not valid.')]).default(''),
-  phone: z
-    .union([
-      z.literal(''),
-      z.string().regex(/^\+?[0-9 ().-]{4,30}$/, 'Use digits, spaces and + ( ) - . in a phone number.'),
-    ])
-    .default(''),
-  notes: freeText('Notes').default(''),
-});
+export type { Recipient, RecipientDeletion };
+export { recipientCreateSchema };
 
 interface RecipientRow {
   id: number;

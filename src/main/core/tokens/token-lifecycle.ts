@@ -1,6 +1,7 @@
 import { VaultError } from '../../../shared/errors';
 import { secretValueSchema } from '../../../shared/text-rules';
 import { mayRecordActivity } from '../../../shared/token-questions';
+import { DATE_FORMAT_HINT, parseInstant } from '../../../shared/dates';
 import { parseInput } from '../validate';
 import type { Account, TokenMeta } from '../../../shared/model';
 import type { AccountStore } from '../accounts/account-store';
@@ -9,7 +10,6 @@ import type { SqliteDatabase } from '../db/open-database';
 import type { TokenLink, TokenLinks } from '../endpoints/token-links';
 import type { EventLog } from '../events/event-log';
 import type { LifecycleOperation, ProfilePolicy } from '../profiles/profile-policy';
-import { normaliseDate } from '../profiles/token-clocks';
 import type { TokenState, TokenStates } from '../profiles/token-state';
 import type { TokenStore } from './token-store';
 import { describeUsage, type TokenUsage, type TokenUsageReader } from './token-usage';
@@ -343,8 +343,7 @@ function toDate(value: Date | string, label: string): Date {
     if (Number.isNaN(value.getTime())) throw new VaultError('INVALID_INPUT', `${label} is not a valid date.`);
     return value;
   }
-  const iso = normaliseDate(value);
-  if (!iso)
-    throw new VaultError('INVALID_INPUT', `${label}: use a date like 2026-12-31 or 2026-12-31T09:00:00Z.`);
+  const iso = parseInstant(value);
+  if (!iso) throw new VaultError('INVALID_INPUT', `${label}: ${DATE_FORMAT_HINT}`);
   return new Date(iso);
 }

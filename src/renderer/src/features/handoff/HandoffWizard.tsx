@@ -6,6 +6,7 @@ import { TokenSearchIndex } from '../../../../shared/token-search-index';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { DEFAULT_HANDOFF_FIELDS } from '../../../../shared/handoff-defaults';
 import { AgeBundleReady, type AgeBundleResult } from './AgeBundleReady';
 
 const FIELD_LABELS: Record<HandoffField, string> = {
@@ -53,7 +54,7 @@ export function HandoffWizard({
 }) {
   const [chosen, setChosen] = useState<Set<number>>(new Set(preselected !== null ? [preselected] : []));
   const [filter, setFilter] = useState('');
-  const [fields, setFields] = useState<Set<HandoffField>>(new Set(['value', 'key-id', 'description']));
+  const [fields, setFields] = useState<Set<HandoffField>>(new Set(DEFAULT_HANDOFF_FIELDS));
   const [recipients, setRecipients] = useState<RecipientView[]>([]);
   const [recipientId, setRecipientId] = useState<number | ''>('');
   const [newRecipient, setNewRecipient] = useState('');

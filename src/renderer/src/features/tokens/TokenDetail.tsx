@@ -6,7 +6,8 @@ import { describeTokenState } from '../../../../shared/token-state-vocabulary';
 import type { TokenState, TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
-import { formatDate, formatDay, localDay, startOfLocalDay } from '../../ui/format';
+import { localDayOf, startOfLocalDay } from '../../../../shared/dates';
+import { formatDate, formatDay } from '../../ui/format';
 import { DateDialog } from '../lifecycle/DateDialog';
 import { DeleteTokenDialog } from '../lifecycle/DeleteTokenDialog';
 import { usagePhrases } from '../lifecycle/InUseWarning';
@@ -139,7 +140,7 @@ export function TokenDetail(props: TokenDetailProps) {
       usage ? usagePhrases({ ...usage, handedTo: [] }).join('; ') || 'no mapping or endpoint' : '—',
     ],
   ];
-  const today = localDay(new Date());
+  const today = localDayOf(new Date());
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -325,7 +326,7 @@ export function TokenDetail(props: TokenDetailProps) {
           onSubmit={async (day) => {
             await call('recordTokenActivity', {
               id: token.id,
-              ...(day && day !== today ? { at: startOfLocalDay(day) } : {}),
+              ...(day && day !== today ? { at: startOfLocalDay(day) ?? day } : {}),
             });
             setDialog(null);
             setNotice(`Activity of “${token.name}” recorded.`);
@@ -338,12 +339,15 @@ export function TokenDetail(props: TokenDetailProps) {
           title={`Expiry of “${token.name}”`}
           label="Expires on"
           explanation={`You are warned ${warnDaysPhrase(actions.expiryWarnDays)} days before the token expires.`}
-          initial={token.expiresAt ? localDay(new Date(token.expiresAt)) : ''}
+          initial={token.expiresAt ? localDayOf(token.expiresAt) : ''}
           submitLabel="Set expiry"
           clearLabel="Never expires"
           onClose={() => setDialog(null)}
           onSubmit={async (day) => {
-            await call('setTokenExpiry', { id: token.id, expiresAt: day ? startOfLocalDay(day) : null });
+            await call('setTokenExpiry', {
+              id: token.id,
+              expiresAt: day ? (startOfLocalDay(day) ?? day) : null,
+            });
             setDialog(null);
             setNotice(
               day ? `“${token.name}” expires on ${formatDay(day)}.` : `“${token.name}” never expires.`,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Account, TokenMeta, TokenRole } from '../../../../shared/model';
 import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
+import { localDayOf, startOfLocalDay } from '../../../../shared/dates';
 import {
   fixedDescription as fixedDescriptionFor,
   fixedValueLength,
@@ -44,7 +45,8 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   const [keyId, setKeyId] = useState(token?.keyId ?? '');
   const [assignedTo, setAssignedTo] = useState(token?.assignedTo ?? '');
   const [application, setApplication] = useState(token?.application ?? '');
-  const [expiresAt, setExpiresAt] = useState(token?.expiresAt?.slice(0, 10) ?? '');
+  // The expiry is shown and sent as the user's own calendar day (src/shared/dates.ts), never as the UTC day.
+  const [expiresAt, setExpiresAt] = useState(token?.expiresAt ? localDayOf(token.expiresAt) : '');
   const [valueMode, setValueMode] = useState<'generate' | 'paste'>('generate');
   const [length, setLength] = useState(
     fixedValueLength(profile, { kind, role: token?.role ?? rule?.roles[0] ?? 'standalone' }) ?? 64,
@@ -87,7 +89,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
         keyId: optional(keyId),
         assignedTo: optional(assignedTo),
         application: optional(application),
-        expiresAt: expiresAt ? expiresAt : null,
+        expiresAt: expiresAt ? (startOfLocalDay(expiresAt) ?? expiresAt) : null,
       };
       const saved = editing
         ? await call('updateToken', { id: token.id, ...common })

@@ -1,4 +1,4 @@
-import type { PlatformServices } from './platform-services';
+import type { PlatformServices } from '../../src/main/session/platform-services';
 
 /** An in-memory desktop for tests and the browser harness: the Electron clipboard and dialogs are not reachable there. */
 export class MemoryPlatform implements PlatformServices {
