@@ -26,6 +26,9 @@ export const EVENT_KINDS = [
   'AccountEdited',
   'AccountDeleted',
   'PasswordChanged',
+  'RotationPlanStarted',
+  'RotationStepRecorded',
+  'RotationPlanCompleted',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -26,6 +26,7 @@ import { TokenLinks } from '../endpoints/token-links';
 import { HealthService } from '../health/health-report';
 import { policyForAccount } from '../profiles/policy-for-profile';
 import { RecipientStore } from '../recipients/recipient-store';
+import { RotationPlans } from '../rotation/rotation-plans';
 import { TokenStates } from '../profiles/token-state';
 import { TokenLifecycle } from '../tokens/token-lifecycle';
 import { TokenStore } from '../tokens/token-store';
@@ -131,6 +132,8 @@ export class Vault {
   readonly recipients: RecipientStore;
   /** Handoff bundles: export, the record of handoffs, open and import, engagement ended (issue 5). */
   readonly handoffs: HandoffService;
+  /** Rotation plans: one step per token to rotate on its platform, recorded here as the admin works through them. */
+  readonly rotations: RotationPlans;
   private locked = false;
   private readonly lockListeners = new Set<() => void>();
 
@@ -166,9 +169,11 @@ export class Vault {
       policyFor,
     });
     this.endpoints = new EndpointStore(db, this.events, this.accounts, this.tokens, policyFor);
-    this.health = new HealthService(db, this.tokens, states, usage, accountOf);
+    // Read lazily: the rotation plans are built further down.
+    this.health = new HealthService(db, this.tokens, states, usage, accountOf, () => this.rotations.unfinished());
     this.recipients = new RecipientStore(db);
     this.handoffs = new HandoffService(this, this.recipients);
+    this.rotations = new RotationPlans(this, this.recipients);
   }
 
   /** Create a new vault folder. Returns the recovery key, to be shown once and never stored. */
