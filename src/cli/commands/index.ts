@@ -4,6 +4,7 @@ import { registerHandoffCommands } from './handoff-commands';
 import type { CliRegistrar } from './cli-groups';
 import { registerDemoCommands } from './demo-commands';
 import { registerEndpointCommands } from './endpoint-commands';
+import { registerGuideRotationCommands } from './guide-rotation-commands';
 import { registerHealthCommands } from './health-commands';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerLifecycleCommands } from './lifecycle-commands';
@@ -23,5 +24,6 @@ export const REGISTRARS: CliRegistrar[] = [
   registerBackupCommands,
   registerRecipientCommands,
   registerHandoffCommands,
+  registerGuideRotationCommands,
   registerDemoCommands,
 ];

@@ -9,6 +9,7 @@ import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
 import { parseDateOption, usageJson } from './lifecycle-state';
 import { parseId, readStdin, tokenJson } from './token-commands';
+import { platformName } from '../../shared/platform-guides';
 
 type JsonOption = { json?: boolean };
 
@@ -19,10 +20,28 @@ function tracked<T>(vault: Vault, change: () => T): { result: T; changed: boolea
   return { result, changed: vault.events.count() !== before };
 }
 
-/** One line for people (what happened, or that nothing had to), or the token's JSON. */
-function report(after: TokenMeta, changed: boolean, done: string, already: string, json?: boolean): void {
+/** The platform's name as sentences say it ("Emplifi", "its platform"), for the token's account. */
+function platformOf(vault: Vault, token: TokenMeta): string {
+  return platformName(vault.accounts.get(token.accountId).profile);
+}
+
+/**
+ * One line for people, or the token's JSON. The command records what the admin did on the platform (where: see
+ * `tokenvault guide`), so the line says what is recorded, never that the platform changed.
+ */
+function report(
+  after: TokenMeta,
+  platform: string,
+  changed: boolean,
+  fact: string,
+  json?: boolean,
+): void {
   if (json) return printJson(tokenJson(after));
-  printLine(`Token ${after.id} "${after.name}" ${changed ? done : already}.`);
+  printLine(
+    changed
+      ? `Recorded: token ${after.id} "${after.name}" is ${fact} on ${platform}.`
+      : `Token ${after.id} "${after.name}" was already recorded as ${fact}.`,
+  );
 }
 
 function tokenCommand(token: Command, name: string, description: string): Command {
@@ -36,7 +55,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
   tokenCommand(
     token,
     'regenerate',
-    'new value (the old one is kept among the previous 5); refused while in use without --force',
+    'record the new value the platform issued (or one generated here, for a platform that takes a value we set); the old one is kept among the previous 5; refused while in use without --force',
   )
     .option('--force', 'go ahead although the token is in use (handed off, mapped or serving an endpoint)')
     .option('--value-file <path>', 'use the value the platform issued, from the first line of this file')
@@ -56,48 +75,44 @@ export function registerLifecycleCommands(groups: CliGroups): void {
           : options.valueStdin
             ? await readStdin()
             : undefined;
-        const after = await withVault(path, options, (vault) =>
-          vault.lifecycle.regenerate(tokenId, { force: options.force === true, value }),
-        );
+        const { after, platform } = await withVault(path, options, (vault) => {
+          const changed = vault.lifecycle.regenerate(tokenId, { force: options.force === true, value });
+          return { after: changed, platform: platformOf(vault, changed) };
+        });
         if (options.json) return printJson(tokenJson(after));
         printLine(
-          `Token ${after.id} "${after.name}" regenerated; ${after.previousValueCount} previous value(s) kept.`,
+          value !== undefined
+            ? `Recorded: token ${after.id} "${after.name}" has the new value ${platform} issued; ${after.previousValueCount} previous value(s) kept.`
+            : `Token ${after.id} "${after.name}" has a new value generated here: set it on ${platform} and in what uses it; ${after.previousValueCount} previous value(s) kept.`,
         );
       },
     );
 
-  const simple: [
-    string,
-    string,
-    (vault: Vault, id: number, mapping?: number) => TokenMeta,
-    string,
-    string,
-  ][] = [
+  const simple: [string, string, (vault: Vault, id: number, mapping?: number) => TokenMeta, string][] = [
     [
       'validate',
-      'mark the token valid (active)',
+      'record that the token was validated on its platform (see "tokenvault guide VAULT ID --action validate")',
       (v, id) => v.lifecycle.validate(id),
-      'validated',
-      'was already valid',
+      'valid',
     ],
     [
       'invalidate',
-      'mark the token invalid (inactive)',
+      'record that the token was invalidated on its platform (see "tokenvault guide VAULT ID --action invalidate")',
       (v, id) => v.lifecycle.invalidate(id),
       'invalidated',
-      'was already invalid',
     ],
   ];
-  for (const [name, description, run, done, already] of simple) {
+  for (const [name, description, run, fact] of simple) {
     tokenCommand(token, name, description)
       .option('--force', 'accepted for symmetry; validating never needs it')
       .option('--json', 'print the token as JSON')
       .action(async (path: string, id: string, options: UnlockOptions & JsonOption) => {
         const tokenId = parseId(id);
-        const { result, changed } = await withVault(path, options, (vault) =>
-          tracked(vault, () => run(vault, tokenId)),
-        );
-        report(result, changed, done, already, options.json);
+        const { result, changed, platform } = await withVault(path, options, (vault) => {
+          const outcome = tracked(vault, () => run(vault, tokenId));
+          return { ...outcome, platform: platformOf(vault, outcome.result) };
+        });
+        report(result, platform, changed, fact, options.json);
       });
   }
 
@@ -107,8 +122,8 @@ export function registerLifecycleCommands(groups: CliGroups): void {
       token,
       name,
       enabled
-        ? 'enable the token (under ON24 rules this also restarts the 60-day inactivity count)'
-        : 'disable the token',
+        ? 'record that the token was enabled on its platform (under ON24 rules this also restarts the 60-day inactivity count)'
+        : 'record that the token was disabled on its platform',
     )
       .option('--mapping <primaryId>', `${name} only the token's mapping to this primary token`)
       .option('--force', 'accepted for symmetry; enabling never needs it')
@@ -127,18 +142,13 @@ export function registerLifecycleCommands(groups: CliGroups): void {
               `Mapping of ${link.secondaryId} "${link.secondaryName}" to ${link.primaryId} "${link.primaryName}" ${changed ? 'is now' : 'was already'} ${enabled ? 'enabled' : 'disabled'}.`,
             );
           }
-          const { result, changed } = await withVault(path, options, (vault) =>
-            tracked(vault, () =>
+          const { result, changed, platform } = await withVault(path, options, (vault) => {
+            const outcome = tracked(vault, () =>
               enabled ? vault.lifecycle.enable(tokenId) : vault.lifecycle.disable(tokenId),
-            ),
-          );
-          report(
-            result,
-            changed,
-            enabled ? 'enabled' : 'disabled',
-            enabled ? 'was already enabled' : 'was already disabled',
-            options.json,
-          );
+            );
+            return { ...outcome, platform: platformOf(vault, outcome.result) };
+          });
+          report(result, platform, changed, enabled ? 'enabled' : 'disabled', options.json);
         },
       );
   }
@@ -146,17 +156,18 @@ export function registerLifecycleCommands(groups: CliGroups): void {
   tokenCommand(
     token,
     'delete',
-    'delete the token, its previous values, mappings and endpoint assignments; refused while in use without --force',
+    'record that the token was deleted on its platform: it goes from the vault with its previous values, mappings and endpoint assignments; refused while in use without --force',
   )
     .option('--force', 'go ahead although the token is in use')
     .action(async (path: string, id: string, options: UnlockOptions & { force?: boolean }) => {
       const tokenId = parseId(id);
-      const name = await withVault(path, options, (vault) => {
+      const { name, platform } = await withVault(path, options, (vault) => {
         const meta = vault.tokens.get(tokenId);
+        const where = platformOf(vault, meta);
         vault.lifecycle.delete(tokenId, { force: options.force === true });
-        return meta.name;
+        return { name: meta.name, platform: where };
       });
-      printLine(`Token ${tokenId} "${name}" deleted.`);
+      printLine(`Recorded: token ${tokenId} "${name}" is deleted on ${platform}; it is removed from the vault.`);
     });
 
   tokenCommand(token, 'activity', 'record that the token was used (default: now)')

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { VaultError } from '../../../shared/errors';
 import type { PlatformGuide } from '../../../shared/platform-guides';
 import {
   ROTATION_OUTCOME_LABELS,
   type RotationPlanView,
   type RotationStepView,
 } from '../../../shared/rotation-views';
+import { describeIoError, writeFileAtomic } from '../fs/atomic-write';
 
 /**
  * A rotation plan as a checklist to work through away from the app: Markdown, or a printable HTML page. Built
@@ -99,4 +102,33 @@ ${items}
 </body>
 </html>
 `;
+}
+
+export type ChecklistFormat = 'markdown' | 'html';
+
+/** The format a file name asks for: .md or .markdown, .html or .htm. */
+export function checklistFormatOf(path: string): ChecklistFormat {
+  if (/\.(md|markdown)$/i.test(path)) return 'markdown';
+  if (/\.html?$/i.test(path)) return 'html';
+  throw new VaultError(
+    'INVALID_INPUT',
+    'Name the checklist file .md (Markdown) or .html (a printable page).',
+  );
+}
+
+/** Write the checklist atomically (mode 0600), never over an existing file. */
+export function writeChecklist(plan: RotationPlanView, outPath: string): ChecklistFormat {
+  const format = checklistFormatOf(outPath);
+  if (existsSync(outPath)) {
+    throw new VaultError('ALREADY_EXISTS', `${outPath} already exists; choose a new file name.`);
+  }
+  try {
+    writeFileAtomic(outPath, format === 'markdown' ? planToMarkdown(plan) : planToHtml(plan), {
+      exclusive: true,
+    });
+  } catch (error) {
+    if (error instanceof VaultError) throw error;
+    throw describeIoError(error, 'the checklist');
+  }
+  return format;
 }
