@@ -62,6 +62,11 @@ export const BRIDGE_METHODS = [
   'setRecipientArchived',
   'chooseBundleToOpen',
   'openBundle',
+  'listRotationPlans',
+  'getRotationPlan',
+  'startRotationPlan',
+  'recordRotationStep',
+  'exportRotationPlan',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof BRIDGE_METHODS)[number]>;

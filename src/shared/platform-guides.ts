@@ -136,7 +136,8 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
       activity: {
         default: {
           doIt: 'Look up its last use',
-          where: "the logs of the services that call Engaging Networks with it (the Tokens page shows no use)",
+          where:
+            'the logs of the services that call Engaging Networks with it (the Tokens page shows no use)',
           who: 'whoever runs the integration',
           breaks: 'nothing; Engaging Networks does not switch idle tokens off',
           steps: [
@@ -174,7 +175,7 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
             'every integration using the old key and secret fails from the moment the old token is off until it has the new pair',
           steps: [
             `Open ${ON24_WHERE} with the Manage User permission.`,
-            'Disable the producer login\'s current token: ON24 provisions a new one only when the login has none in use.',
+            "Disable the producer login's current token: ON24 provisions a new one only when the login has none in use.",
             'Provision a new token for the same login and paste its new token secret here (and its key when it changed).',
           ],
         },
@@ -224,7 +225,11 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
           where: `${ON24_WHERE} > Last Activity`,
           who: ON24_WHO,
           breaks: 'nothing; ON24 disables a token after 60 days without activity and emails warnings before',
-          steps: [`Open ${ON24_WHERE}.`, 'Read the token\'s "Last Activity" field.', 'Record that date here.'],
+          steps: [
+            `Open ${ON24_WHERE}.`,
+            'Read the token\'s "Last Activity" field.',
+            'Record that date here.',
+          ],
         },
       },
     },
@@ -248,12 +253,13 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
         },
         primary: {
           doIt: 'Turn on token authentication',
-          where: 'the endpoint > General > Authentication > Token (DELETE also needs General > Security > Allow deleting)',
+          where:
+            'the endpoint > General > Authentication > Token (DELETE also needs General > Security > Allow deleting)',
           who: ENDPOINT_WHO,
           breaks: 'nothing until applications call with it',
           steps: [
-            'Set the endpoint\'s authentication to Token: POST and GET primaries appear; DELETE only when deleting is allowed.',
-            'Copy each primary from the endpoint\'s Tokens tab and paste it here.',
+            "Set the endpoint's authentication to Token: POST and GET primaries appear; DELETE only when deleting is allowed.",
+            "Copy each primary from the endpoint's Tokens tab and paste it here.",
           ],
         },
       },
@@ -286,10 +292,11 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
           doIt: 'Switch it off',
           where: `${ENDPOINT_LIST} > Enabled toggle (or only its mapping)`,
           who: ENDPOINT_WHO,
-          breaks: 'only the application using this secondary; other integrations on the same endpoint keep working',
+          breaks:
+            'only the application using this secondary; other integrations on the same endpoint keep working',
           steps: [
             `Open ${ENDPOINT_LIST}.`,
-            'Switch the token\'s Enabled toggle off, or switch off only its mapping to one primary.',
+            "Switch the token's Enabled toggle off, or switch off only its mapping to one primary.",
             'Record here that it is off.',
           ],
         },
@@ -321,7 +328,7 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
           where: 'the endpoint > General > Authentication > Token',
           who: ENDPOINT_WHO,
           breaks: 'nothing',
-          steps: ['Set the endpoint\'s authentication to Token.', 'Record here that the primary is in force.'],
+          steps: ["Set the endpoint's authentication to Token.", 'Record here that the primary is in force.'],
         },
       },
       delete: {
@@ -439,7 +446,11 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
           where: `${EMPLIFI_PAGE} > Validate`,
           who: EMPLIFI_WHO,
           breaks: 'nothing',
-          steps: [`Open ${EMPLIFI_PAGE}.`, 'Press Validate on the inactive token.', 'Record here that it is valid.'],
+          steps: [
+            `Open ${EMPLIFI_PAGE}.`,
+            'Press Validate on the inactive token.',
+            'Record here that it is valid.',
+          ],
         },
         primary: {
           doIt: 'Obtain a new one',
@@ -474,7 +485,8 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
       activity: {
         default: {
           doIt: 'Look up its last use',
-          where: 'the logs of the integration that calls Emplifi with it (the API access page shows when it was generated)',
+          where:
+            'the logs of the integration that calls Emplifi with it (the API access page shows when it was generated)',
           who: 'whoever runs the integration',
           breaks: 'nothing; Emplifi tokens do not expire',
           steps: ['Find the last call made with the token.', 'Record that date here.'],
@@ -487,7 +499,11 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
     offOperation: 'invalidate',
     acceptsSetValueRoles: 'any',
     actions: {
-      issue: neutral('Issue it', 'where the platform manages its tokens', 'nothing: a new token serves nothing yet'),
+      issue: neutral(
+        'Issue it',
+        'where the platform manages its tokens',
+        'nothing: a new token serves nothing yet',
+      ),
       regenerate: neutral(
         'Regenerate it',
         'where the platform manages its tokens',
@@ -500,11 +516,7 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
       ),
       validate: neutral('Switch it on', 'where the platform manages its tokens', 'nothing'),
       delete: neutral('Delete it', 'where the platform manages its tokens', 'whatever uses the token'),
-      activity: neutral(
-        'Look up its last use',
-        "the platform's logs or the integration's own",
-        'nothing',
-      ),
+      activity: neutral('Look up its last use', "the platform's logs or the integration's own", 'nothing'),
     },
   },
 };
@@ -516,7 +528,10 @@ function neutral(doIt: string, where: string, breaks: string): GuideEntry {
       where,
       who: 'whoever administers tokens on that platform',
       breaks,
-      steps: [`${doIt} ${where === 'where the platform manages its tokens' ? 'there' : `in ${where}`}.`, 'Record it here.'],
+      steps: [
+        `${doIt} ${where === 'where the platform manages its tokens' ? 'there' : `in ${where}`}.`,
+        'Record it here.',
+      ],
     },
   };
 }

@@ -291,7 +291,14 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     await selectToken(page, 'Old syndication');
-    await lifecycle(page).getByRole('button', { name: 'Invalidate' }).click();
+    await lifecycle(page).getByRole('button', { name: 'Invalidate…' }).click();
+    // The platform's steps come first; the app only records what was done there.
+    const onPlatform = page.getByRole('dialog', { name: /invalidate it on Emplifi first/ });
+    await poll(() => onPlatform.textContent()).toMatch(
+      'Invalidate it on Emplifi: Settings > API access > Invalidate.',
+    );
+    await onPlatform.getByRole('button', { name: 'Record it invalidated' }).click();
+    await onPlatform.waitFor({ state: 'detached' });
     await poll(() => rowNames(page)).toEqual(['Primary bearer', 'Reviews widget', 'Old syndication']);
 
     await selectToken(page, 'Primary bearer');

@@ -29,13 +29,22 @@ describe('Emplifi descriptions', () => {
     expect(ok.description).toContain('Zürich');
     expect(() => vault.tokens.update({ id: ok.id, description: 'x {y}' })).toThrow(/"\{", "\}"/);
     // The primary's description is set by Emplifi from the account name, whatever characters that holds.
-    const primary = vault.tokens.create({ accountId: site.id, name: 'Primary', role: 'primary', generate: { length: 40 } });
+    const primary = vault.tokens.create({
+      accountId: site.id,
+      name: 'Primary',
+      role: 'primary',
+      generate: { length: 40 },
+    });
     expect(primary.description).toBe('Reviews & Ratings <EU> Primary Token');
     // Other profiles keep any description.
     const generic = vault.accounts.create({ name: 'Misc', profile: 'generic' });
     expect(
-      vault.tokens.create({ accountId: generic.id, name: 'g', description: 'Feed <script>&"', generate: { length: 40 } })
-        .description,
+      vault.tokens.create({
+        accountId: generic.id,
+        name: 'g',
+        description: 'Feed <script>&"',
+        generate: { length: 40 },
+      }).description,
     ).toBe('Feed <script>&"');
   });
 });

@@ -22,7 +22,12 @@ describe('rotation plans', () => {
     const eventsBefore = vault.events.count();
     const plan = vault.rotations.startForRecipient('Acme Agency');
     expect(vault.events.count()).toBe(eventsBefore + 1);
-    expect(plan).toMatchObject({ title: 'Acme Agency', reason: 'engagement-ended', doneCount: 0, stepCount: 3 });
+    expect(plan).toMatchObject({
+      title: 'Acme Agency',
+      reason: 'engagement-ended',
+      doneCount: 0,
+      stepCount: 3,
+    });
     expect(plan.progress).toBe('0 of 3 rotated for Acme Agency');
     expect(plan.steps.map((s) => [s.tokenName, s.platform, s.canGenerate, s.offOperation])).toEqual([
       ['Supporter export', 'Engaging Networks', false, 'invalidate'],
@@ -50,11 +55,12 @@ describe('rotation plans', () => {
     });
     expect(afterFirst.progress).toBe('1 of 3 rotated for Acme Agency');
     expect(vault.tokens.reveal(enToken.id, 'reveal')).toBe(NEW_EN_VALUE);
-    expect(vault.tokens.history(enToken.id).map((e) => e.kind).slice(-3)).toEqual([
-      'Regenerated',
-      'RotationStepRecorded',
-      'Revealed',
-    ]);
+    expect(
+      vault.tokens
+        .history(enToken.id)
+        .map((e) => e.kind)
+        .slice(-3),
+    ).toEqual(['Regenerated', 'RotationStepRecorded', 'Revealed']);
     expect(() =>
       vault.rotations.recordStep({ planId: plan.id, tokenId: enToken.id, outcome: 'invalidated' }),
     ).toThrow(/already done in this plan/);
@@ -87,7 +93,10 @@ describe('rotation plans', () => {
     expect(() =>
       reopened.rotations.recordStep({ planId: plan.id, tokenId: emplifiToken.id, outcome: 'deleted' }),
     ).toThrow(/is complete/);
-    const kinds = reopened.events.recent(1000).map((e) => e.kind).reverse();
+    const kinds = reopened.events
+      .recent(1000)
+      .map((e) => e.kind)
+      .reverse();
     expect(kinds.filter((k) => k.startsWith('Rotation'))).toEqual([
       'RotationPlanStarted',
       'RotationStepRecorded',
@@ -97,7 +106,9 @@ describe('rotation plans', () => {
     ]);
     expect(reopened.verify().ok).toBe(true);
     // A new plan may start once the last one is complete, but Acme holds nothing current any more.
-    expect(() => reopened.rotations.startForRecipient('Acme Agency')).toThrow(/holds the current value of no token that is still switched on/);
+    expect(() => reopened.rotations.startForRecipient('Acme Agency')).toThrow(
+      /holds the current value of no token that is still switched on/,
+    );
   });
 
   it('a selection: generate where the platform accepts it, deleted there, a token gone from the vault', async () => {
@@ -119,9 +130,18 @@ describe('rotation plans', () => {
     const view = vault.rotations.get(plan.id);
     expect(view.steps[2]).toMatchObject({ stillInVault: false, tokenName: 'Supporter export' });
     expect(() =>
-      vault.rotations.recordStep({ planId: plan.id, tokenId: enToken.id, outcome: 'new-value', value: 'x'.repeat(20) }),
-    ).toThrow(/no longer in the vault; the only thing left to record is that it was deleted on Engaging Networks/);
-    expect(vault.rotations.recordStep({ planId: plan.id, tokenId: enToken.id, outcome: 'deleted' }).completedAt).not.toBeNull();
+      vault.rotations.recordStep({
+        planId: plan.id,
+        tokenId: enToken.id,
+        outcome: 'new-value',
+        value: 'x'.repeat(20),
+      }),
+    ).toThrow(
+      /no longer in the vault; the only thing left to record is that it was deleted on Engaging Networks/,
+    );
+    expect(
+      vault.rotations.recordStep({ planId: plan.id, tokenId: enToken.id, outcome: 'deleted' }).completedAt,
+    ).not.toBeNull();
     expect(() => vault.rotations.recordStep({ planId: 999, tokenId: 1, outcome: 'deleted' })).toThrow(
       /no rotation plan 999/,
     );
@@ -137,7 +157,12 @@ describe('rotation plans', () => {
       vault.rotations.recordStep({ planId: plan.id, tokenId: on24Token.id, outcome: 'new-value' }),
     ).toThrow(/Paste the new value ON24 issued/);
     expect(() =>
-      vault.rotations.recordStep({ planId: plan.id, tokenId: on24Token.id, outcome: 'new-value', value: 'bad\u0000' }),
+      vault.rotations.recordStep({
+        planId: plan.id,
+        tokenId: on24Token.id,
+        outcome: 'new-value',
+        value: 'bad\u0000',
+      }),
     ).toThrow();
     expect(vault.events.count()).toBe(events);
     expect(vault.rotations.get(plan.id).doneCount).toBe(0);
@@ -153,7 +178,9 @@ describe('rotation plans', () => {
     const markdown = planToMarkdown(view);
     const html = planToHtml(view);
     expect(markdown).toContain(`# Rotation plan ${plan.id}: Acme Agency`);
-    expect(markdown).toMatch(/- \[x\] \*\*Supporter export \(EN main, Engaging Networks\)\*\*: done \d{4}-\d\d-\d\d/);
+    expect(markdown).toMatch(
+      /- \[x\] \*\*Supporter export \(EN main, Engaging Networks\)\*\*: done \d{4}-\d\d-\d\d/,
+    );
     expect(markdown).toContain('- [ ] **Salesforce (ON24 webinars, ON24)**: to do');
     expect(markdown).toContain('Who: an ON24 user with the Manage User permission');
     expect(html).toMatch(/^<!doctype html>/);
@@ -168,7 +195,11 @@ describe('rotation plans', () => {
   it('a hostile token name is escaped in both checklists', async () => {
     const { vault } = await setup();
     const account = vault.accounts.create({ name: 'Other', profile: 'generic' });
-    const token = vault.tokens.create({ accountId: account.id, name: '<img src=x onerror=alert(1)> *bold*', value: generateTokenValue() });
+    const token = vault.tokens.create({
+      accountId: account.id,
+      name: '<img src=x onerror=alert(1)> *bold*',
+      value: generateTokenValue(),
+    });
     const view = vault.rotations.startForTokens([token.id]);
     expect(planToHtml(view)).not.toContain('<img');
     expect(planToHtml(view)).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -89,6 +89,11 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   setRecipientArchived: (ids) => ({ id: ids.recipientId, archived: true }),
   chooseBundleToOpen: () => ({}),
   openBundle: (ids) => ({ path: `${ids.vaultPath}-bundle.zip`, password: 'some bundle password' }),
+  listRotationPlans: () => ({}),
+  getRotationPlan: () => ({ id: 1 }),
+  startRotationPlan: (ids) => ({ tokenIds: [ids.tokenId] }),
+  recordRotationStep: (ids) => ({ planId: 1, tokenId: ids.tokenId, outcome: 'invalidated' }),
+  exportRotationPlan: (ids) => ({ planId: 1, outPath: `${ids.vaultPath}-plan.md` }),
 };
 
 /** Hostile values: wrong types, huge and broken strings, prototype tricks. */

@@ -75,11 +75,15 @@ describe('platform guides', () => {
     expect(guideFor('on24', 'issue').who).toContain('Manage User');
     expect(guideFor('emplifi', 'invalidate').where).toBe('Settings > API access > Invalidate');
     expect(guideFor('emplifi', 'invalidate', 'primary').where).toContain('/oauth2/invalidate_token');
-    expect(guideFor('endpoint', 'invalidate', 'secondary').where).toContain('Endpoint tokens > Enabled toggle');
+    expect(guideFor('endpoint', 'invalidate', 'secondary').where).toContain(
+      'Endpoint tokens > Enabled toggle',
+    );
     expect(guideSentence('emplifi', 'invalidate')).toBe(
       'Invalidate it on Emplifi: Settings > API access > Invalidate. Done there? Record it here.',
     );
-    expect(guideSentence('generic', 'delete')).toMatch(/^Delete it on its platform: .*Done there\? Record it here\.$/);
+    expect(guideSentence('generic', 'delete')).toMatch(
+      /^Delete it on its platform: .*Done there\? Record it here\.$/,
+    );
   });
 
   it('says which platforms accept a value set here', () => {
@@ -112,7 +116,10 @@ describe('platform guides', () => {
     );
     expect(claims).toEqual([]);
     // The check itself catches the sentences the lifecycle used to say.
-    for (const old of ['Integrations that still use the old values stop working now.', 'Token Vault disabled it.'])
+    for (const old of [
+      'Integrations that still use the old values stop working now.',
+      'Token Vault disabled it.',
+    ])
       expect(CLAIMS_THE_APP_ACTED.some((pattern) => pattern.test(old))).toBe(true);
   });
 

@@ -28,29 +28,39 @@ const VALUE_FILE_MAX_BYTES = 16_384 * 4 + 2;
 
 function parseAction(text: string): GuideAction {
   if ((GUIDE_ACTIONS as readonly string[]).includes(text)) return text as GuideAction;
-  throw new UsageError(`--action takes one of ${GUIDE_ACTIONS.join(', ')}; "${text.slice(0, 40)}" is none of them.`);
+  throw new UsageError(
+    `--action takes one of ${GUIDE_ACTIONS.join(', ')}; "${text.slice(0, 40)}" is none of them.`,
+  );
 }
 
 /** The first line of a value file, read through the bounded reader (a FIFO or a device is refused unread). */
 function readValueFile(path: string): string {
-  const text = readBoundedFile(path, { maxBytes: VALUE_FILE_MAX_BYTES, what: 'The value file' }).toString('utf8');
+  const text = readBoundedFile(path, { maxBytes: VALUE_FILE_MAX_BYTES, what: 'The value file' }).toString(
+    'utf8',
+  );
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   if (!line) throw new UsageError(`The value file ${path} is empty: its first line must hold the new value.`);
   return line;
 }
 
 function printPlan(plan: RotationPlanView): void {
-  printLine(`Rotation plan ${plan.id}: ${plan.title}. ${plan.progress}${plan.completedAt ? ', complete' : ''}.`);
+  printLine(
+    `Rotation plan ${plan.id}: ${plan.title}. ${plan.progress}${plan.completedAt ? ', complete' : ''}.`,
+  );
   for (const step of plan.steps) {
     const status = step.outcome
       ? `done ${step.doneAt!.slice(0, 10)}: ${ROTATION_OUTCOME_LABELS[step.outcome]}`
       : step.stillInVault
         ? 'to do'
         : 'to do (no longer in the vault: record --deleted)';
-    printLine(`[${step.outcome ? 'x' : ' '}] token ${step.tokenId} "${step.tokenName}" (${step.accountName}, ${step.platform}): ${status}`);
+    printLine(
+      `[${step.outcome ? 'x' : ' '}] token ${step.tokenId} "${step.tokenName}" (${step.accountName}, ${step.platform}): ${status}`,
+    );
     if (step.outcome) continue;
     const guide = step.guides.regenerate;
-    printLine(`    ${guide.doIt} on ${step.platform}: ${guide.where}. Who: ${guide.who}. Meanwhile: ${guide.breaks}.`);
+    printLine(
+      `    ${guide.doIt} on ${step.platform}: ${guide.where}. Who: ${guide.who}. Meanwhile: ${guide.breaks}.`,
+    );
     printLine(
       `    Done there? Record it: --value-file F${step.canGenerate ? ' or --generate' : ''}, or --invalidated, or --deleted.`,
     );
@@ -62,7 +72,9 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
   addUnlockOptions(
     program
       .command('guide')
-      .description("the steps on the token's platform for each action (Token Vault records them; it changes no platform)")
+      .description(
+        "the steps on the token's platform for each action (Token Vault records them; it changes no platform)",
+      )
       .argument('<vault>')
       .argument('<id>')
       .option('--action <action>', `only this action: ${GUIDE_ACTIONS.join(', ')}`)
@@ -81,9 +93,17 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
       ...guideFor(profile, action, token.role),
     }));
     if (options.json) {
-      return printJson({ tokenId: token.id, name: token.name, profile, platform: platformName(profile), guides });
+      return printJson({
+        tokenId: token.id,
+        name: token.name,
+        profile,
+        platform: platformName(profile),
+        guides,
+      });
     }
-    printLine(`Token ${token.id} "${token.name}" on ${platformName(profile)}. Token Vault changes no platform: do it there, then record it here.`);
+    printLine(
+      `Token ${token.id} "${token.name}" on ${platformName(profile)}. Token Vault changes no platform: do it there, then record it here.`,
+    );
     for (const guide of guides) {
       printLine();
       printLine(`${guide.label}: ${guide.sentence}`);
@@ -102,7 +122,10 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
       .command('start')
       .description('start a plan for the tokens a recipient holds (engagement ended) or for chosen tokens')
       .argument('<vault>')
-      .option('--recipient <name>', 'the recipient whose engagement ended: every token whose current value it holds')
+      .option(
+        '--recipient <name>',
+        'the recipient whose engagement ended: every token whose current value it holds',
+      )
       .option(
         '--token <id>',
         'a token to rotate (repeat for several)',
@@ -120,12 +143,18 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
       );
       if (options.json) return printJson(plan);
       printLine(String(plan.id));
-      process.stderr.write(`Rotation plan ${plan.id}: ${plan.progress}. See the steps with "rotation show".\n`);
+      process.stderr.write(
+        `Rotation plan ${plan.id}: ${plan.progress}. See the steps with "rotation show".\n`,
+      );
     },
   );
 
   addUnlockOptions(
-    rotation.command('list').description('every plan, newest first, with its progress').argument('<vault>').option('--json', 'print JSON'),
+    rotation
+      .command('list')
+      .description('every plan, newest first, with its progress')
+      .argument('<vault>')
+      .option('--json', 'print JSON'),
   ).action(async (path: string, options: UnlockOptions & JsonOption) => {
     const plans = await withVault(path, options, (vault) => vault.rotations.list());
     if (options.json) return printJson(plans);
@@ -165,7 +194,10 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
       .requiredOption('--token <id>', 'the token of the step')
       .option('--value-file <path>', 'the new value the platform issued, from the first line of this file')
       .option('--generate', 'generate the new value here (only where the platform accepts a value we set)')
-      .option('--invalidated', 'the token was switched off on the platform (recorded as invalidated or disabled)')
+      .option(
+        '--invalidated',
+        'the token was switched off on the platform (recorded as invalidated or disabled)',
+      )
       .option('--deleted', 'the token was deleted on the platform (it is deleted here too)')
       .option('--json', 'print the plan as JSON'),
   ).action(
@@ -173,7 +205,13 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
       path: string,
       planText: string,
       options: UnlockOptions &
-        JsonOption & { token: string; valueFile?: string; generate?: boolean; invalidated?: boolean; deleted?: boolean },
+        JsonOption & {
+          token: string;
+          valueFile?: string;
+          generate?: boolean;
+          invalidated?: boolean;
+          deleted?: boolean;
+        },
     ) => {
       const planId = parseId(planText, 'plan id');
       const tokenId = parseId(options.token);
@@ -200,13 +238,22 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
   addUnlockOptions(
     rotation
       .command('export')
-      .description('write the plan as a checklist: Markdown (.md) or a printable page (.html); no secret in it')
+      .description(
+        'write the plan as a checklist: Markdown (.md) or a printable page (.html); no secret in it',
+      )
       .argument('<vault>')
       .argument('<plan>')
-      .requiredOption('--out <file>', 'the checklist to create (.md or .html); an existing file is never overwritten'),
+      .requiredOption(
+        '--out <file>',
+        'the checklist to create (.md or .html); an existing file is never overwritten',
+      ),
   ).action(async (path: string, planText: string, options: UnlockOptions & { out: string }) => {
     const planId = parseId(planText, 'plan id');
-    const format = await withVault(path, options, (vault) => writeChecklist(vault.rotations.get(planId), options.out));
-    printLine(`Wrote ${options.out} (${format === 'markdown' ? 'Markdown checklist' : 'printable page'}, no secret in it).`);
+    const format = await withVault(path, options, (vault) =>
+      writeChecklist(vault.rotations.get(planId), options.out),
+    );
+    printLine(
+      `Wrote ${options.out} (${format === 'markdown' ? 'Markdown checklist' : 'printable page'}, no secret in it).`,
+    );
   });
 }

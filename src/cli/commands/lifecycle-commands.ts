@@ -29,13 +29,7 @@ function platformOf(vault: Vault, token: TokenMeta): string {
  * One line for people, or the token's JSON. The command records what the admin did on the platform (where: see
  * `tokenvault guide`), so the line says what is recorded, never that the platform changed.
  */
-function report(
-  after: TokenMeta,
-  platform: string,
-  changed: boolean,
-  fact: string,
-  json?: boolean,
-): void {
+function report(after: TokenMeta, platform: string, changed: boolean, fact: string, json?: boolean): void {
   if (json) return printJson(tokenJson(after));
   printLine(
     changed
@@ -167,7 +161,9 @@ export function registerLifecycleCommands(groups: CliGroups): void {
         vault.lifecycle.delete(tokenId, { force: options.force === true });
         return { name: meta.name, platform: where };
       });
-      printLine(`Recorded: token ${tokenId} "${name}" is deleted on ${platform}; it is removed from the vault.`);
+      printLine(
+        `Recorded: token ${tokenId} "${name}" is deleted on ${platform}; it is removed from the vault.`,
+      );
     });
 
   tokenCommand(token, 'activity', 'record that the token was used (default: now)')

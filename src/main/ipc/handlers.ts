@@ -9,6 +9,7 @@ import { endEngagement, planEngagementEnd } from '../core/handoff/engagement-end
 import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
 import { RecipientStore } from '../core/recipients/recipient-store';
+import { writeChecklist } from '../core/rotation/rotation-checklist';
 import type { SessionController } from '../session/session-controller';
 
 type Handler<M extends MethodName> = (
@@ -163,6 +164,20 @@ export const handlers: Handlers = {
   },
   setRecipientArchived: (session, input) =>
     new RecipientStore(session.requireVault().db).setArchived(input.id, input.archived),
+  listRotationPlans: (session) => session.requireVault().rotations.list(),
+  getRotationPlan: (session, input) => session.requireVault().rotations.get(input.id),
+  startRotationPlan: (session, input) => {
+    const { rotations } = session.requireVault();
+    return 'recipientId' in input
+      ? rotations.startForRecipient(input.recipientId)
+      : rotations.startForTokens(input.tokenIds);
+  },
+  recordRotationStep: (session, input) => session.requireVault().rotations.recordStep(input),
+  exportRotationPlan: (session, input) => {
+    const vault = session.requireVault();
+    const format = writeChecklist(vault.rotations.get(input.planId), input.outPath);
+    return { path: input.outPath, format };
+  },
   chooseBundleToOpen: async (session) => {
     const path = await session.platform.chooseOpenFile();
     return path ? { path } : null;

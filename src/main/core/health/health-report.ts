@@ -147,9 +147,7 @@ export class HealthService {
     for (const plan of this.unfinishedRotations()) {
       const left = plan.steps.filter((step) => step.outcome === null);
       add('rotation-unfinished', {
-        tokens: left
-          .filter((step) => byId.has(step.tokenId))
-          .map((step) => ref(byId.get(step.tokenId)!)),
+        tokens: left.filter((step) => byId.has(step.tokenId)).map((step) => ref(byId.get(step.tokenId)!)),
         message: `${plan.progress}: ${plural(left.length, 'token')} still to rotate on ${[...new Set(left.map((step) => step.platform))].join(', ')} (rotation plan ${plan.id}).`,
         date: plan.createdAt,
         daysLeft: null,

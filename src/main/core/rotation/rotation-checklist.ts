@@ -42,8 +42,7 @@ export function planToMarkdown(plan: RotationPlanView): string {
   for (const step of plan.steps) {
     lines.push(`- [${step.outcome ? 'x' : ' '}] **${escapeMarkdown(stepTitle(step))}**: ${stepStatus(step)}`);
     const guide = step.guides.regenerate;
-    for (const [index, text] of guide.steps.entries())
-      lines.push(`  ${index + 1}. ${escapeMarkdown(text)}`);
+    for (const [index, text] of guide.steps.entries()) lines.push(`  ${index + 1}. ${escapeMarkdown(text)}`);
     for (const text of guideLines(guide)) lines.push(`  - ${escapeMarkdown(text)}`);
     lines.push(
       `  - Or switch it off: ${escapeMarkdown(step.guides.invalidate.doIt)} at ${escapeMarkdown(step.guides.invalidate.where)}.`,
@@ -74,7 +73,9 @@ export function planToHtml(plan: RotationPlanView): string {
   <ol>${guide.steps.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ol>
   <ul>${guideLines(guide)
     .map((text) => `<li>${escapeHtml(text)}</li>`)
-    .join('')}<li>${escapeHtml(`Or switch it off: ${step.guides.invalidate.doIt} at ${step.guides.invalidate.where}.`)}</li></ul>
+    .join(
+      '',
+    )}<li>${escapeHtml(`Or switch it off: ${step.guides.invalidate.doIt} at ${step.guides.invalidate.where}.`)}</li></ul>
 </li>`;
     })
     .join('\n');

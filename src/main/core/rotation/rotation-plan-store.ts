@@ -67,8 +67,7 @@ export class RotationPlanStore {
 
   plan(id: number): PlanRow | undefined {
     return this.db.prepare(`SELECT ${PLAN_COLUMNS} FROM rotation_plans WHERE id = ?`).get(id) as
-      | PlanRow
-      | undefined;
+      PlanRow | undefined;
   }
 
   /** Newest first. */

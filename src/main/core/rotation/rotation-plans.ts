@@ -81,7 +81,12 @@ export class RotationPlans {
       );
     }
     return this.start(
-      { title: recipient.name, reason: 'engagement-ended', recipientId: recipient.id, recipientName: recipient.name },
+      {
+        title: recipient.name,
+        reason: 'engagement-ended',
+        recipientId: recipient.id,
+        recipientName: recipient.name,
+      },
       tokens,
       options.now,
     );
@@ -200,7 +205,8 @@ export class RotationPlans {
     }
     const steps = this.store.steps(plan.id);
     const step = steps.find((candidate) => candidate.tokenId === input.tokenId);
-    if (!step) throw new VaultError('NOT_FOUND', `Token ${input.tokenId} is not in rotation plan ${plan.id}.`);
+    if (!step)
+      throw new VaultError('NOT_FOUND', `Token ${input.tokenId} is not in rotation plan ${plan.id}.`);
     if (step.outcome) {
       throw new VaultError(
         'POLICY',

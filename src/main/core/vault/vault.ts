@@ -170,7 +170,9 @@ export class Vault {
     });
     this.endpoints = new EndpointStore(db, this.events, this.accounts, this.tokens, policyFor);
     // Read lazily: the rotation plans are built further down.
-    this.health = new HealthService(db, this.tokens, states, usage, accountOf, () => this.rotations.unfinished());
+    this.health = new HealthService(db, this.tokens, states, usage, accountOf, () =>
+      this.rotations.unfinished(),
+    );
     this.recipients = new RecipientStore(db);
     this.handoffs = new HandoffService(this, this.recipients);
     this.rotations = new RotationPlans(this, this.recipients);

@@ -9,6 +9,8 @@ import { DateDialog } from '../lifecycle/DateDialog';
 import { DeleteTokenDialog } from '../lifecycle/DeleteTokenDialog';
 import { usagePhrases } from '../lifecycle/InUseWarning';
 import { MappingsPanel } from '../lifecycle/MappingsPanel';
+import { PlatformStepDialog } from '../lifecycle/PlatformStepDialog';
+import { guideSentence, platformName } from '../../../../shared/platform-guides';
 import { RegenerateDialog } from '../lifecycle/RegenerateDialog';
 import { HistoryTimeline } from './HistoryTimeline';
 
@@ -40,10 +42,15 @@ export function TokenDetail(props: TokenDetailProps) {
   const [usage, setUsage] = useState<TokenUsage | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry'>(null);
+  const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry' | 'invalidate'>(
+    null,
+  );
   const profile = findProfile(account?.profile ?? '') ?? GENERIC_PROFILE;
   const rule = findKindRule(profile, token.kind);
   const statusLocked = rule?.statusLockedRoles?.includes(token.role) ?? false;
+  // Each action records what the admin did on the platform; its tooltip says where that is done.
+  const platform = platformName(profile.id);
+  const says = (action: Parameters<typeof guideSentence>[1]) => guideSentence(profile.id, action, token.role);
 
   const loadHistory = useCallback(() => {
     call('tokenHistory', { id: token.id }).then(setHistory, (err) => setError(messageOf(err)));
@@ -179,24 +186,17 @@ export function TokenDetail(props: TokenDetailProps) {
             replace it.
           </span>
         ) : token.status === 'active' ? (
-          <button
-            type="button"
-            onClick={() =>
-              lifecycle(
-                () => call('setTokenStatus', { id: token.id, status: 'inactive' }),
-                `“${token.name}” is invalidated.`,
-              )
-            }
-          >
-            Invalidate
+          <button type="button" title={says('invalidate')} onClick={() => setDialog('invalidate')}>
+            Invalidate…
           </button>
         ) : (
           <button
             type="button"
+            title={says('validate')}
             onClick={() =>
               lifecycle(
                 () => call('setTokenStatus', { id: token.id, status: 'active' }),
-                `“${token.name}” is valid again.`,
+                `Recorded: “${token.name}” is valid again on ${platform}.`,
               )
             }
           >
@@ -206,10 +206,11 @@ export function TokenDetail(props: TokenDetailProps) {
         {token.enabled && !state?.disabledForInactivity ? (
           <button
             type="button"
+            title={says('invalidate')}
             onClick={() =>
               lifecycle(
                 () => call('setTokenEnabled', { id: token.id, enabled: false }),
-                `“${token.name}” is disabled.`,
+                `Recorded: “${token.name}” is disabled on ${platform}.`,
               )
             }
           >
@@ -218,12 +219,13 @@ export function TokenDetail(props: TokenDetailProps) {
         ) : (
           <button
             type="button"
+            title={says('validate')}
             onClick={() =>
               lifecycle(
                 () => call('setTokenEnabled', { id: token.id, enabled: true }),
                 profile.inactivity
-                  ? `“${token.name}” is enabled; the ${profile.inactivity.disableAfterDays}-day inactivity count starts again today.`
-                  : `“${token.name}” is enabled.`,
+                  ? `Recorded: “${token.name}” is enabled on ${platform}; the ${profile.inactivity.disableAfterDays}-day inactivity count starts again today.`
+                  : `Recorded: “${token.name}” is enabled on ${platform}.`,
               )
             }
           >
@@ -294,6 +296,21 @@ export function TokenDetail(props: TokenDetailProps) {
       )}
       <h3>History</h3>
       <HistoryTimeline events={history} />
+      {dialog === 'invalidate' && (
+        <PlatformStepDialog
+          token={token}
+          profileId={profile.id}
+          action="invalidate"
+          recordLabel="Record it invalidated"
+          onClose={() => setDialog(null)}
+          onRecord={async () => {
+            await call('setTokenStatus', { id: token.id, status: 'inactive' });
+            setDialog(null);
+            setNotice(`Recorded: “${token.name}” is invalidated on ${platform}.`);
+            onChanged();
+          }}
+        />
+      )}
       {dialog === 'delete' && (
         <DeleteTokenDialog
           token={token}
