@@ -246,10 +246,10 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await page.locator('.detail-header').getByRole('button', { name: 'Delete' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete this token?' });
     await poll(() => confirm.getByRole('alert').textContent()).toMatch('serves POST on Donations API');
-    await poll(() => confirm.getByRole('button', { name: 'Delete token' }).isDisabled()).toBe(true);
+    await poll(() => confirm.getByRole('button', { name: 'Record it deleted' }).isDisabled()).toBe(true);
     await screenshot(page, 'profile-endpoint-delete-in-use');
     await confirm.getByLabel(/I understand/).check();
-    await confirm.getByRole('button', { name: 'Delete token' }).click();
+    await confirm.getByRole('button', { name: 'Record it deleted' }).click();
     await confirm.waitFor({ state: 'detached' });
     const left = await mainCall(dispatch, 'listTokens', {});
     expect(left.map((t) => t.id)).not.toContain(postPrimary.id);
@@ -312,9 +312,9 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     // Emplifi issues the new bearer token itself, so the dialog asks for it first; nothing to do until it is in.
     const regen = page.getByRole('dialog', { name: /Regenerate/ });
     await poll(() => regen.getByLabel('Paste the value the platform issued').isChecked()).toBe(true);
-    await poll(() => regen.getByRole('button', { name: 'Regenerate' }).isDisabled()).toBe(true);
+    await poll(() => regen.getByRole('button', { name: 'Record the new value' }).isDisabled()).toBe(true);
     await regen.getByLabel('New token value').fill('emplifi-issued-bearer-5f2a9c');
-    await regen.getByRole('button', { name: 'Regenerate' }).click();
+    await regen.getByRole('button', { name: 'Record the new value' }).click();
     await regen.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Earlier values kept').textContent()).toBe('1');
     await poll(() => page.getByRole('list', { name: 'History' }).textContent()).toMatch(
@@ -344,7 +344,7 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     const regen = page.getByRole('dialog', { name: /Regenerate/ });
     await regen.getByLabel('Paste the value the platform issued').check();
     await regen.getByLabel('New token value').fill('mc-issued-value-0b7e5d1c9a');
-    await regen.getByRole('button', { name: 'Regenerate' }).click();
+    await regen.getByRole('button', { name: 'Record the new value' }).click();
     await regen.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Earlier values kept').textContent()).toBe('1');
     await lifecycle(page).getByRole('button', { name: 'Forget 1 earlier value' }).click();

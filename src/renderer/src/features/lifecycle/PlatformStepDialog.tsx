@@ -4,6 +4,7 @@ import type { TokenMeta } from '../../../../shared/model';
 import { messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { PlatformGuideText } from './PlatformGuideText';
 
 interface PlatformStepDialogProps {
   token: TokenMeta;
@@ -39,23 +40,7 @@ export function PlatformStepDialog(props: PlatformStepDialogProps) {
 
   return (
     <Dialog title={`“${token.name}”: ${guide.doIt.toLowerCase()} on ${platform} first`} onClose={onClose}>
-      <p>
-        <strong>
-          {guide.doIt} on {platform}:
-        </strong>{' '}
-        {guide.where}.
-      </p>
-      <ol>
-        {guide.steps.map((text) => (
-          <li key={text}>{text}</li>
-        ))}
-      </ol>
-      <p className="small">
-        <strong>Who:</strong> {guide.who}.
-      </p>
-      <p className="small">
-        <strong>Meanwhile:</strong> {guide.breaks}.
-      </p>
+      <PlatformGuideText profileId={profileId} action={action} role={token.role} />
       <p>Done there? Record it here.</p>
       <ErrorText message={error} />
       <div className="actions">

@@ -10,7 +10,7 @@ import { DeleteTokenDialog } from '../lifecycle/DeleteTokenDialog';
 import { usagePhrases } from '../lifecycle/InUseWarning';
 import { MappingsPanel } from '../lifecycle/MappingsPanel';
 import { PlatformStepDialog } from '../lifecycle/PlatformStepDialog';
-import { guideSentence, platformName } from '../../../../shared/platform-guides';
+import { guideSentence, platformName, profileAcceptsSetValue } from '../../../../shared/platform-guides';
 import { RegenerateDialog } from '../lifecycle/RegenerateDialog';
 import { HistoryTimeline } from './HistoryTimeline';
 
@@ -314,6 +314,7 @@ export function TokenDetail(props: TokenDetailProps) {
       {dialog === 'delete' && (
         <DeleteTokenDialog
           token={token}
+          profileId={profile.id}
           onClose={() => setDialog(null)}
           onDeleted={() => {
             setDialog(null);
@@ -324,9 +325,8 @@ export function TokenDetail(props: TokenDetailProps) {
       {dialog === 'regenerate' && (
         <RegenerateDialog
           token={token}
-          platformIssuesValues={
-            profile.id !== GENERIC_PROFILE.id && !rule?.valueFormat?.roles.includes(token.role)
-          }
+          profileId={profile.id}
+          platformIssuesValues={!profileAcceptsSetValue(profile.id, token.kind, token.role)}
           onClose={() => setDialog(null)}
           onDone={(message) => {
             setDialog(null);
