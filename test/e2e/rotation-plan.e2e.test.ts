@@ -69,7 +69,13 @@ describe('a rotation plan in Chromium', () => {
       '1 of 3 rotated for Acme Agency.',
     );
     // Focus moved on to the next step still to do.
-    await poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/Salesforce/);
+    await poll(() =>
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } })
+            .document.activeElement?.textContent ?? '',
+      ),
+    ).toMatch(/Salesforce/);
     expect(vault.tokens.reveal(ids.enToken.id, 'reveal')).toBe(NEW_EN_VALUE);
     await screenshot(page, '32-rotation-plan-one-done');
 
