@@ -192,6 +192,21 @@ describe('rotation plans', () => {
     }
   });
 
+  it('checklist dates are UTC days, whatever the time zone (run under TZ east and west of UTC)', async () => {
+    const { vault, kept } = await setup();
+    const late = new Date('2026-03-01T23:30:00Z');
+    const plan = vault.rotations.startForTokens([kept.id], { now: late });
+    const done = vault.rotations.recordStep({
+      planId: plan.id,
+      tokenId: kept.id,
+      outcome: 'generated',
+      now: new Date('2026-03-02T00:15:00Z'),
+    });
+    expect(planToMarkdown(done)).toContain('Started 2026-03-01 (UTC), complete 2026-03-02 (UTC).');
+    expect(planToMarkdown(done)).toContain('done 2026-03-02 (UTC): new value generated here');
+    expect(planToHtml(done)).toContain('Started 2026-03-01 (UTC), complete 2026-03-02 (UTC).');
+  });
+
   it('a hostile token name is escaped in both checklists', async () => {
     const { vault } = await setup();
     const account = vault.accounts.create({ name: 'Other', profile: 'generic' });

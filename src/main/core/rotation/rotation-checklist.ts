@@ -13,8 +13,9 @@ import { describeIoError, writeFileAtomic } from '../fs/atomic-write';
  * from the plan's view, which holds names, platforms and guides only, so no secret can reach the file.
  */
 
+/** The UTC day: the same checklist whatever the time zone of the machine that writes it. */
 function day(iso: string): string {
-  return iso.slice(0, 10);
+  return `${iso.slice(0, 10)} (UTC)`;
 }
 
 function stepTitle(step: RotationStepView): string {

@@ -340,11 +340,11 @@ export function TokenDetail(props: TokenDetailProps) {
         <DateDialog
           title={`Record activity of “${token.name}”`}
           label="Used on"
-          explanation={
+          explanation={`${says('activity')} ${
             profile.inactivity
               ? `${profile.label} disables a token after ${profile.inactivity.disableAfterDays} days without activity; recording the last use moves that limit.`
               : 'The day the token was last used, as the platform reports it.'
-          }
+          }`}
           initial={today}
           submitLabel="Record activity"
           onClose={() => setDialog(null)}
