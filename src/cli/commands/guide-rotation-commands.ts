@@ -136,10 +136,10 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
     async (path: string, options: UnlockOptions & JsonOption & { recipient?: string; token?: number[] }) => {
       if ((options.recipient === undefined) === (options.token === undefined))
         throw new UsageError('Give --recipient NAME or --token ID (one of the two).');
-      const plan = await withVault(path, options, (vault) =>
+      const { result: plan } = await withVault(path, options, (vault) =>
         options.recipient !== undefined
-          ? vault.rotations.startForRecipient(options.recipient)
-          : vault.rotations.startForTokens(options.token!),
+          ? vault.useCases.startRotationForRecipient(options.recipient)
+          : vault.useCases.startRotationForTokens(options.token!),
       );
       if (options.json) return printJson(plan);
       printLine(String(plan.id));
@@ -224,8 +224,13 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
         throw new UsageError('Give exactly one of --value-file F, --generate, --invalidated or --deleted.');
       const outcome = chosen[0]!;
       const value = options.valueFile !== undefined ? readValueFile(options.valueFile) : undefined;
-      const plan = await withVault(path, options, (vault) =>
-        vault.rotations.recordStep({ planId, tokenId, outcome, ...(value !== undefined ? { value } : {}) }),
+      const { result: plan } = await withVault(path, options, (vault) =>
+        vault.useCases.recordRotationStep({
+          planId,
+          tokenId,
+          outcome,
+          ...(value !== undefined ? { value } : {}),
+        }),
       );
       if (options.json) return printJson(plan);
       const step = plan.steps.find((candidate) => candidate.tokenId === tokenId)!;

@@ -6,6 +6,7 @@ import { registerDemoCommands } from './demo-commands';
 import { registerEndpointCommands } from './endpoint-commands';
 import { registerGuideRotationCommands } from './guide-rotation-commands';
 import { registerHealthCommands } from './health-commands';
+import { registerHistoryCommands } from './history-commands';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerLifecycleCommands } from './lifecycle-commands';
 import { registerRecipientCommands } from './recipient-commands';
@@ -26,4 +27,5 @@ export const REGISTRARS: CliRegistrar[] = [
   registerHandoffCommands,
   registerGuideRotationCommands,
   registerDemoCommands,
+  registerHistoryCommands,
 ];

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { TokenMeta } from '../../shared/model';
+import type { Outcome } from '../../main/core/use-cases/outcome';
 import type { Vault } from '../../main/core/vault/vault';
 import { printJson, printLine } from '../output';
 import { readFirstLine } from '../password-input';
@@ -12,13 +13,6 @@ import { parseId, readStdin, tokenJson } from './token-commands';
 import { platformName } from '../../shared/platform-guides';
 
 type JsonOption = { json?: boolean };
-
-/** Run a change and tell whether it recorded anything: a request that changes nothing records no event. */
-function tracked<T>(vault: Vault, change: () => T): { result: T; changed: boolean } {
-  const before = vault.events.count();
-  const result = change();
-  return { result, changed: vault.events.count() !== before };
-}
 
 /** The platform's name as sentences say it ("Emplifi", "its platform"), for the token's account. */
 function platformOf(vault: Vault, token: TokenMeta): string {
@@ -70,8 +64,8 @@ export function registerLifecycleCommands(groups: CliGroups): void {
             ? await readStdin()
             : undefined;
         const { after, platform } = await withVault(path, options, (vault) => {
-          const changed = vault.lifecycle.regenerate(tokenId, { force: options.force === true, value });
-          return { after: changed, platform: platformOf(vault, changed) };
+          const { result } = vault.useCases.regenerate(tokenId, { force: options.force === true, value });
+          return { after: result, platform: platformOf(vault, result) };
         });
         if (options.json) return printJson(tokenJson(after));
         printLine(
@@ -82,28 +76,27 @@ export function registerLifecycleCommands(groups: CliGroups): void {
       },
     );
 
-  const simple: [string, string, (vault: Vault, id: number, mapping?: number) => TokenMeta, string][] = [
+  const simple: [string, string, (vault: Vault, id: number) => Outcome<TokenMeta>, string][] = [
     [
       'validate',
       'record that the token was validated on its platform (see "tokenvault guide VAULT ID --action validate")',
-      (v, id) => v.lifecycle.validate(id),
+      (v, id) => v.useCases.setStatus(id, 'active'),
       'valid',
     ],
     [
       'invalidate',
       'record that the token was invalidated on its platform (see "tokenvault guide VAULT ID --action invalidate")',
-      (v, id) => v.lifecycle.invalidate(id),
+      (v, id) => v.useCases.setStatus(id, 'inactive'),
       'invalidated',
     ],
   ];
   for (const [name, description, run, fact] of simple) {
     tokenCommand(token, name, description)
-      .option('--force', 'accepted for symmetry; validating never needs it')
       .option('--json', 'print the token as JSON')
       .action(async (path: string, id: string, options: UnlockOptions & JsonOption) => {
         const tokenId = parseId(id);
         const { result, changed, platform } = await withVault(path, options, (vault) => {
-          const outcome = tracked(vault, () => run(vault, tokenId));
+          const outcome = run(vault, tokenId);
           return { ...outcome, platform: platformOf(vault, outcome.result) };
         });
         report(result, platform, changed, fact, options.json);
@@ -120,7 +113,6 @@ export function registerLifecycleCommands(groups: CliGroups): void {
         : 'record that the token was disabled on its platform',
     )
       .option('--mapping <primaryId>', `${name} only the token's mapping to this primary token`)
-      .option('--force', 'accepted for symmetry; enabling never needs it')
       .option('--json', 'print the token (or the mapping) as JSON')
       .action(
         async (path: string, id: string, options: UnlockOptions & JsonOption & { mapping?: string }) => {
@@ -129,7 +121,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
             options.mapping !== undefined ? parseId(options.mapping, 'primary token id') : undefined;
           if (primaryId !== undefined) {
             const { result: link, changed } = await withVault(path, options, (vault) =>
-              tracked(vault, () => vault.lifecycle.setMappingEnabled(tokenId, primaryId, enabled)),
+              vault.useCases.setMappingEnabled(tokenId, primaryId, enabled),
             );
             if (options.json) return printJson(link);
             return printLine(
@@ -137,9 +129,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
             );
           }
           const { result, changed, platform } = await withVault(path, options, (vault) => {
-            const outcome = tracked(vault, () =>
-              enabled ? vault.lifecycle.enable(tokenId) : vault.lifecycle.disable(tokenId),
-            );
+            const outcome = vault.useCases.setEnabled(tokenId, enabled);
             return { ...outcome, platform: platformOf(vault, outcome.result) };
           });
           report(result, platform, changed, enabled ? 'enabled' : 'disabled', options.json);
@@ -153,16 +143,16 @@ export function registerLifecycleCommands(groups: CliGroups): void {
     'record that the token was deleted on its platform: it goes from the vault with its previous values, mappings and endpoint assignments; refused while in use without --force',
   )
     .option('--force', 'go ahead although the token is in use')
-    .action(async (path: string, id: string, options: UnlockOptions & { force?: boolean }) => {
+    .option('--json', 'print { deleted, id, name } as JSON')
+    .action(async (path: string, id: string, options: UnlockOptions & JsonOption & { force?: boolean }) => {
       const tokenId = parseId(id);
-      const { name, platform } = await withVault(path, options, (vault) => {
-        const meta = vault.tokens.get(tokenId);
-        const where = platformOf(vault, meta);
-        vault.lifecycle.delete(tokenId, { force: options.force === true });
-        return { name: meta.name, platform: where };
+      const { result, platform } = await withVault(path, options, (vault) => {
+        const where = platformOf(vault, vault.tokens.get(tokenId));
+        return { ...vault.useCases.deleteToken(tokenId, { force: options.force === true }), platform: where };
       });
+      if (options.json) return printJson({ deleted: true, id: tokenId, name: result.name });
       printLine(
-        `Recorded: token ${tokenId} "${name}" is deleted on ${platform}; it is removed from the vault.`,
+        `Recorded: token ${tokenId} "${result.name}" is deleted on ${platform}; it is removed from the vault.`,
       );
     });
 
@@ -172,8 +162,8 @@ export function registerLifecycleCommands(groups: CliGroups): void {
     .action(async (path: string, id: string, options: UnlockOptions & JsonOption & { at?: string }) => {
       const tokenId = parseId(id);
       const at = options.at !== undefined ? parseDateOption(options.at, '--at') : undefined;
-      const after = await withVault(path, options, (vault) =>
-        vault.lifecycle.recordActivity(tokenId, { at }),
+      const { result: after } = await withVault(path, options, (vault) =>
+        vault.useCases.recordActivity(tokenId, at),
       );
       if (options.json) return printJson(tokenJson(after));
       printLine(
@@ -192,25 +182,28 @@ export function registerLifecycleCommands(groups: CliGroups): void {
   ).action(async (path: string, id: string, date: string, options: UnlockOptions & JsonOption) => {
     const tokenId = parseId(id);
     const expiresAt = date.toLowerCase() === 'never' ? null : parseDateOption(date, 'The expiry date');
-    const after = await withVault(path, options, (vault) => vault.lifecycle.setExpiry(tokenId, expiresAt));
+    const { result: after } = await withVault(path, options, (vault) =>
+      vault.useCases.setExpiry(tokenId, expiresAt),
+    );
     if (options.json) return printJson(tokenJson(after));
     printLine(
       `Token ${after.id} "${after.name}" ${after.expiresAt ? `expires ${after.expiresAt}` : 'never expires'}.`,
     );
   });
 
-  tokenCommand(token, 'purge-previous', 'forget the earlier values kept for rollback').action(
-    async (path: string, id: string, options: UnlockOptions) => {
+  tokenCommand(token, 'purge-previous', 'forget the earlier values kept for rollback')
+    .option('--json', 'print the token as JSON')
+    .action(async (path: string, id: string, options: UnlockOptions & JsonOption) => {
       const tokenId = parseId(id);
       const { before, after } = await withVault(path, options, (vault) => ({
         before: vault.tokens.get(tokenId),
-        after: vault.lifecycle.purgePreviousValues(tokenId),
+        after: vault.useCases.purgePreviousValues(tokenId).result,
       }));
+      if (options.json) return printJson(tokenJson(after));
       printLine(
         `Token ${after.id} "${after.name}": ${before.previousValueCount - after.previousValueCount} previous value(s) purged.`,
       );
-    },
-  );
+    });
 
   tokenCommand(token, 'usage', 'where the token is used: handoffs, mappings, endpoints')
     .option('--json', 'print JSON')
@@ -243,14 +236,20 @@ export function registerLifecycleCommands(groups: CliGroups): void {
         )
         .argument('<vault>')
         .argument('<secondaryId>')
-        .argument('<primaryId>'),
-    ).action(async (path: string, secondary: string, primary: string, options: UnlockOptions) => {
-      const secondaryId = parseId(secondary, 'secondary token id');
-      const primaryId = parseId(primary, 'primary token id');
-      await withVault(path, options, (vault) =>
-        mapped ? vault.lifecycle.map(secondaryId, primaryId) : vault.lifecycle.unmap(secondaryId, primaryId),
-      );
-      printLine(`Token ${secondaryId} ${mapped ? 'mapped to' : 'unmapped from'} primary token ${primaryId}.`);
-    });
+        .argument('<primaryId>')
+        .option('--json', 'print the mapping (map) or { unmapped: true } (unmap) as JSON'),
+    ).action(
+      async (path: string, secondary: string, primary: string, options: UnlockOptions & JsonOption) => {
+        const secondaryId = parseId(secondary, 'secondary token id');
+        const primaryId = parseId(primary, 'primary token id');
+        const { result } = await withVault(path, options, (vault): Outcome<unknown> =>
+          mapped ? vault.useCases.map(secondaryId, primaryId) : vault.useCases.unmap(secondaryId, primaryId),
+        );
+        if (options.json) return printJson(result);
+        printLine(
+          `Token ${secondaryId} ${mapped ? 'mapped to' : 'unmapped from'} primary token ${primaryId}.`,
+        );
+      },
+    );
   }
 }

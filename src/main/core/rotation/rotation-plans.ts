@@ -1,5 +1,5 @@
 import { VaultError } from '../../../shared/errors';
-import type { TokenMeta } from '../../../shared/model';
+import type { Account, TokenMeta } from '../../../shared/model';
 import {
   guideFor,
   offOperationOf,
@@ -14,14 +14,30 @@ import {
   type RotationPlanView,
   type RotationStepView,
 } from '../../../shared/rotation-views';
-import { planEngagementEnd } from '../handoff/engagement-end';
-import { policyForAccount } from '../profiles/policy-for-profile';
+import type { AccountStore } from '../accounts/account-store';
+import type { SqliteDatabase } from '../db/open-database';
+import type { EventLog } from '../events/event-log';
+import type { HandoffService } from '../handoff/handoff-service';
+import type { ProfilePolicy } from '../profiles/profile-policy';
 import type { RecipientStore } from '../recipients/recipient-store';
-import type { Vault } from '../vault/vault';
+import type { TokenLifecycle } from '../tokens/token-lifecycle';
+import type { TokenStore } from '../tokens/token-store';
 import { RotationPlanStore, type NewStep, type PlanRow, type StepRow } from './rotation-plan-store';
 
 /** A plan of more steps than this is refused: no selection of tokens in a vault needs more. */
 export const MAX_PLAN_STEPS = 10_000;
+
+export interface RotationDependencies {
+  db: SqliteDatabase;
+  events: EventLog;
+  accounts: AccountStore;
+  tokens: TokenStore;
+  lifecycle: TokenLifecycle;
+  recipients: RecipientStore;
+  /** Who holds what: the tokens an engagement end must rotate. */
+  handoffs: HandoffService;
+  policyFor: (account: Account) => ProfilePolicy;
+}
 
 export interface RecordStepInput {
   planId: number;
@@ -50,16 +66,13 @@ function progressOf(plan: PlanRow, done: number, total: number): string {
 export class RotationPlans {
   private readonly store: RotationPlanStore;
 
-  constructor(
-    private readonly vault: Vault,
-    private readonly recipients: RecipientStore,
-  ) {
-    this.store = new RotationPlanStore(vault.db);
+  constructor(private readonly deps: RotationDependencies) {
+    this.store = new RotationPlanStore(deps.db);
   }
 
   /** Engagement ended: one step for every token whose current value the recipient holds. */
   startForRecipient(recipientNameOrId: string | number, options: { now?: Date } = {}): RotationPlanView {
-    const recipient = this.recipients.resolve(recipientNameOrId);
+    const recipient = this.deps.recipients.resolve(recipientNameOrId);
     const open = this.store.unfinishedFor(recipient.id);
     if (open) {
       const view = this.view(open);
@@ -70,8 +83,9 @@ export class RotationPlans {
     }
     // A token already switched off (invalidated or disabled) is no risk any more, whatever value the agency holds.
     // In the order the tokens were added to the vault: the same plan reads the same on every screen and export.
-    const tokens = planEngagementEnd(this.vault, this.recipients, recipient.id)
-      .toRotate.map((holding) => this.vault.tokens.get(holding.tokenId))
+    const tokens = this.deps.handoffs
+      .engagementPlan(recipient.id)
+      .toRotate.map((holding) => this.deps.tokens.get(holding.tokenId))
       .filter((token) => token.status === 'active' && token.enabled)
       .sort((a, b) => a.id - b.id);
     if (tokens.length === 0) {
@@ -99,7 +113,7 @@ export class RotationPlans {
     if (unique.length > MAX_PLAN_STEPS) {
       throw new VaultError('INVALID_INPUT', `A rotation plan holds at most ${MAX_PLAN_STEPS} tokens.`);
     }
-    const tokens = unique.map((id) => this.vault.tokens.get(id));
+    const tokens = unique.map((id) => this.deps.tokens.get(id));
     return this.start(
       {
         title: `${plural(tokens.length, 'selected token')}`,
@@ -122,13 +136,13 @@ export class RotationPlans {
       tokenId: token.id,
       tokenName: token.name,
       accountName: token.accountName,
-      profile: this.vault.accounts.get(token.accountId).profile,
+      profile: this.deps.accounts.get(token.accountId).profile,
       kind: token.kind,
       role: token.role,
     }));
-    const planId = this.vault.db.transaction(() => {
+    const planId = this.deps.db.transaction(() => {
       const id = this.store.insertPlan({ ...plan, createdAt }, steps);
-      this.vault.events.append({
+      this.deps.events.append({
         kind: 'RotationPlanStarted',
         details: {
           planId: id,
@@ -227,16 +241,16 @@ export class RotationPlans {
       throw new VaultError('INVALID_INPUT', 'A value is given only with the new value the platform issued.');
     }
     if (input.outcome === 'generated') {
-      const token = this.vault.tokens.get(step.tokenId);
-      policyForAccount(this.vault.accounts.get(token.accountId), this.vault.db).checkValueSetHere(token);
+      const token = this.deps.tokens.get(step.tokenId);
+      this.deps.policyFor(this.deps.accounts.get(token.accountId)).checkValueSetHere(token);
     }
     const now = input.now ?? new Date();
     const at = now.toISOString();
     const remaining = steps.filter((candidate) => candidate.outcome === null).length - 1;
-    this.vault.db.transaction(() => {
+    this.deps.db.transaction(() => {
       if (stillInVault) this.applyToToken(step, input, now);
       this.store.markStep(plan.id, step.position, input.outcome, at);
-      this.vault.events.append({
+      this.deps.events.append({
         kind: 'RotationStepRecorded',
         tokenId: stillInVault && input.outcome !== 'deleted' ? step.tokenId : null,
         details: {
@@ -250,19 +264,19 @@ export class RotationPlans {
       });
       if (remaining === 0) {
         this.store.markComplete(plan.id, at);
-        this.vault.events.append({
+        this.deps.events.append({
           kind: 'RotationPlanCompleted',
           details: { planId: plan.id, title: plan.title, steps: steps.length },
           at,
         });
       }
     })();
-    this.vault.tokens.invalidate();
+    this.deps.tokens.invalidate();
     return this.get(plan.id);
   }
 
   private applyToToken(step: StepRow, input: RecordStepInput, now: Date): void {
-    const lifecycle = this.vault.lifecycle;
+    const lifecycle = this.deps.lifecycle;
     switch (input.outcome) {
       case 'new-value':
         lifecycle.regenerate(step.tokenId, { value: input.value!, force: true, now });

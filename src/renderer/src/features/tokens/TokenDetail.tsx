@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Account, TokenMeta, VaultEvent } from '../../../../shared/model';
-import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
+import { findKindRule } from '../../../../shared/profiles';
+import { profileOrGeneric, tokenActions, warnDaysPhrase } from '../../../../shared/token-questions';
+import { describeTokenState } from '../../../../shared/token-state-vocabulary';
 import type { TokenState, TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
@@ -10,7 +12,7 @@ import { DeleteTokenDialog } from '../lifecycle/DeleteTokenDialog';
 import { usagePhrases } from '../lifecycle/InUseWarning';
 import { MappingsPanel } from '../lifecycle/MappingsPanel';
 import { PlatformStepDialog } from '../lifecycle/PlatformStepDialog';
-import { guideSentence, platformName, profileAcceptsSetValue } from '../../../../shared/platform-guides';
+import { guideSentence, platformName } from '../../../../shared/platform-guides';
 import { RegenerateDialog } from '../lifecycle/RegenerateDialog';
 import { HistoryTimeline } from './HistoryTimeline';
 
@@ -45,9 +47,11 @@ export function TokenDetail(props: TokenDetailProps) {
   const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry' | 'invalidate'>(
     null,
   );
-  const profile = findProfile(account?.profile ?? '') ?? GENERIC_PROFILE;
+  const profile = profileOrGeneric(account?.profile);
   const rule = findKindRule(profile, token.kind);
-  const statusLocked = rule?.statusLockedRoles?.includes(token.role) ?? false;
+  // What may be done and how the state reads are answered in shared, from the profile and core's state.
+  const actions = tokenActions(profile, token, state);
+  const described = describeTokenState(token, state);
   // Each action records what the admin did on the platform; its tooltip says where that is done.
   const platform = platformName(profile.id);
   const says = (action: Parameters<typeof guideSentence>[1]) => guideSentence(profile.id, action, token.role);
@@ -106,16 +110,7 @@ export function TokenDetail(props: TokenDetailProps) {
     ['Account', `${token.accountName} (${profile.label})`],
     ['Kind', rule?.label ?? token.kind],
     ['Role', token.role],
-    [
-      'Status',
-      `${token.status === 'active' ? 'valid' : 'invalidated'}, ${
-        state?.disabledForInactivity
-          ? `disabled by ${profile.label} for inactivity`
-          : token.enabled
-            ? 'enabled'
-            : 'disabled'
-      }`,
-    ],
+    ['Status', described.summary],
     // A platform's own fields always show; the others only when they hold something (no "Key id: —" on a bearer).
     ...optionalField(rule?.keyIdLabel ?? 'Key id', token.keyId, !rule || rule.requiresKeyId === true),
     ...optionalField(
@@ -152,8 +147,6 @@ export function TokenDetail(props: TokenDetailProps) {
     ],
   ];
   const today = localDay(new Date());
-  // Under an inactivity rule a disabled token cannot have been used (core refuses): the action is not offered.
-  const canRecordActivity = !profile.inactivity || (token.enabled && !state?.disabledForInactivity);
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -172,20 +165,20 @@ export function TokenDetail(props: TokenDetailProps) {
         </div>
       </header>
       {token.description && <p className="description">{token.description}</p>}
-      {state && state.attention.length > 0 && (
+      {described.attention.length > 0 && (
         <ul className="attention" aria-label="Needs attention">
-          {state.attention.map((phrase) => (
+          {described.attention.map((phrase) => (
             <li key={phrase}>{phrase}</li>
           ))}
         </ul>
       )}
       <div className="actions lifecycle-actions" role="group" aria-label="Lifecycle">
-        {statusLocked ? (
+        {actions.validity === 'locked' ? (
           <span className="hint">
             {profile.label} does not let a manager validate or invalidate the primary; regenerate it to
             replace it.
           </span>
-        ) : token.status === 'active' ? (
+        ) : actions.validity === 'invalidate' ? (
           <button type="button" title={says('invalidate')} onClick={() => setDialog('invalidate')}>
             Invalidate…
           </button>
@@ -203,7 +196,7 @@ export function TokenDetail(props: TokenDetailProps) {
             Validate
           </button>
         )}
-        {token.enabled && !state?.disabledForInactivity ? (
+        {actions.switch === 'disable' ? (
           <button
             type="button"
             title={says('invalidate')}
@@ -223,16 +216,16 @@ export function TokenDetail(props: TokenDetailProps) {
             onClick={() =>
               lifecycle(
                 () => call('setTokenEnabled', { id: token.id, enabled: true }),
-                profile.inactivity
-                  ? `Recorded: “${token.name}” is enabled on ${platform}; the ${profile.inactivity.disableAfterDays}-day inactivity count starts again today.`
+                actions.inactivity
+                  ? `Recorded: “${token.name}” is enabled on ${platform}; the ${actions.inactivity.disableAfterDays}-day inactivity count starts again today.`
                   : `Recorded: “${token.name}” is enabled on ${platform}.`,
               )
             }
           >
-            {state?.disabledForInactivity ? 'Re-enable' : 'Enable'}
+            {actions.switch === 're-enable' ? 'Re-enable' : 'Enable'}
           </button>
         )}
-        {canRecordActivity && (
+        {actions.recordActivity && (
           <button type="button" onClick={() => setDialog('activity')}>
             Record activity…
           </button>
@@ -291,7 +284,7 @@ export function TokenDetail(props: TokenDetailProps) {
           </div>
         ))}
       </dl>
-      {profile.mapping && token.role !== 'standalone' && (
+      {actions.mappings && (
         <MappingsPanel token={token} allTokens={allTokens} version={version} onChanged={onChanged} />
       )}
       <h3>History</h3>
@@ -326,7 +319,7 @@ export function TokenDetail(props: TokenDetailProps) {
         <RegenerateDialog
           token={token}
           profileId={profile.id}
-          platformIssuesValues={!profileAcceptsSetValue(profile.id, token.kind, token.role)}
+          platformIssuesValues={actions.platformIssuesValues}
           onClose={() => setDialog(null)}
           onDone={(message) => {
             setDialog(null);
@@ -341,8 +334,8 @@ export function TokenDetail(props: TokenDetailProps) {
           title={`Record activity of “${token.name}”`}
           label="Used on"
           explanation={`${says('activity')} ${
-            profile.inactivity
-              ? `${profile.label} disables a token after ${profile.inactivity.disableAfterDays} days without activity; recording the last use moves that limit.`
+            actions.inactivity
+              ? `${profile.label} disables a token after ${actions.inactivity.disableAfterDays} days without activity; recording the last use moves that limit.`
               : 'The day the token was last used, as the platform reports it.'
           }`}
           initial={today}
@@ -363,7 +356,7 @@ export function TokenDetail(props: TokenDetailProps) {
         <DateDialog
           title={`Expiry of “${token.name}”`}
           label="Expires on"
-          explanation="You are warned 30, 14, 7 and 1 days before the token expires."
+          explanation={`You are warned ${warnDaysPhrase(actions.expiryWarnDays)} days before the token expires.`}
           initial={token.expiresAt ? localDay(new Date(token.expiresAt)) : ''}
           submitLabel="Set expiry"
           clearLabel="Never expires"
