@@ -41,6 +41,10 @@ export const EVENT_KINDS = [
   'RotationPlanStarted',
   'RotationStepRecorded',
   'RotationPlanCompleted',
+  'RecipientKeyAdded',
+  'RecipientKeyReplaced',
+  'RecipientKeyRemoved',
+  'AgeIdentityCreated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

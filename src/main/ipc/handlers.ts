@@ -5,6 +5,7 @@ import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { openBundleFile } from '../core/handoff/open-bundle';
 import { writeChecklist } from '../core/rotation/rotation-checklist';
 import type { SessionController } from '../session/session-controller';
+import { ageHandlers } from './age-handlers';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -178,4 +179,5 @@ export const handlers: Handlers = {
       imported,
     };
   },
+  ...ageHandlers,
 };

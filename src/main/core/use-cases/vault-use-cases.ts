@@ -24,6 +24,8 @@ import type { ForceOptions, RegenerateOptions, TokenLifecycle } from '../tokens/
 import type { RevealPurpose, TokenStore } from '../tokens/token-store';
 import type { RotationPlanView } from '../../../shared/rotation-views';
 import type { RecordStepInput, RotationPlans } from '../rotation/rotation-plans';
+import type { VaultIdentity, VaultIdentityView } from '../age/vault-identity';
+import type { RecipientAgeKey, RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
 import { runAsyncChange, runChange, type Outcome } from './outcome';
 
 export interface UseCaseDependencies {
@@ -37,6 +39,8 @@ export interface UseCaseDependencies {
   handoffs: HandoffService;
   /** Rotation plans: each start and each recorded step with its event. */
   rotations: RotationPlans;
+  recipientKeys: RecipientKeys;
+  identity: VaultIdentity;
   /** Reads and writes the operator name kept in the vault (written into every event). */
   operator: { get: () => string; set: (name: string) => void };
 }
@@ -220,6 +224,21 @@ export class VaultUseCases {
   /** What the admin did on the platform for one step, recorded through the token lifecycle. */
   recordRotationStep(input: RecordStepInput): Outcome<RotationPlanView> {
     return this.change(() => this.deps.rotations.recordStep(input));
+  }
+
+  // Age keys: a recipient's public key, the vault's own identity for receiving
+
+  /** Add the recipient's age key, or replace the current one (kept, retired); the same key again changes nothing. */
+  setRecipientKey(recipient: string | number, publicKey: string): Outcome<RecipientKeyChange> {
+    return this.change(() => this.deps.recipientKeys.set(recipient, publicKey));
+  }
+
+  removeRecipientKey(recipient: string | number): Outcome<RecipientAgeKey> {
+    return this.change(() => this.deps.recipientKeys.remove(recipient));
+  }
+
+  createVaultIdentity(): Promise<Outcome<VaultIdentityView>> {
+    return runAsyncChange(this.deps.events, () => this.deps.identity.create());
   }
 
   // The vault itself

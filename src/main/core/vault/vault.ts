@@ -27,6 +27,8 @@ import { HealthService } from '../health/health-report';
 import { policyForAccount } from '../profiles/policy-for-profile';
 import { RecipientStore } from '../recipients/recipient-store';
 import { RotationPlans } from '../rotation/rotation-plans';
+import { RecipientKeys } from '../recipients/recipient-keys';
+import { VaultIdentity } from '../age/vault-identity';
 import { TokenStates } from '../profiles/token-state';
 import { TokenLifecycle } from '../tokens/token-lifecycle';
 import { TokenStore } from '../tokens/token-store';
@@ -134,6 +136,10 @@ export class Vault {
   readonly handoffs: HandoffService;
   /** Rotation plans: one step per token to rotate on its platform (read here; steps are recorded through useCases). */
   readonly rotations: RotationPlans;
+  /** Recipients' age public keys, for bundles without a password. */
+  readonly recipientKeys: RecipientKeys;
+  /** This vault's own age identity, for receiving bundles. */
+  readonly identity: VaultIdentity;
   /** Every change goes through here (src/main/core/use-cases/vault-use-cases.ts); the stores above are read. */
   readonly useCases: VaultUseCases;
   private locked = false;
@@ -176,6 +182,8 @@ export class Vault {
       this.rotations.unfinished(),
     );
     this.recipients = new RecipientStore(db, this.events);
+    this.recipientKeys = new RecipientKeys(db, this.events, this.recipients);
+    this.identity = new VaultIdentity(db, this.events);
     this.handoffs = new HandoffService({
       db,
       events: this.events,
@@ -186,6 +194,8 @@ export class Vault {
       lifecycle: this.lifecycle,
       policyFor,
       operator: () => this.operator(),
+      recipientKeys: this.recipientKeys,
+      identity: this.identity,
     });
     this.rotations = new RotationPlans({
       db,
@@ -207,6 +217,8 @@ export class Vault {
       recipients: this.recipients,
       handoffs: this.handoffs,
       rotations: this.rotations,
+      recipientKeys: this.recipientKeys,
+      identity: this.identity,
       operator: { get: () => this.operator(), set: (name) => this.setOperator(name) },
     });
   }

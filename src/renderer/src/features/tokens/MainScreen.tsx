@@ -17,6 +17,7 @@ import { EndpointsDialog } from '../endpoints/EndpointsDialog';
 import { HandoffWizard } from '../handoff/HandoffWizard';
 import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
+import { ReceiveTokensDialog } from '../handoff/ReceiveTokensDialog';
 import { HealthDialog } from '../health/HealthDialog';
 import { RotateDialog } from '../rotation/RotateDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -50,6 +51,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     | 'handoff'
     | 'recipients'
     | 'open-bundle'
+    | 'receive'
     | 'endpoints'
     | 'health'
     | 'rotate'
@@ -203,6 +205,9 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           </button>
           <button type="button" onClick={() => setDialog('open-bundle')}>
             Open bundle…
+          </button>
+          <button type="button" onClick={() => setDialog('receive')}>
+            Receive tokens…
           </button>
           <button
             type="button"
@@ -359,6 +364,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
         />
       )}
       {dialog === 'recipients' && <RecipientsDialog onClose={() => setDialog(null)} onChanged={changed} />}
+      {dialog === 'receive' && <ReceiveTokensDialog onClose={() => setDialog(null)} />}
       {dialog === 'open-bundle' && (
         <OpenBundleDialog accounts={accounts} onClose={() => setDialog(null)} onImported={changed} />
       )}
