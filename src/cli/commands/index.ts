@@ -8,6 +8,7 @@ import { registerEndpointCommands } from './endpoint-commands';
 import { registerGuideRotationCommands } from './guide-rotation-commands';
 import { registerHealthCommands } from './health-commands';
 import { registerHistoryCommands } from './history-commands';
+import { registerImportCommands } from './import-commands';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerLifecycleCommands } from './lifecycle-commands';
 import { registerRecipientCommands } from './recipient-commands';
@@ -19,6 +20,7 @@ export const REGISTRARS: CliRegistrar[] = [
   registerVaultCommands,
   registerAccountCommands,
   registerTokenCommands,
+  registerImportCommands,
   registerLifecycleCommands,
   registerEndpointCommands,
   registerHealthCommands,
