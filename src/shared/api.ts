@@ -29,6 +29,7 @@ import {
   type RecipientDeletion,
 } from './recipient-views';
 import { CHANNEL_PREFIX } from './method-names';
+import { ROTATION_OUTCOMES, type RotationPlanSummary, type RotationPlanView } from './rotation-views';
 import {
   IMPORT_FORMATS,
   importPlanSchema,
@@ -267,6 +268,32 @@ export const api = {
   setRecipientArchived: {
     input: z.strictObject({ id: idSchema, archived: z.boolean() }),
     output: output<RecipientView>(),
+  },
+  /** Rotation plans: one step per token to rotate on its platform; each step records what was done there. */
+  listRotationPlans: { input: none, output: output<RotationPlanSummary[]>() },
+  getRotationPlan: { input: byId, output: output<RotationPlanView>() },
+  /** Engagement ended (a recipient) or "Rotate..." (chosen tokens). */
+  startRotationPlan: {
+    input: z.union([
+      z.strictObject({ recipientId: idSchema }),
+      z.strictObject({ tokenIds: z.array(idSchema).min(1, 'Choose at least one token.').max(10_000) }),
+    ]),
+    output: output<RotationPlanView>(),
+  },
+  /** The one rotation method that carries a secret: the value the platform issued, to be stored. */
+  recordRotationStep: {
+    input: z.strictObject({
+      planId: idSchema,
+      tokenId: idSchema,
+      outcome: z.enum(ROTATION_OUTCOMES),
+      value: secretValueSchema.optional(),
+    }),
+    output: output<RotationPlanView>(),
+  },
+  /** Write the plan as a checklist (.md or printable .html), never over an existing file; no secret in it. */
+  exportRotationPlan: {
+    input: z.strictObject({ planId: idSchema, outPath: folderPath }),
+    output: output<{ path: string; format: 'markdown' | 'html' }>(),
   },
   /** Open a bundle (file dialog in main) and show its tokens without values, or import them into an account. */
   chooseBundleToOpen: { input: none, output: output<{ path: string } | null>() },

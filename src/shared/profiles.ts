@@ -39,6 +39,13 @@ export interface InactivityRule {
   warnDaysBefore: readonly number[];
 }
 
+export interface DescriptionCharacters {
+  /** A regular expression matching one allowed character (Unicode mode). */
+  allowed: string;
+  /** The allowed characters in words, for the refusal sentence. */
+  described: string;
+}
+
 export interface ProfileDefinition {
   id: string;
   label: string;
@@ -49,6 +56,8 @@ export interface ProfileDefinition {
   /** One rule per kind in `kinds`; empty for a profile without limits. */
   kindRules: readonly KindRule[];
   descriptionRequired: boolean;
+  /** Characters a description may hold (the platform prohibits the others); absent: any text. */
+  descriptionCharacters?: DescriptionCharacters;
   inactivity: InactivityRule | null;
   /** Secondary tokens may be mapped to primary tokens, each mapping with its own enabled flag. */
   mapping: boolean;
@@ -166,6 +175,11 @@ export const EMPLIFI_PROFILE: ProfileDefinition = {
     },
   ],
   descriptionRequired: true,
+  // Emplifi prohibits special characters in descriptions; these are the ones we keep (letters of any script too).
+  descriptionCharacters: {
+    allowed: "[\\p{L}\\p{N} .,;:'()/_!?-]",
+    described: "letters, digits, spaces and . , ; : ' ( ) / _ ! ? -",
+  },
   inactivity: null,
   mapping: false,
   endpoints: false,

@@ -93,6 +93,7 @@ export const HEALTH_KINDS = [
   'not-rotated',
   'never-used',
   'handed-to-agency',
+  'rotation-unfinished',
 ] as const;
 export type HealthKind = (typeof HEALTH_KINDS)[number];
 
@@ -108,6 +109,8 @@ export interface HealthItem {
   date: string | null;
   daysLeft: number | null;
   recipients?: string[];
+  /** For an unfinished rotation plan: its id, to resume it. */
+  planId?: number;
 }
 
 export interface HealthReport {

@@ -43,15 +43,23 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     });
     const id = String(ids.token);
     expect(ok(await cli('token', 'regenerate', path, id))).toBe(
-      'Token 1 "CRM" regenerated; 1 previous value(s) kept.',
+      'Token 1 "CRM" has a new value generated here: set it on its platform and in what uses it; 1 previous value(s) kept.',
     );
     const next = ok(await cli('token', 'reveal', path, id));
     expect(next).toMatch(/^[A-Za-z0-9]{40}$/);
     expect(next).not.toBe(value);
-    expect(ok(await cli('token', 'invalidate', path, id))).toBe('Token 1 "CRM" invalidated.');
-    expect(ok(await cli('token', 'invalidate', path, id))).toBe('Token 1 "CRM" was already invalid.');
-    expect(ok(await cli('token', 'validate', path, id))).toBe('Token 1 "CRM" validated.');
-    expect(ok(await cli('token', 'disable', path, id))).toBe('Token 1 "CRM" disabled.');
+    expect(ok(await cli('token', 'invalidate', path, id))).toBe(
+      'Recorded: token 1 "CRM" is invalidated on its platform.',
+    );
+    expect(ok(await cli('token', 'invalidate', path, id))).toBe(
+      'Token 1 "CRM" was already recorded as invalidated.',
+    );
+    expect(ok(await cli('token', 'validate', path, id))).toBe(
+      'Recorded: token 1 "CRM" is valid on its platform.',
+    );
+    expect(ok(await cli('token', 'disable', path, id))).toBe(
+      'Recorded: token 1 "CRM" is disabled on its platform.',
+    );
     expect(JSON.parse(ok(await cli('token', 'enable', path, id, '--json')))).toMatchObject({ enabled: true });
     expect(ok(await cli('token', 'activity', path, id, '--at', '2026-01-15'))).toMatch(
       /last activity 2026-01-15T00:00:00.000Z/,
@@ -138,8 +146,12 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     expect(ok(await cli('token', 'unmap', path, app, get))).toBe(
       `Token ${app} unmapped from primary token ${get}.`,
     );
-    expect(ok(await cli('token', 'delete', path, get))).toBe(`Token ${get} "GET" deleted.`);
-    expect(ok(await cli('token', 'delete', path, post, '--force'))).toBe(`Token ${post} "POST" deleted.`);
+    expect(ok(await cli('token', 'delete', path, get))).toBe(
+      `Recorded: token ${get} "GET" is deleted on the endpoint platform; it is removed from the vault.`,
+    );
+    expect(ok(await cli('token', 'delete', path, post, '--force'))).toBe(
+      `Recorded: token ${post} "POST" is deleted on the endpoint platform; it is removed from the vault.`,
+    );
     expect(await history(ids.app)).toEqual([
       'Created',
       'Mapped',
@@ -194,9 +206,13 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     );
     expect((await cli('token', 'list', path, '--now', 'soon')).code).toBe(2);
     // Enabling now (within the limit) changes nothing; the count restarts only when the token is off.
-    expect(ok(await cli('token', 'enable', path, id))).toBe(`Token ${id} "Salesforce" was already enabled.`);
+    expect(ok(await cli('token', 'enable', path, id))).toBe(
+      `Token ${id} "Salesforce" was already recorded as enabled.`,
+    );
     ok(await cli('token', 'disable', path, id));
-    expect(ok(await cli('token', 'enable', path, id))).toBe(`Token ${id} "Salesforce" enabled.`);
+    expect(ok(await cli('token', 'enable', path, id))).toBe(
+      `Recorded: token ${id} "Salesforce" is enabled on ON24.`,
+    );
     expect(ok(await cli('token', 'show', path, id, '--now', inDays(50)))).toMatch(
       /attention\s+10 days to the inactivity limit/,
     );

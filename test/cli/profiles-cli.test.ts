@@ -344,7 +344,7 @@ describe(
         expectOk(
           await cli('token', 'regenerate', vault, primary, '--value-file', valueFile('issued', issued)),
         ),
-      ).toMatch(/regenerated; 1 previous value\(s\) kept/);
+      ).toMatch(/has the new value Emplifi issued; 1 previous value\(s\) kept/);
       expect(expectOk(await cli('token', 'reveal', vault, primary))).toBe(issued);
     });
 

@@ -100,7 +100,7 @@ describe('the handoff wizard in Chromium', () => {
     await opener.getByRole('button', { name: 'Close' }).click();
     expect(vault.tokens.list().length).toBe(5);
 
-    // Per recipient: what they hold; the engagement ends and everything they hold is invalidated in one pass.
+    // Per recipient: what they hold; the engagement ends: a rotation plan, one step per token it holds.
     await page.getByRole('button', { name: 'Recipients' }).click();
     const people = page.getByRole('dialog', { name: 'Recipients: who holds what' });
     await people.getByRole('button', { name: /Acme Agency/ }).click();
@@ -109,15 +109,19 @@ describe('the handoff wizard in Chromium', () => {
       .toBe(2);
     await expectAccessible(page, 'recipients');
     await screenshot(page, '14-recipients');
-    await people.getByRole('button', { name: 'Engagement ended: invalidate' }).click();
-    // The tokens to rotate are listed before anything changes.
+    await people.getByRole('button', { name: 'Engagement ended…' }).click();
+    // The tokens to rotate are listed before anything is recorded.
     const rotate = page.getByRole('list', { name: 'Tokens to rotate' });
     await expect
       .poll(() => rotate.getByRole('listitem').allTextContents())
       .toEqual(['Donation form', 'Salesforce sync']);
     await screenshot(page, '15-engagement-ended');
-    await page.getByRole('button', { name: 'Invalidate all' }).click();
-    await people.getByText(/Invalidated 2 token\(s\)/).waitFor();
+    await page.getByRole('button', { name: 'Start the rotation plan' }).click();
+    const plan = page.getByRole('dialog', { name: 'Rotation plan: Acme Agency' });
+    await plan.getByRole('button', { name: 'Invalidated there' }).first().click();
+    await plan.getByText('1 of 2 rotated for Acme Agency', { exact: false }).first().waitFor();
+    await plan.getByRole('button', { name: 'Invalidated there' }).first().click();
+    await plan.getByText('2 of 2 rotated for Acme Agency', { exact: false }).first().waitFor();
     expect(vault.tokens.get(salesforceId).status).toBe('inactive');
   });
 });

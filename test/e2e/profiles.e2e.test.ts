@@ -248,10 +248,10 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await page.locator('.detail-header').getByRole('button', { name: 'Delete' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete this token?' });
     await poll(() => confirm.getByRole('alert').textContent()).toMatch('serves POST on Donations API');
-    await poll(() => confirm.getByRole('button', { name: 'Delete token' }).isDisabled()).toBe(true);
+    await poll(() => confirm.getByRole('button', { name: 'Record it deleted' }).isDisabled()).toBe(true);
     await screenshot(page, 'profile-endpoint-delete-in-use');
     await confirm.getByLabel(/I understand/).check();
-    await confirm.getByRole('button', { name: 'Delete token' }).click();
+    await confirm.getByRole('button', { name: 'Record it deleted' }).click();
     await confirm.waitFor({ state: 'detached' });
     const left = await mainCall(dispatch, 'listTokens', {});
     expect(left.map((t) => t.id)).not.toContain(postPrimary.id);
@@ -293,7 +293,14 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     await selectToken(page, 'Old syndication');
-    await lifecycle(page).getByRole('button', { name: 'Invalidate' }).click();
+    await lifecycle(page).getByRole('button', { name: 'Invalidate…' }).click();
+    // The platform's steps come first; the app only records what was done there.
+    const onPlatform = page.getByRole('dialog', { name: /invalidate it on Emplifi first/ });
+    await poll(() => onPlatform.textContent()).toMatch(
+      'Invalidate it on Emplifi: Settings > API access > Invalidate.',
+    );
+    await onPlatform.getByRole('button', { name: 'Record it invalidated' }).click();
+    await onPlatform.waitFor({ state: 'detached' });
     await poll(() => rowNames(page)).toEqual(['Primary bearer', 'Reviews widget', 'Old syndication']);
 
     await selectToken(page, 'Primary bearer');
@@ -307,9 +314,9 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     // Emplifi issues the new bearer token itself, so the dialog asks for it first; nothing to do until it is in.
     const regen = page.getByRole('dialog', { name: /Regenerate/ });
     await poll(() => regen.getByLabel('Paste the value the platform issued').isChecked()).toBe(true);
-    await poll(() => regen.getByRole('button', { name: 'Regenerate' }).isDisabled()).toBe(true);
+    await poll(() => regen.getByRole('button', { name: 'Record the new value' }).isDisabled()).toBe(true);
     await regen.getByLabel('New token value').fill('emplifi-issued-bearer-5f2a9c');
-    await regen.getByRole('button', { name: 'Regenerate' }).click();
+    await regen.getByRole('button', { name: 'Record the new value' }).click();
     await regen.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Earlier values kept').textContent()).toBe('1');
     await poll(() => page.getByRole('list', { name: 'History' }).textContent()).toMatch(
@@ -339,7 +346,7 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     const regen = page.getByRole('dialog', { name: /Regenerate/ });
     await regen.getByLabel('Paste the value the platform issued').check();
     await regen.getByLabel('New token value').fill('mc-issued-value-0b7e5d1c9a');
-    await regen.getByRole('button', { name: 'Regenerate' }).click();
+    await regen.getByRole('button', { name: 'Record the new value' }).click();
     await regen.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Earlier values kept').textContent()).toBe('1');
     await lifecycle(page).getByRole('button', { name: 'Forget 1 earlier value' }).click();

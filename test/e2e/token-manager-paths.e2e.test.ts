@@ -131,7 +131,7 @@ describe('the token manager: order, filters, delete, keyboard', () => {
         .some((t) => t.id === seeded.tokens.oldExport.id),
     ).toBe(true);
     await page.getByRole('button', { name: 'Delete' }).click();
-    await confirm.getByRole('button', { name: 'Delete token' }).click();
+    await confirm.getByRole('button', { name: 'Record it deleted' }).click();
     await poll(() => tokenList(page).getByRole('option').count()).toBe(6);
     await page.getByText('Select a token to see its details and history.').waitFor();
     expect(

@@ -42,6 +42,9 @@ const NOT_A_VAULT_WRITE: Partial<Record<MethodName, string>> = {
   recipientHoldings: 'read',
   planEngagementEnd: 'read',
   chooseBundleToOpen: 'native dialog',
+  listRotationPlans: 'read',
+  getRotationPlan: 'read',
+  exportRotationPlan: 'writes a checklist file outside the vault (no value in it); the vault is unchanged',
   getRecipientKeys: 'read',
   getVaultIdentity: 'read',
   copyVaultPublicKey: 'clipboard only; a public key',
@@ -146,6 +149,13 @@ describe('every write is in the history', () => {
     });
     await write('removeRecipientKey', { id: agency.id });
     await write('endEngagement', { id: agency.id, action: 'invalidate' });
+    const plan = await write<{ id: number }>('startRotationPlan', { tokenIds: [primary.id] });
+    await write('recordRotationStep', {
+      planId: plan.id,
+      tokenId: primary.id,
+      outcome: 'new-value',
+      value: 'primary-value-after-rotation-42',
+    });
     await write('setRecipientArchived', { id: agency.id, archived: true });
     await write('deleteRecipient', { id: agency.id });
     const inbox = await write<{ id: number }>('createAccount', { name: 'Inbox', profile: 'generic' });
@@ -197,6 +207,9 @@ describe('every write is in the history', () => {
       'KeychainUnlockEnabled',
       'KeychainUnlockDisabled',
       'PasswordChanged',
+      'RotationPlanStarted',
+      'RotationStepRecorded',
+      'RotationPlanCompleted',
       'AgeIdentityCreated',
       'RecipientKeyAdded',
       'RecipientKeyRemoved',

@@ -91,6 +91,11 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   setRecipientArchived: (ids) => ({ id: ids.recipientId, archived: true }),
   chooseBundleToOpen: () => ({}),
   openBundle: (ids) => ({ path: `${ids.vaultPath}-bundle.zip`, password: 'some bundle password' }),
+  listRotationPlans: () => ({}),
+  getRotationPlan: () => ({ id: 1 }),
+  startRotationPlan: (ids) => ({ tokenIds: [ids.tokenId] }),
+  recordRotationStep: (ids) => ({ planId: 1, tokenId: ids.tokenId, outcome: 'invalidated' }),
+  exportRotationPlan: (ids) => ({ planId: 1, outPath: `${ids.vaultPath}-plan.md` }),
   getRecipientKeys: (ids) => ({ id: ids.recipientId }),
   setRecipientKey: (ids) => ({
     id: ids.recipientId,

@@ -5,6 +5,7 @@ import { registerHandoffCommands } from './handoff-commands';
 import type { CliRegistrar } from './cli-groups';
 import { registerDemoCommands } from './demo-commands';
 import { registerEndpointCommands } from './endpoint-commands';
+import { registerGuideRotationCommands } from './guide-rotation-commands';
 import { registerHealthCommands } from './health-commands';
 import { registerHistoryCommands } from './history-commands';
 import { registerImportCommands } from './import-commands';
@@ -27,6 +28,7 @@ export const REGISTRARS: CliRegistrar[] = [
   registerBackupCommands,
   registerRecipientCommands,
   registerHandoffCommands,
+  registerGuideRotationCommands,
   registerAgeKeyCommands,
   registerDemoCommands,
   registerHistoryCommands,

@@ -11,13 +11,26 @@ import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
 import { parseDateOption, usageJson } from './lifecycle-state';
 import { parseId, readStdin, tokenJson } from './token-commands';
+import { platformName } from '../../shared/platform-guides';
 
 type JsonOption = { json?: boolean };
 
-/** One line for people (what happened, or that nothing had to), or the token's JSON. */
-function report(after: TokenMeta, changed: boolean, done: string, already: string, json?: boolean): void {
+/** The platform's name as sentences say it ("Emplifi", "its platform"), for the token's account. */
+function platformOf(vault: Vault, token: TokenMeta): string {
+  return platformName(vault.accounts.get(token.accountId).profile);
+}
+
+/**
+ * One line for people, or the token's JSON. The command records what the admin did on the platform (where: see
+ * `tokenvault guide`), so the line says what is recorded, never that the platform changed.
+ */
+function report(after: TokenMeta, platform: string, changed: boolean, fact: string, json?: boolean): void {
   if (json) return printJson(tokenJson(after));
-  printLine(`Token ${after.id} "${after.name}" ${changed ? done : already}.`);
+  printLine(
+    changed
+      ? `Recorded: token ${after.id} "${after.name}" is ${fact} on ${platform}.`
+      : `Token ${after.id} "${after.name}" was already recorded as ${fact}.`,
+  );
 }
 
 function tokenCommand(token: Command, name: string, description: string): Command {
@@ -31,7 +44,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
   tokenCommand(
     token,
     'regenerate',
-    'new value (the old one is kept among the previous 5); refused while in use without --force',
+    'record the new value the platform issued (or one generated here, for a platform that takes a value we set); the old one is kept among the previous 5; refused while in use without --force',
   )
     .option('--force', 'go ahead although the token is in use (handed off, mapped or serving an endpoint)')
     .option('--value-file <path>', 'use the value the platform issued, from the first line of this file')
@@ -51,39 +64,43 @@ export function registerLifecycleCommands(groups: CliGroups): void {
           : options.valueStdin
             ? await readStdin()
             : undefined;
-        const { result: after } = await withVault(path, options, (vault) =>
-          vault.useCases.regenerate(tokenId, { force: options.force === true, value }),
-        );
+        const { after, platform } = await withVault(path, options, (vault) => {
+          const { result } = vault.useCases.regenerate(tokenId, { force: options.force === true, value });
+          return { after: result, platform: platformOf(vault, result) };
+        });
         if (options.json) return printJson(tokenJson(after));
         printLine(
-          `Token ${after.id} "${after.name}" regenerated; ${after.previousValueCount} previous value(s) kept.`,
+          value !== undefined
+            ? `Recorded: token ${after.id} "${after.name}" has the new value ${platform} issued; ${after.previousValueCount} previous value(s) kept.`
+            : `Token ${after.id} "${after.name}" has a new value generated here: set it on ${platform} and in what uses it; ${after.previousValueCount} previous value(s) kept.`,
         );
       },
     );
 
-  const simple: [string, string, (vault: Vault, id: number) => Outcome<TokenMeta>, string, string][] = [
+  const simple: [string, string, (vault: Vault, id: number) => Outcome<TokenMeta>, string][] = [
     [
       'validate',
-      'mark the token valid (active)',
+      'record that the token was validated on its platform (see "tokenvault guide VAULT ID --action validate")',
       (v, id) => v.useCases.setStatus(id, 'active'),
-      'validated',
-      'was already valid',
+      'valid',
     ],
     [
       'invalidate',
-      'mark the token invalid (inactive)',
+      'record that the token was invalidated on its platform (see "tokenvault guide VAULT ID --action invalidate")',
       (v, id) => v.useCases.setStatus(id, 'inactive'),
       'invalidated',
-      'was already invalid',
     ],
   ];
-  for (const [name, description, run, done, already] of simple) {
+  for (const [name, description, run, fact] of simple) {
     tokenCommand(token, name, description)
       .option('--json', 'print the token as JSON')
       .action(async (path: string, id: string, options: UnlockOptions & JsonOption) => {
         const tokenId = parseId(id);
-        const { result, changed } = await withVault(path, options, (vault) => run(vault, tokenId));
-        report(result, changed, done, already, options.json);
+        const { result, changed, platform } = await withVault(path, options, (vault) => {
+          const outcome = run(vault, tokenId);
+          return { ...outcome, platform: platformOf(vault, outcome.result) };
+        });
+        report(result, platform, changed, fact, options.json);
       });
   }
 
@@ -93,8 +110,8 @@ export function registerLifecycleCommands(groups: CliGroups): void {
       token,
       name,
       enabled
-        ? 'enable the token (under ON24 rules this also restarts the 60-day inactivity count)'
-        : 'disable the token',
+        ? 'record that the token was enabled on its platform (under ON24 rules this also restarts the 60-day inactivity count)'
+        : 'record that the token was disabled on its platform',
     )
       .option('--mapping <primaryId>', `${name} only the token's mapping to this primary token`)
       .option('--json', 'print the token (or the mapping) as JSON')
@@ -112,16 +129,11 @@ export function registerLifecycleCommands(groups: CliGroups): void {
               `Mapping of ${link.secondaryId} "${link.secondaryName}" to ${link.primaryId} "${link.primaryName}" ${changed ? 'is now' : 'was already'} ${enabled ? 'enabled' : 'disabled'}.`,
             );
           }
-          const { result, changed } = await withVault(path, options, (vault) =>
-            vault.useCases.setEnabled(tokenId, enabled),
-          );
-          report(
-            result,
-            changed,
-            enabled ? 'enabled' : 'disabled',
-            enabled ? 'was already enabled' : 'was already disabled',
-            options.json,
-          );
+          const { result, changed, platform } = await withVault(path, options, (vault) => {
+            const outcome = vault.useCases.setEnabled(tokenId, enabled);
+            return { ...outcome, platform: platformOf(vault, outcome.result) };
+          });
+          report(result, platform, changed, enabled ? 'enabled' : 'disabled', options.json);
         },
       );
   }
@@ -129,17 +141,20 @@ export function registerLifecycleCommands(groups: CliGroups): void {
   tokenCommand(
     token,
     'delete',
-    'delete the token, its previous values, mappings and endpoint assignments; refused while in use without --force',
+    'record that the token was deleted on its platform: it goes from the vault with its previous values, mappings and endpoint assignments; refused while in use without --force',
   )
     .option('--force', 'go ahead although the token is in use')
     .option('--json', 'print { deleted, id, name } as JSON')
     .action(async (path: string, id: string, options: UnlockOptions & JsonOption & { force?: boolean }) => {
       const tokenId = parseId(id);
-      const { result } = await withVault(path, options, (vault) =>
-        vault.useCases.deleteToken(tokenId, { force: options.force === true }),
-      );
+      const { result, platform } = await withVault(path, options, (vault) => {
+        const where = platformOf(vault, vault.tokens.get(tokenId));
+        return { ...vault.useCases.deleteToken(tokenId, { force: options.force === true }), platform: where };
+      });
       if (options.json) return printJson({ deleted: true, id: tokenId, name: result.name });
-      printLine(`Token ${tokenId} "${result.name}" deleted.`);
+      printLine(
+        `Recorded: token ${tokenId} "${result.name}" is deleted on ${platform}; it is removed from the vault.`,
+      );
     });
 
   tokenCommand(token, 'activity', 'record that the token was used (default: now)')

@@ -197,7 +197,7 @@ export function registerRecipientCommands(groups: CliGroups): void {
     groups.recipient
       .command('end')
       .description(
-        'engagement ended: list the tokens to rotate, or regenerate or invalidate them all in one pass',
+        'engagement ended: list the tokens to rotate, or record them all regenerated or invalidated in one pass (do it on each platform too; "rotation start --recipient" guides it step by step)',
       )
       .argument('<vault>')
       .argument('<name>', 'recipient name or id')

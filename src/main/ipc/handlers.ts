@@ -3,6 +3,7 @@ import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
 import QRCode from 'qrcode';
 import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { openBundleFile } from '../core/handoff/open-bundle';
+import { writeChecklist } from '../core/rotation/rotation-checklist';
 import { closeImport, commitHeldImport, openImport, previewHeldImport } from '../core/import/import-use-case';
 import type { SessionController } from '../session/session-controller';
 import { ageHandlers } from './age-handlers';
@@ -131,6 +132,22 @@ export const handlers: Handlers = {
     session.requireVault().useCases.endEngagement(input.id, input.action).result,
   setRecipientArchived: (session, input) =>
     session.requireVault().useCases.editRecipient(input.id, {}, input.archived).result,
+  listRotationPlans: (session) => session.requireVault().rotations.list(),
+  getRotationPlan: (session, input) => session.requireVault().rotations.get(input.id),
+  startRotationPlan: (session, input) => {
+    const { useCases } = session.requireVault();
+    return (
+      'recipientId' in input
+        ? useCases.startRotationForRecipient(input.recipientId)
+        : useCases.startRotationForTokens(input.tokenIds)
+    ).result;
+  },
+  recordRotationStep: (session, input) => session.requireVault().useCases.recordRotationStep(input).result,
+  exportRotationPlan: (session, input) => {
+    const vault = session.requireVault();
+    const format = writeChecklist(vault.rotations.get(input.planId), input.outPath);
+    return { path: input.outPath, format };
+  },
   chooseBundleToOpen: async (session) => {
     const path = await session.platform.chooseOpenFile();
     return path ? { path } : null;

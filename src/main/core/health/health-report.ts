@@ -5,6 +5,7 @@ import { DAY_MS } from '../profiles/token-clocks';
 import { plural, type TokenStates } from '../profiles/token-state';
 import type { TokenStore } from '../tokens/token-store';
 import type { TokenUsageReader } from '../tokens/token-usage';
+import type { RotationPlanView } from '../../../shared/rotation-views';
 import {
   HEALTH_KINDS,
   type HealthItem,
@@ -25,6 +26,7 @@ const SEVERITY: Record<HealthKind, HealthSeverity> = {
   'not-rotated': 'warning',
   'never-used': 'info',
   'handed-to-agency': 'info',
+  'rotation-unfinished': 'warning',
 };
 
 export const DEFAULT_ROTATION_DAYS = 180;
@@ -47,6 +49,8 @@ export class HealthService {
     private readonly states: TokenStates,
     private readonly usage: TokenUsageReader,
     private readonly accountOf: (accountId: number) => Account,
+    /** Rotation plans not yet complete; health shows each until its last step is recorded. */
+    private readonly unfinishedRotations: () => RotationPlanView[] = () => [],
   ) {}
 
   report(options: HealthOptions = {}): HealthReport {
@@ -140,6 +144,17 @@ export class HealthService {
       });
     }
 
+    for (const plan of this.unfinishedRotations()) {
+      const left = plan.steps.filter((step) => step.outcome === null);
+      add('rotation-unfinished', {
+        tokens: left.filter((step) => byId.has(step.tokenId)).map((step) => ref(byId.get(step.tokenId)!)),
+        message: `${plan.progress}: ${plural(left.length, 'token')} still to rotate on ${[...new Set(left.map((step) => step.platform))].join(', ')} (rotation plan ${plan.id}).`,
+        date: plan.createdAt,
+        daysLeft: null,
+        planId: plan.id,
+      });
+    }
+
     const rank: Record<HealthSeverity, number> = { critical: 0, warning: 1, info: 2 };
     items.sort(
       (a, b) =>
@@ -147,7 +162,7 @@ export class HealthService {
         HEALTH_KINDS.indexOf(a.kind) - HEALTH_KINDS.indexOf(b.kind) ||
         (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
         (a.date ?? '').localeCompare(b.date ?? '') ||
-        a.tokens[0]!.id - b.tokens[0]!.id,
+        (a.tokens[0]?.id ?? 0) - (b.tokens[0]?.id ?? 0),
     );
     const counts = Object.fromEntries(HEALTH_KINDS.map((kind) => [kind, 0])) as Record<HealthKind, number>;
     for (const item of items) counts[item.kind]++;

@@ -1,5 +1,6 @@
 import { VaultError } from '../../../shared/errors';
 import type { Account, TokenMeta, TokenRole } from '../../../shared/model';
+import { acceptsSetValue } from '../../../shared/platform-guides';
 import { findKindRule, type KindRule, type ProfileDefinition } from '../../../shared/profiles';
 import { fixedValueLength, isStatusLocked } from '../../../shared/token-questions';
 import type { TokenDraft, TokenPolicy } from '../tokens/token-policy';
@@ -35,6 +36,12 @@ function refuse(sentence: string): never {
 
 function lower(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** The distinct characters of `text` outside the allowed set, in the order they first appear. */
+function refusedCharacters(text: string, allowed: string): string[] {
+  const one = new RegExp(`^${allowed}$`, 'u');
+  return [...new Set([...text].filter((character) => !one.test(character)))];
 }
 
 /** English article for the labels used here ("a user", "an endpoint token"): words starting "u" here sound like "you". */
@@ -92,6 +99,16 @@ export class ProfilePolicy implements TokenPolicy {
     if (profile.descriptionRequired && !description.trim()) {
       refuse(`${profile.label} requires a description for every token: say what it is for and who uses it.`);
     }
+    // The primary's fixed description is the platform's own text (it holds the account name), so it is not checked.
+    const fixedByPlatform = rule?.fixedPrimaryDescription !== undefined && role === 'primary';
+    if (profile.descriptionCharacters && !fixedByPlatform) {
+      const refused = refusedCharacters(description, profile.descriptionCharacters.allowed);
+      if (refused.length > 0) {
+        refuse(
+          `${profile.label} does not accept ${refused.map((c) => `"${c}"`).join(', ')} in a description; use ${profile.descriptionCharacters.described}.`,
+        );
+      }
+    }
     if (existing && existing.role !== role && this.ties) {
       if (this.ties.linkCount(existing.id) > 0 || this.ties.endpointAssignmentCount(existing.id) > 0) {
         refuse(
@@ -128,6 +145,17 @@ export class ProfilePolicy implements TokenPolicy {
     if (operation === 'assign-endpoint' && !profile.endpoints) {
       refuse(`${profile.label} accounts have no endpoints; only endpoint and generic accounts do.`);
     }
+  }
+
+  /**
+   * A value generated here is refused where the platform issues its own (Engaging Networks, ON24, Emplifi): a
+   * generated value would never match what the platform accepts.
+   */
+  checkValueSetHere(token: TokenMeta): void {
+    if (acceptsSetValue(this.profile, token.kind, token.role)) return;
+    refuse(
+      `${this.profile.label} issues the values of its ${lower(this.kindRuleFor(token.kind)?.label ?? 'token')}s itself: paste the new value it issued for "${token.name}".`,
+    );
   }
 
   /** The length and alphabet of a value this profile's platform would issue for the token on regenerate. */

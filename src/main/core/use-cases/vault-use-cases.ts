@@ -22,6 +22,8 @@ import type {
 } from '../recipients/recipient-store';
 import type { ForceOptions, RegenerateOptions, TokenLifecycle } from '../tokens/token-lifecycle';
 import type { RevealPurpose, TokenStore } from '../tokens/token-store';
+import type { RotationPlanView } from '../../../shared/rotation-views';
+import type { RecordStepInput, RotationPlans } from '../rotation/rotation-plans';
 import type { VaultIdentity, VaultIdentityView } from '../age/vault-identity';
 import type { RecipientAgeKey, RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
 import type { ImportPlan, ImportResult } from '../../../shared/import-views';
@@ -38,6 +40,8 @@ export interface UseCaseDependencies {
   endpoints: EndpointStore;
   recipients: RecipientStore;
   handoffs: HandoffService;
+  /** Rotation plans: each start and each recorded step with its event. */
+  rotations: RotationPlans;
   recipientKeys: RecipientKeys;
   identity: VaultIdentity;
   /** Reads and writes the operator name kept in the vault (written into every event). */
@@ -211,6 +215,23 @@ export class VaultUseCases {
 
   endEngagement(recipient: string | number, action: EngagementAction): Outcome<EngagementResult> {
     return this.change(() => this.deps.handoffs.endEngagement(recipient, action));
+  }
+
+  // Rotation plans
+
+  /** Engagement ended: a plan for every token whose current value the recipient holds (still switched on). */
+  startRotationForRecipient(recipient: string | number): Outcome<RotationPlanView> {
+    return this.change(() => this.deps.rotations.startForRecipient(recipient));
+  }
+
+  /** "Rotate...": a plan for the chosen tokens. */
+  startRotationForTokens(tokenIds: readonly number[]): Outcome<RotationPlanView> {
+    return this.change(() => this.deps.rotations.startForTokens(tokenIds));
+  }
+
+  /** What the admin did on the platform for one step, recorded through the token lifecycle. */
+  recordRotationStep(input: RecordStepInput): Outcome<RotationPlanView> {
+    return this.change(() => this.deps.rotations.recordStep(input));
   }
 
   // Age keys: a recipient's public key, the vault's own identity for receiving

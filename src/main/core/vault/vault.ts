@@ -26,6 +26,7 @@ import { TokenLinks } from '../endpoints/token-links';
 import { HealthService } from '../health/health-report';
 import { policyForAccount } from '../profiles/policy-for-profile';
 import { RecipientStore } from '../recipients/recipient-store';
+import { RotationPlans } from '../rotation/rotation-plans';
 import { RecipientKeys } from '../recipients/recipient-keys';
 import { VaultIdentity } from '../age/vault-identity';
 import { TokenStates } from '../profiles/token-state';
@@ -133,6 +134,8 @@ export class Vault {
   readonly recipients: RecipientStore;
   /** Handoff bundles: export, the record of handoffs, import, engagement ended. */
   readonly handoffs: HandoffService;
+  /** Rotation plans: one step per token to rotate on its platform (read here; steps are recorded through useCases). */
+  readonly rotations: RotationPlans;
   /** Recipients' age public keys, for bundles without a password. */
   readonly recipientKeys: RecipientKeys;
   /** This vault's own age identity, for receiving bundles. */
@@ -174,7 +177,10 @@ export class Vault {
       policyFor,
     });
     this.endpoints = new EndpointStore(db, this.events, this.accounts, this.tokens, policyFor);
-    this.health = new HealthService(db, this.tokens, states, usage, accountOf);
+    // Read lazily: the rotation plans are built further down.
+    this.health = new HealthService(db, this.tokens, states, usage, accountOf, () =>
+      this.rotations.unfinished(),
+    );
     this.recipients = new RecipientStore(db, this.events);
     this.recipientKeys = new RecipientKeys(db, this.events, this.recipients);
     this.identity = new VaultIdentity(db, this.events);
@@ -191,6 +197,16 @@ export class Vault {
       recipientKeys: this.recipientKeys,
       identity: this.identity,
     });
+    this.rotations = new RotationPlans({
+      db,
+      events: this.events,
+      accounts: this.accounts,
+      tokens: this.tokens,
+      lifecycle: this.lifecycle,
+      recipients: this.recipients,
+      handoffs: this.handoffs,
+      policyFor,
+    });
     this.useCases = new VaultUseCases({
       db,
       events: this.events,
@@ -200,6 +216,7 @@ export class Vault {
       endpoints: this.endpoints,
       recipients: this.recipients,
       handoffs: this.handoffs,
+      rotations: this.rotations,
       recipientKeys: this.recipientKeys,
       identity: this.identity,
       operator: { get: () => this.operator(), set: (name) => this.setOperator(name) },

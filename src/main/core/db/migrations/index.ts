@@ -4,6 +4,7 @@ import { migration0002RecipientsHandoffs } from './0002-recipients-handoffs';
 import { migration0003EndpointsLinks } from './0003-endpoints-links';
 import { migration0004HandoffRecords } from './0004-handoff-records';
 import { migration0005AgeKeys } from './0005-age-keys';
+import { migration0006RotationPlans } from './0006-rotation-plans';
 
 /** Every migration in order. A new one gets the next number, its own file and its own test. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003EndpointsLinks,
   migration0004HandoffRecords,
   migration0005AgeKeys,
+  migration0006RotationPlans,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,89 +1,82 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
+import type { RotationPlanSummary } from '../../../../shared/rotation-views';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { RotationPlanDialog } from '../rotation/RotationPlanDialog';
 
-type Plan = MethodOutput<'planEngagementEnd'>;
-type Result = MethodOutput<'endEngagement'>;
+type Holdings = MethodOutput<'planEngagementEnd'>;
 
 interface EndEngagementDialogProps {
   recipient: { id: number; name: string };
-  action: 'regenerate' | 'invalidate';
   onClose: () => void;
-  onDone: (result: Result) => void;
+  /** Tokens changed (a step was recorded): the parent reloads. */
+  onChanged: () => void;
 }
 
 /**
- * Engagement ended: first the list of tokens whose current value the agency holds (and those a platform rule keeps
- * out, with the reason), then one transaction that rotates them all.
+ * Engagement ended: the tokens whose current value the agency holds, then a rotation plan for them, one step per
+ * token with what to do on its platform. Nothing changes on any platform from here; each step is recorded once the
+ * admin did it there. An unfinished plan for the same agency is resumed rather than started twice.
  */
-export function EndEngagementDialog({ recipient, action, onClose, onDone }: EndEngagementDialogProps) {
-  const [plan, setPlan] = useState<Plan | null>(null);
+export function EndEngagementDialog({ recipient, onClose, onChanged }: EndEngagementDialogProps) {
+  const [holdings, setHoldings] = useState<Holdings | null>(null);
+  const [unfinished, setUnfinished] = useState<RotationPlanSummary | null>(null);
+  const [planId, setPlanId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    call('planEngagementEnd', { id: recipient.id }).then(setPlan, (err) => setError(messageOf(err)));
-  }, [recipient.id]);
+    call('planEngagementEnd', { id: recipient.id }).then(setHoldings, (err) => setError(messageOf(err)));
+    call('listRotationPlans', {}).then(
+      (plans) =>
+        setUnfinished(
+          plans.find((plan) => plan.recipient === recipient.name && plan.completedAt === null) ?? null,
+        ),
+      (err) => setError(messageOf(err)),
+    );
+  }, [recipient.id, recipient.name]);
 
-  const changing = plan?.toRotate.filter((token) => token.blocked[action] === null) ?? [];
-  const kept = plan?.toRotate.filter((token) => token.blocked[action] !== null) ?? [];
+  if (planId !== null) return <RotationPlanDialog planId={planId} onClose={onClose} onChanged={onChanged} />;
 
-  const run = async () => {
+  const start = async () => {
     setBusy(true);
     setError(null);
     try {
-      onDone(await call('endEngagement', { id: recipient.id, action }));
+      setPlanId((await call('startRotationPlan', { recipientId: recipient.id })).id);
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);
     }
   };
 
+  const held = holdings?.toRotate ?? [];
   return (
-    <Dialog
-      title={`${action === 'regenerate' ? 'Regenerate' : 'Invalidate'} every token ${recipient.name} holds?`}
-      onClose={onClose}
-    >
-      {plan === null ? (
+    <Dialog title={`Engagement ended: rotate what ${recipient.name} holds`} onClose={onClose}>
+      {holdings === null ? (
         <p className="muted">{error ? '' : 'Finding the tokens…'}</p>
       ) : (
         <>
           <p>
-            {changing.length === 0
-              ? `${recipient.name} holds no current value that can be ${action === 'regenerate' ? 'regenerated' : 'invalidated'} here.`
-              : `${changing.length} token(s) will be ${
-                  action === 'regenerate'
-                    ? 'given new generated values (the old ones are kept for rollback); enter each new value on its platform'
-                    : 'marked inactive'
-                } in one step. Integrations that still use the old values stop working.`}
+            {held.length === 0
+              ? `${recipient.name} holds no current value of any token: there is nothing to rotate.`
+              : `${recipient.name} holds the current value of ${held.length} token(s). A rotation plan takes you through them one by one: rotate or switch off each one on its platform, then record it here. The plan is saved, so you can stop and resume.`}
           </p>
-          {changing.length > 0 && (
+          {held.length > 0 && (
             <ul aria-label="Tokens to rotate">
-              {changing.map((token) => (
+              {held.map((token) => (
                 <li key={token.tokenId}>{token.name}</li>
               ))}
             </ul>
           )}
-          {kept.length > 0 && (
-            <>
-              <p>Left as they are:</p>
-              <ul aria-label="Tokens left as they are">
-                {kept.map((token) => (
-                  <li key={token.tokenId}>
-                    {token.name}: {token.blocked[action]}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {plan.othersCount > 0 && (
+          {holdings.othersCount > 0 && (
             <p className="hint">
-              {plan.othersCount} other token(s) they were given need nothing: rotated since, deleted, or
+              {holdings.othersCount} other token(s) they were given need nothing: rotated since, deleted, or
               handed over without the value.
             </p>
           )}
+          {unfinished && <p className="notice">{unfinished.progress}: this plan is not finished yet.</p>}
         </>
       )}
       <ErrorText message={error} />
@@ -91,9 +84,15 @@ export function EndEngagementDialog({ recipient, action, onClose, onDone }: EndE
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={run} disabled={busy || changing.length === 0}>
-          {action === 'regenerate' ? 'Regenerate all' : 'Invalidate all'}
-        </button>
+        {unfinished ? (
+          <button type="button" className="primary" onClick={() => setPlanId(unfinished.id)}>
+            Resume the plan
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={start} disabled={busy || held.length === 0}>
+            Start the rotation plan
+          </button>
+        )}
       </div>
     </Dialog>
   );

@@ -15,7 +15,7 @@ export function RecipientsDialog({ onClose, onChanged }: { onClose: () => void; 
   const [recipients, setRecipients] = useState<RecipientView[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [holdings, setHoldings] = useState<Holding[]>([]);
-  const [confirm, setConfirm] = useState<'regenerate' | 'invalidate' | null>(null);
+  const [confirm, setConfirm] = useState(false);
   const [editing, setEditing] = useState<'new' | RecipientView | null>(null);
   const [deleting, setDeleting] = useState<RecipientView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -109,20 +109,8 @@ export function RecipientsDialog({ onClose, onChanged }: { onClose: () => void; 
                 </button>
               </div>
               <div className="actions">
-                <button
-                  type="button"
-                  disabled={holdings.length === 0}
-                  onClick={() => setConfirm('invalidate')}
-                >
-                  Engagement ended: invalidate
-                </button>
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={holdings.length === 0}
-                  onClick={() => setConfirm('regenerate')}
-                >
-                  Engagement ended: regenerate
+                <button type="button" disabled={holdings.length === 0} onClick={() => setConfirm(true)}>
+                  Engagement ended…
                 </button>
               </div>
               <RecipientKeyPanel key={recipient.id} recipientId={recipient.id} name={recipient.name} />
@@ -146,18 +134,8 @@ export function RecipientsDialog({ onClose, onChanged }: { onClose: () => void; 
       {confirm && recipient && (
         <EndEngagementDialog
           recipient={recipient}
-          action={confirm}
-          onClose={() => setConfirm(null)}
-          onDone={(result) => {
-            setConfirm(null);
-            const skipped = result.skipped.length
-              ? ` ${result.skipped.length} left as they are: ${result.skipped.map((t) => `${t.name} (${t.reason})`).join('; ')}.`
-              : '';
-            setNotice(
-              `${confirm === 'regenerate' ? 'Regenerated' : 'Invalidated'} ${result.tokens.length} token(s). Update the platforms that use them.${skipped}`,
-            );
-            onChanged();
-          }}
+          onClose={() => (setConfirm(false), load())}
+          onChanged={onChanged}
         />
       )}
       {editing && (

@@ -11,6 +11,8 @@ interface HealthDialogProps {
   onSelectToken: (tokenId: number) => void;
   /** Opened by itself right after unlock: shows nothing (and closes) unless a critical item or a warning needs attention. */
   afterUnlock?: boolean;
+  /** Resume an unfinished rotation plan (the caller opens it and closes this dialog). */
+  onOpenPlan?: (planId: number) => void;
 }
 
 const SEVERITIES: { severity: HealthSeverity; title: string; badge: string }[] = [
@@ -28,6 +30,7 @@ const KIND_LABELS: Record<HealthKind, string> = {
   'not-rotated': 'Not regenerated for long',
   'never-used': 'Never used',
   'handed-to-agency': 'Held by an agency',
+  'rotation-unfinished': 'Rotation plan not finished',
 };
 
 /** What the item's date means, in a few words. */
@@ -40,13 +43,14 @@ const DATE_LABELS: Record<HealthKind, string> = {
   'not-rotated': 'Last regenerated',
   'never-used': 'Added on',
   'handed-to-agency': 'Last handed over',
+  'rotation-unfinished': 'Started on',
 };
 
 /**
  * "What needs your attention": expired and idle tokens, values stored twice, tokens overdue for rotation, tokens
  * agencies hold. Computed in main at this moment; names and ids only, never a value.
  */
-export function HealthDialog({ onClose, onSelectToken, afterUnlock = false }: HealthDialogProps) {
+export function HealthDialog({ onClose, onSelectToken, afterUnlock = false, onOpenPlan }: HealthDialogProps) {
   const [report, setReport] = useState<HealthReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -80,7 +84,7 @@ export function HealthDialog({ onClose, onSelectToken, afterUnlock = false }: He
           Checking every token…
         </p>
       )}
-      {report && <HealthBody report={report} onSelectToken={onSelectToken} />}
+      {report && <HealthBody report={report} onSelectToken={onSelectToken} onOpenPlan={onOpenPlan} />}
       <div className="actions">
         <button type="button" className={report?.items.length ? '' : 'primary'} onClick={onClose}>
           Close
@@ -93,9 +97,11 @@ export function HealthDialog({ onClose, onSelectToken, afterUnlock = false }: He
 function HealthBody({
   report,
   onSelectToken,
+  onOpenPlan,
 }: {
   report: HealthReport;
   onSelectToken: (tokenId: number) => void;
+  onOpenPlan: ((planId: number) => void) | undefined;
 }) {
   const count = (severity: HealthSeverity) =>
     report.items.filter((item) => item.severity === severity).length;
@@ -129,6 +135,7 @@ function HealthBody({
                   item={item}
                   badge={badge}
                   onSelectToken={onSelectToken}
+                  onOpenPlan={onOpenPlan}
                 />
               ))}
             </ul>
@@ -143,10 +150,12 @@ function HealthRow({
   item,
   badge,
   onSelectToken,
+  onOpenPlan,
 }: {
   item: HealthItem;
   badge: string;
   onSelectToken: (tokenId: number) => void;
+  onOpenPlan: ((planId: number) => void) | undefined;
 }) {
   return (
     <li className="panel">
@@ -162,6 +171,11 @@ function HealthRow({
         )}
       </div>
       <p style={{ margin: '6px 0' }}>{item.message}</p>
+      {item.planId !== undefined && onOpenPlan && (
+        <button type="button" className="primary" onClick={() => onOpenPlan(item.planId!)}>
+          Resume rotation plan {item.planId}
+        </button>
+      )}
       <div className="row" style={{ flexWrap: 'wrap' }}>
         {item.tokens.map((token) => (
           <button

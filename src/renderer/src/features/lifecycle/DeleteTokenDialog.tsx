@@ -5,14 +5,17 @@ import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { InUseWarning } from './InUseWarning';
+import { PlatformGuideText } from './PlatformGuideText';
 
 interface DeleteTokenDialogProps {
   token: TokenMeta;
+  /** The token's profile, whose platform guide comes first. */
+  profileId: string;
   onClose: () => void;
   onDeleted: () => void;
 }
 
-export function DeleteTokenDialog({ token, onClose, onDeleted }: DeleteTokenDialogProps) {
+export function DeleteTokenDialog({ token, profileId, onClose, onDeleted }: DeleteTokenDialogProps) {
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Read when the dialog opens, so the warning reflects the token's ties now; the action waits for it.
@@ -33,10 +36,10 @@ export function DeleteTokenDialog({ token, onClose, onDeleted }: DeleteTokenDial
 
   return (
     <Dialog title="Delete this token?" onClose={onClose}>
+      <PlatformGuideText profileId={profileId} action="delete" role={token.role} />
       <p>
-        “{token.name}” and its earlier values will be removed from the vault. Integrations that still use it
-        on the platform keep working until you delete it there too. The history keeps a record of the
-        deletion.
+        Done there? Record it here: “{token.name}” and its earlier values are removed from the vault, and the
+        history keeps a record of the deletion.
       </p>
       <InUseWarning usage={usage} action="delete" confirmed={confirmed} onConfirm={setConfirmed} />
       <ErrorText message={error} />
@@ -45,7 +48,7 @@ export function DeleteTokenDialog({ token, onClose, onDeleted }: DeleteTokenDial
           Keep it
         </button>
         <button type="button" className="danger-strong" onClick={remove} disabled={blocked}>
-          Delete token
+          Record it deleted
         </button>
       </div>
     </Dialog>

@@ -20,11 +20,12 @@ interface InUseWarningProps {
 /** Resetting or deleting a token in use needs an explicit confirmation, so the warning carries the checkbox. */
 export function InUseWarning({ usage, action, confirmed, onConfirm }: InUseWarningProps) {
   if (!usage?.inUse) return null;
-  const verb = action === 'delete' ? 'Deleting' : 'Regenerating';
+  const verb = action === 'delete' ? 'Deleting' : 'Resetting';
   return (
     <div className="warning-box" role="alert">
       <p>
-        <strong>This token is in use.</strong> {verb} it breaks the integrations that rely on it:
+        <strong>This token is in use.</strong> {verb} it on its platform breaks the integrations that rely on
+        it:
       </p>
       <ul>
         {usagePhrases(usage).map((phrase) => (
@@ -33,7 +34,7 @@ export function InUseWarning({ usage, action, confirmed, onConfirm }: InUseWarni
       </ul>
       <label className="check">
         <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
-        {`I understand; ${action} it anyway`}
+        {`I understand; record it ${action === 'delete' ? 'deleted' : 'with a new value'} anyway`}
       </label>
     </div>
   );

@@ -7,17 +7,24 @@ import { ErrorText } from '../../ui/ErrorText';
 import { SecretInput } from '../../ui/SecretInput';
 import { ValueSourceChoice } from '../../ui/ValueSourceChoice';
 import { InUseWarning } from './InUseWarning';
+import { PlatformGuideText } from './PlatformGuideText';
 
 interface RegenerateDialogProps {
   token: TokenMeta;
+  /** The token's profile, whose platform guide comes first. */
+  profileId: string;
   /** The platform issues this token's values (Engaging Networks, ON24, Emplifi): pasting is the usual way. */
   platformIssuesValues: boolean;
   onClose: () => void;
   onDone: (message: string) => void;
 }
 
-/** Rotate a token: a generated value in the platform's shape, or the one the platform issued; the old value is kept. */
-export function RegenerateDialog({ token, platformIssuesValues, onClose, onDone }: RegenerateDialogProps) {
+/**
+ * Record a token's new value: the one the platform issued, or (where the platform takes a value we set) one
+ * generated here to set there. The platform's steps come first; the old value is kept.
+ */
+export function RegenerateDialog(props: RegenerateDialogProps) {
+  const { token, profileId, platformIssuesValues, onClose, onDone } = props;
   const [mode, setMode] = useState<'generate' | 'paste'>(platformIssuesValues ? 'paste' : 'generate');
   const [value, setValue] = useState('');
   const [confirmed, setConfirmed] = useState(false);
@@ -41,7 +48,11 @@ export function RegenerateDialog({ token, platformIssuesValues, onClose, onDone 
         ...(confirmed ? { force: true } : {}),
       });
       setValue('');
-      onDone(`“${token.name}” has a new value; the previous one is kept (up to five) until you forget it.`);
+      onDone(
+        mode === 'paste'
+          ? `Recorded: “${token.name}” has the new value from its platform; the previous one is kept (up to five) until you forget it.`
+          : `“${token.name}” has a new value generated here: set it on its platform and in what uses it. The previous one is kept (up to five).`,
+      );
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);
@@ -51,9 +62,10 @@ export function RegenerateDialog({ token, platformIssuesValues, onClose, onDone 
   return (
     <Dialog title={`Regenerate “${token.name}”?`} onClose={onClose}>
       <form className="form" onSubmit={submit}>
+        <PlatformGuideText profileId={profileId} action="regenerate" role={token.role} />
         <p>
-          The current value is kept as an earlier value, so you can roll back until you forget it. Update the
-          platform and every integration with the new value.
+          Done there? Record the new value here. The current value is kept as an earlier value, so you can
+          roll back until you forget it.
         </p>
         <fieldset className="value-mode">
           <legend>New value</legend>
@@ -61,7 +73,7 @@ export function RegenerateDialog({ token, platformIssuesValues, onClose, onDone 
             name="regen-mode"
             value={mode}
             onChange={setMode}
-            generateLabel="Generate one here"
+            generateLabel="Generate one here (to set there)"
           />
           {mode === 'paste' && (
             <SecretInput id="regen-value" label="New token value" value={value} onChange={setValue} />
@@ -78,7 +90,7 @@ export function RegenerateDialog({ token, platformIssuesValues, onClose, onDone 
             className="danger-strong"
             disabled={busy || blocked || (mode === 'paste' && !value)}
           >
-            Regenerate
+            Record the new value
           </button>
         </div>
       </form>

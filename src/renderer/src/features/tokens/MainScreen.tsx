@@ -19,6 +19,7 @@ import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
 import { ReceiveTokensDialog } from '../handoff/ReceiveTokensDialog';
 import { HealthDialog } from '../health/HealthDialog';
+import { RotateDialog } from '../rotation/RotateDialog';
 import { ImportHost } from '../import/ImportHost';
 import { requestImport } from '../import/import-requests';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -55,7 +56,10 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     | 'receive'
     | 'endpoints'
     | 'health'
+    | 'rotate'
   >('health');
+  // An unfinished rotation plan to open from health; null opens the "Rotate…" chooser.
+  const [rotationPlanId, setRotationPlanId] = useState<number | null>(null);
   // Right after unlock (this screen mounts at each unlock), the health report opens by itself; it shows only
   // when something needs attention, and closes unseen otherwise.
   const [healthAfterUnlock, setHealthAfterUnlock] = useState(true);
@@ -194,6 +198,9 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           </button>
           <button type="button" onClick={() => setDialog('handoff')} disabled={allTokens.length === 0}>
             Hand over…
+          </button>
+          <button type="button" onClick={() => (setRotationPlanId(null), setDialog('rotate'))}>
+            Rotate…
           </button>
           <button type="button" onClick={() => setDialog('recipients')}>
             Recipients
@@ -382,9 +389,23 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
       {dialog === 'settings' && (
         <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />
       )}
+      {dialog === 'rotate' && (
+        <RotateDialog
+          tokens={allTokens}
+          preselected={selectedId}
+          openPlanId={rotationPlanId}
+          onClose={() => setDialog(null)}
+          onChanged={changed}
+        />
+      )}
       {dialog === 'health' && (
         <HealthDialog
           afterUnlock={healthAfterUnlock}
+          onOpenPlan={(planId) => (
+            setRotationPlanId(planId),
+            setHealthAfterUnlock(false),
+            setDialog('rotate')
+          )}
           onClose={() => (setDialog(null), setHealthAfterUnlock(false))}
           onSelectToken={(tokenId) => {
             // Show the token wherever it is: all accounts, no search or filter hiding it.

@@ -12,6 +12,8 @@ import { DateDialog } from '../lifecycle/DateDialog';
 import { DeleteTokenDialog } from '../lifecycle/DeleteTokenDialog';
 import { usagePhrases } from '../lifecycle/InUseWarning';
 import { MappingsPanel } from '../lifecycle/MappingsPanel';
+import { PlatformStepDialog } from '../lifecycle/PlatformStepDialog';
+import { guideSentence, platformName } from '../../../../shared/platform-guides';
 import { RegenerateDialog } from '../lifecycle/RegenerateDialog';
 import { HistoryTimeline } from './HistoryTimeline';
 
@@ -43,12 +45,17 @@ export function TokenDetail(props: TokenDetailProps) {
   const [usage, setUsage] = useState<TokenUsage | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry'>(null);
+  const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry' | 'invalidate'>(
+    null,
+  );
   const profile = profileOrGeneric(account?.profile);
   const rule = findKindRule(profile, token.kind);
   // What may be done and how the state reads are answered in shared, from the profile and core's state.
   const actions = tokenActions(profile, token, state);
   const described = describeTokenState(token, state);
+  // Each action records what the admin did on the platform; its tooltip says where that is done.
+  const platform = platformName(profile.id);
+  const says = (action: Parameters<typeof guideSentence>[1]) => guideSentence(profile.id, action, token.role);
 
   const loadHistory = useCallback(() => {
     call('tokenHistory', { id: token.id }).then(setHistory, (err) => setError(messageOf(err)));
@@ -173,24 +180,17 @@ export function TokenDetail(props: TokenDetailProps) {
             replace it.
           </span>
         ) : actions.validity === 'invalidate' ? (
-          <button
-            type="button"
-            onClick={() =>
-              lifecycle(
-                () => call('setTokenStatus', { id: token.id, status: 'inactive' }),
-                `“${token.name}” is invalidated.`,
-              )
-            }
-          >
-            Invalidate
+          <button type="button" title={says('invalidate')} onClick={() => setDialog('invalidate')}>
+            Invalidate…
           </button>
         ) : (
           <button
             type="button"
+            title={says('validate')}
             onClick={() =>
               lifecycle(
                 () => call('setTokenStatus', { id: token.id, status: 'active' }),
-                `“${token.name}” is valid again.`,
+                `Recorded: “${token.name}” is valid again on ${platform}.`,
               )
             }
           >
@@ -200,10 +200,11 @@ export function TokenDetail(props: TokenDetailProps) {
         {actions.switch === 'disable' ? (
           <button
             type="button"
+            title={says('invalidate')}
             onClick={() =>
               lifecycle(
                 () => call('setTokenEnabled', { id: token.id, enabled: false }),
-                `“${token.name}” is disabled.`,
+                `Recorded: “${token.name}” is disabled on ${platform}.`,
               )
             }
           >
@@ -212,12 +213,13 @@ export function TokenDetail(props: TokenDetailProps) {
         ) : (
           <button
             type="button"
+            title={says('validate')}
             onClick={() =>
               lifecycle(
                 () => call('setTokenEnabled', { id: token.id, enabled: true }),
                 actions.inactivity
-                  ? `“${token.name}” is enabled; the ${actions.inactivity.disableAfterDays}-day inactivity count starts again today.`
-                  : `“${token.name}” is enabled.`,
+                  ? `Recorded: “${token.name}” is enabled on ${platform}; the ${actions.inactivity.disableAfterDays}-day inactivity count starts again today.`
+                  : `Recorded: “${token.name}” is enabled on ${platform}.`,
               )
             }
           >
@@ -288,9 +290,25 @@ export function TokenDetail(props: TokenDetailProps) {
       )}
       <h3>History</h3>
       <HistoryTimeline events={history} />
+      {dialog === 'invalidate' && (
+        <PlatformStepDialog
+          token={token}
+          profileId={profile.id}
+          action="invalidate"
+          recordLabel="Record it invalidated"
+          onClose={() => setDialog(null)}
+          onRecord={async () => {
+            await call('setTokenStatus', { id: token.id, status: 'inactive' });
+            setDialog(null);
+            setNotice(`Recorded: “${token.name}” is invalidated on ${platform}.`);
+            onChanged();
+          }}
+        />
+      )}
       {dialog === 'delete' && (
         <DeleteTokenDialog
           token={token}
+          profileId={profile.id}
           onClose={() => setDialog(null)}
           onDeleted={() => {
             setDialog(null);
@@ -301,6 +319,7 @@ export function TokenDetail(props: TokenDetailProps) {
       {dialog === 'regenerate' && (
         <RegenerateDialog
           token={token}
+          profileId={profile.id}
           platformIssuesValues={actions.platformIssuesValues}
           onClose={() => setDialog(null)}
           onDone={(message) => {
@@ -315,11 +334,11 @@ export function TokenDetail(props: TokenDetailProps) {
         <DateDialog
           title={`Record activity of “${token.name}”`}
           label="Used on"
-          explanation={
+          explanation={`${says('activity')} ${
             actions.inactivity
               ? `${profile.label} disables a token after ${actions.inactivity.disableAfterDays} days without activity; recording the last use moves that limit.`
               : 'The day the token was last used, as the platform reports it.'
-          }
+          }`}
           initial={today}
           submitLabel="Record activity"
           onClose={() => setDialog(null)}
