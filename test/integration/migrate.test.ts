@@ -69,7 +69,12 @@ describe('migrations', () => {
     db.pragma(`user_version = ${NEXT + 5}`);
     db.close();
     const before = snapshotFolder(dir);
-    expect(Object.keys(before).sort()).toEqual(['backups/keyslots.json', 'keyslots.json', 'vault.db', 'writer.lock']);
+    expect(Object.keys(before).sort()).toEqual([
+      'backups/keyslots.json',
+      'keyslots.json',
+      'vault.db',
+      'writer.lock',
+    ]);
 
     await expect(Vault.open(dir, { password: TEST_PASSWORD })).rejects.toMatchObject({
       code: 'VAULT_TOO_NEW',
