@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
@@ -8,7 +8,7 @@ import {
   generateBundlePassword,
   type BundlePassword,
 } from '../../main/core/handoff/bundle-password';
-import { readBundle } from '../../main/core/handoff/bundle-zip';
+import { readBundle, readBundleBytes } from '../../main/core/handoff/bundle-zip';
 import { PASSWORD_CHANNELS, type PasswordChannel } from '../../main/core/handoff/handoff-service';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write';
 import { printJson, printLine, printTable } from '../output';
@@ -162,16 +162,7 @@ function registerOpen(groups: CliGroups): void {
     ) => {
       if (options.importInto && !options.account) throw new UsageError('--import-into needs --account.');
       if (options.account && !options.importInto) throw new UsageError('--account goes with --import-into.');
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new VaultError(
-          'NOT_FOUND',
-          `Cannot read ${basename(file)} (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'error')}).`,
-        );
-      }
+      const bytes = readBundleBytes(file);
       const password = await readSecret(
         { file: options.bundlePasswordFile, what: 'bundle password' },
         'Bundle password: ',

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
-import { readFile } from 'node:fs/promises';
 import QRCode from 'qrcode';
 import { VaultError } from '../../shared/errors';
-import { readBundle } from '../core/handoff/bundle-zip';
+import { readBundle, readBundleBytes } from '../core/handoff/bundle-zip';
 import { bundleTokensToImportRows } from '../core/handoff/bundle-import';
 import { endEngagement, planEngagementEnd } from '../core/handoff/engagement-end';
 import { generateBundlePassword } from '../core/handoff/bundle-password';
@@ -168,13 +167,7 @@ export const handlers: Handlers = {
     return path ? { path } : null;
   },
   openBundle: async (session, input) => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(input.path);
-    } catch {
-      throw new VaultError('NOT_FOUND', 'That bundle file cannot be read.');
-    }
-    const doc = await readBundle(bytes, input.password);
+    const doc = await readBundle(readBundleBytes(input.path), input.password);
     let imported = 0;
     if (input.importIntoAccountId !== undefined) {
       const vault = session.requireVault();
