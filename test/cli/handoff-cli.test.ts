@@ -103,7 +103,7 @@ describe('tokenvault handoff export', () => {
       ['Sync 1', values[1], null],
     ]);
     expect(readFileSync(join(out, 'tokens.env'), 'utf8')).toBe(
-      `SYNC_0_KEY_ID="key-0"\nSYNC_0="${values[0]}"\nSYNC_1="${values[1]}"\n`,
+      `EN_MAIN_SYNC_0_KEY_ID='key-0'\nEN_MAIN_SYNC_0='${values[0]}'\nEN_MAIN_SYNC_1='${values[1]}'\n`,
     );
     const text = readFileSync(join(out, 'tokens.txt'), 'utf8');
     for (const value of values) expect(text.includes(value)).toBe(true);
