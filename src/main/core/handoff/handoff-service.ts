@@ -14,7 +14,6 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import type { RecipientStore } from '../recipients/recipient-store';
 import type { Vault } from '../vault/vault';
 import { bundleTokensToImportRows } from './bundle-import';
-import { readBundle, writeBundle } from './bundle-zip';
 import {
   endEngagement as endEngagementFor,
   planEngagementEnd,
@@ -72,6 +71,14 @@ function checkedFields(fields: readonly string[]): HandoffField[] {
     );
   // Canonical order, so the same choice always reads the same in tokens.json and in the record.
   return HANDOFF_FIELDS.filter((field) => fields.includes(field));
+}
+
+/**
+ * zip.js costs a process about 6 MiB from the moment it is loaded; a vault that is only unlocked and searched
+ * never needs it (bench/vault-core.bench.ts measures that process), so it is loaded on the first bundle.
+ */
+function loadBundleZip() {
+  return import('./bundle-zip');
 }
 
 /** Handoff bundles: export to a recipient, the record of what went where, opening and importing a bundle. */
@@ -140,6 +147,7 @@ export class HandoffService {
       fields,
       tokens,
     };
+    const { writeBundle } = await loadBundleZip();
     const bytes = await writeBundle(doc, request.password);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     writeFileAtomic(outPath, bytes, { exclusive: true });
@@ -227,7 +235,8 @@ export class HandoffService {
   }
 
   /** Open a bundle read from disk; see readBundle for the errors. */
-  open(bytes: Uint8Array, password: string): Promise<HandoffDocument> {
+  async open(bytes: Uint8Array, password: string): Promise<HandoffDocument> {
+    const { readBundle } = await loadBundleZip();
     return readBundle(bytes, password);
   }
 
