@@ -96,7 +96,7 @@ describe('the token manager: order, filters, delete, keyboard', () => {
     await poll(() => page.getByRole('list', { name: 'History' }).getByRole('listitem').count()).toBe(4);
     await screenshot(page, '20-main-agency-vault');
 
-    await page.getByLabel('Status').selectOption('inactive');
+    await page.getByLabel('Status').selectOption('invalidated');
     await poll(() => rowNames(page)).toEqual(['Old export key']);
     await page.getByLabel('Status').selectOption('');
     await page.getByLabel('Kind').selectOption('webhook-secret');

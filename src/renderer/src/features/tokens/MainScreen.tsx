@@ -4,6 +4,12 @@ import type { Account, TokenMeta } from '../../../../shared/model';
 import { findProfile } from '../../../../shared/profiles';
 import { TokenSearchIndex } from '../../../../shared/token-search-index';
 import type { TokenState } from '../../../../shared/token-views';
+import {
+  describeTokenState,
+  matchesStateFilter,
+  TOKEN_STATE_FILTERS,
+  type TokenStateFilter,
+} from '../../../../shared/token-state-vocabulary';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
 import { AccountSidebar, AddAccountDialog } from '../accounts/AccountSidebar';
@@ -28,11 +34,11 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
   const [allTokens, setAllTokens] = useState<TokenMeta[]>([]);
   const [accountId, setAccountId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<'' | 'active' | 'inactive'>('');
+  const [stateFilter, setStateFilter] = useState<'' | TokenStateFilter>('');
   const [kind, setKind] = useState('');
   const [hideUnassigned, setHideUnassigned] = useState(false);
   const [states, setStates] = useState<Map<number, TokenState>>(new Map());
-  const [assignedIds, setAssignedIds] = useState<Set<number>>(new Set());
+  const [unassignedIds, setUnassignedIds] = useState<Set<number>>(new Set());
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<
     | null
@@ -67,13 +73,13 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
       (list) => current && setAllTokens(list),
       (err) => current && setError(messageOf(err)),
     );
-    // States (inactivity clock, expiry) are computed in main at this moment; endpoints give "hide unassigned".
+    // States (inactivity clock, expiry) are computed in main at this moment, and so is what "hide unassigned" hides.
     call('tokenStates', {}).then(
       (list) => current && setStates(new Map(list.map((state) => [state.tokenId, state]))),
       (err) => current && setError(messageOf(err)),
     );
-    call('listEndpoints', {}).then(
-      (list) => current && setAssignedIds(new Set(list.flatMap((e) => e.assignments.map((a) => a.tokenId)))),
+    call('unassignedTokenIds', {}).then(
+      (ids) => current && setUnassignedIds(new Set(ids)),
       (err) => current && setError(messageOf(err)),
     );
     return () => {
@@ -93,14 +99,18 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     const found = index.query({
       ...(accountId !== null ? { accountId } : {}),
       ...(search ? { search } : {}),
-      ...(status ? { status } : {}),
       ...(kind ? { kind } : {}),
     });
-    // "Hide unassigned", as on the platform: secondaries that serve no endpoint method are left out.
-    return hideUnassigned && endpointAccount
-      ? found.filter((token) => token.role !== 'secondary' || assignedIds.has(token.id))
+    // The state filter reads the same words as the badges (shared/token-state-vocabulary).
+    const inState = stateFilter
+      ? found.filter((token) =>
+          matchesStateFilter(describeTokenState(token, states.get(token.id)), stateFilter),
+        )
       : found;
-  }, [index, accountId, search, status, kind, hideUnassigned, endpointAccount, assignedIds]);
+    return hideUnassigned && endpointAccount
+      ? inState.filter((token) => !unassignedIds.has(token.id))
+      : inState;
+  }, [index, accountId, search, stateFilter, states, kind, hideUnassigned, endpointAccount, unassignedIds]);
   const kinds = useMemo(() => [...new Set(allTokens.map((t) => t.kind))].sort(), [allTokens]);
 
   // Keyboard: Ctrl/Cmd+N new token, Ctrl/Cmd+F search, Ctrl/Cmd+L lock.
@@ -127,7 +137,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
 
   const clearFilters = () => {
     setSearch('');
-    setStatus('');
+    setStateFilter('');
     setKind('');
   };
 
@@ -214,12 +224,15 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             <label htmlFor="filter-status">Status</label>
             <select
               id="filter-status"
-              value={status}
-              onChange={(e) => setStatus(e.target.value as typeof status)}
+              value={stateFilter}
+              onChange={(e) => setStateFilter(e.target.value as typeof stateFilter)}
             >
               <option value="">Any</option>
-              <option value="active">Active</option>
-              <option value="inactive">Inactive</option>
+              {TOKEN_STATE_FILTERS.map((filter) => (
+                <option key={filter.id} value={filter.id}>
+                  {filter.label}
+                </option>
+              ))}
             </select>
             <label htmlFor="filter-kind">Kind</label>
             <select id="filter-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
@@ -263,13 +276,13 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             </div>
           ) : tokens.length === 0 ? (
             <div className="empty">
-              <h2>{search || status || kind ? 'Nothing matches' : 'No tokens here yet'}</h2>
+              <h2>{search || stateFilter || kind ? 'Nothing matches' : 'No tokens here yet'}</h2>
               <p>
-                {search || status || kind
+                {search || stateFilter || kind
                   ? 'Try fewer words, or clear the search and the filters.'
                   : 'Record the first token of this account: press “New token” (Ctrl+N).'}
               </p>
-              {search || status || kind ? (
+              {search || stateFilter || kind ? (
                 <button type="button" onClick={clearFilters}>
                   Clear search and filters
                 </button>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Account, TokenMeta, VaultEvent } from '../../../../shared/model';
-import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
+import { findKindRule } from '../../../../shared/profiles';
+import { profileOrGeneric, tokenActions, warnDaysPhrase } from '../../../../shared/token-questions';
+import { describeTokenState } from '../../../../shared/token-state-vocabulary';
 import type { TokenState, TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
@@ -41,9 +43,11 @@ export function TokenDetail(props: TokenDetailProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry'>(null);
-  const profile = findProfile(account?.profile ?? '') ?? GENERIC_PROFILE;
+  const profile = profileOrGeneric(account?.profile);
   const rule = findKindRule(profile, token.kind);
-  const statusLocked = rule?.statusLockedRoles?.includes(token.role) ?? false;
+  // What may be done and how the state reads are answered in shared, from the profile and core's state.
+  const actions = tokenActions(profile, token, state);
+  const described = describeTokenState(token, state);
 
   const loadHistory = useCallback(() => {
     call('tokenHistory', { id: token.id }).then(setHistory, (err) => setError(messageOf(err)));
@@ -99,16 +103,7 @@ export function TokenDetail(props: TokenDetailProps) {
     ['Account', `${token.accountName} (${profile.label})`],
     ['Kind', rule?.label ?? token.kind],
     ['Role', token.role],
-    [
-      'Status',
-      `${token.status === 'active' ? 'valid' : 'invalidated'}, ${
-        state?.disabledForInactivity
-          ? `disabled by ${profile.label} for inactivity`
-          : token.enabled
-            ? 'enabled'
-            : 'disabled'
-      }`,
-    ],
+    ['Status', described.summary],
     // A platform's own fields always show; the others only when they hold something (no "Key id: —" on a bearer).
     ...optionalField(rule?.keyIdLabel ?? 'Key id', token.keyId, !rule || rule.requiresKeyId === true),
     ...optionalField(
@@ -145,8 +140,6 @@ export function TokenDetail(props: TokenDetailProps) {
     ],
   ];
   const today = localDay(new Date());
-  // Under an inactivity rule a disabled token cannot have been used (core refuses): the action is not offered.
-  const canRecordActivity = !profile.inactivity || (token.enabled && !state?.disabledForInactivity);
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -165,20 +158,20 @@ export function TokenDetail(props: TokenDetailProps) {
         </div>
       </header>
       {token.description && <p className="description">{token.description}</p>}
-      {state && state.attention.length > 0 && (
+      {described.attention.length > 0 && (
         <ul className="attention" aria-label="Needs attention">
-          {state.attention.map((phrase) => (
+          {described.attention.map((phrase) => (
             <li key={phrase}>{phrase}</li>
           ))}
         </ul>
       )}
       <div className="actions lifecycle-actions" role="group" aria-label="Lifecycle">
-        {statusLocked ? (
+        {actions.validity === 'locked' ? (
           <span className="hint">
             {profile.label} does not let a manager validate or invalidate the primary; regenerate it to
             replace it.
           </span>
-        ) : token.status === 'active' ? (
+        ) : actions.validity === 'invalidate' ? (
           <button
             type="button"
             onClick={() =>
@@ -203,7 +196,7 @@ export function TokenDetail(props: TokenDetailProps) {
             Validate
           </button>
         )}
-        {token.enabled && !state?.disabledForInactivity ? (
+        {actions.switch === 'disable' ? (
           <button
             type="button"
             onClick={() =>
@@ -221,16 +214,16 @@ export function TokenDetail(props: TokenDetailProps) {
             onClick={() =>
               lifecycle(
                 () => call('setTokenEnabled', { id: token.id, enabled: true }),
-                profile.inactivity
-                  ? `“${token.name}” is enabled; the ${profile.inactivity.disableAfterDays}-day inactivity count starts again today.`
+                actions.inactivity
+                  ? `“${token.name}” is enabled; the ${actions.inactivity.disableAfterDays}-day inactivity count starts again today.`
                   : `“${token.name}” is enabled.`,
               )
             }
           >
-            {state?.disabledForInactivity ? 'Re-enable' : 'Enable'}
+            {actions.switch === 're-enable' ? 'Re-enable' : 'Enable'}
           </button>
         )}
-        {canRecordActivity && (
+        {actions.recordActivity && (
           <button type="button" onClick={() => setDialog('activity')}>
             Record activity…
           </button>
@@ -289,7 +282,7 @@ export function TokenDetail(props: TokenDetailProps) {
           </div>
         ))}
       </dl>
-      {profile.mapping && token.role !== 'standalone' && (
+      {actions.mappings && (
         <MappingsPanel token={token} allTokens={allTokens} version={version} onChanged={onChanged} />
       )}
       <h3>History</h3>
@@ -307,9 +300,7 @@ export function TokenDetail(props: TokenDetailProps) {
       {dialog === 'regenerate' && (
         <RegenerateDialog
           token={token}
-          platformIssuesValues={
-            profile.id !== GENERIC_PROFILE.id && !rule?.valueFormat?.roles.includes(token.role)
-          }
+          platformIssuesValues={actions.platformIssuesValues}
           onClose={() => setDialog(null)}
           onDone={(message) => {
             setDialog(null);
@@ -324,8 +315,8 @@ export function TokenDetail(props: TokenDetailProps) {
           title={`Record activity of “${token.name}”`}
           label="Used on"
           explanation={
-            profile.inactivity
-              ? `${profile.label} disables a token after ${profile.inactivity.disableAfterDays} days without activity; recording the last use moves that limit.`
+            actions.inactivity
+              ? `${profile.label} disables a token after ${actions.inactivity.disableAfterDays} days without activity; recording the last use moves that limit.`
               : 'The day the token was last used, as the platform reports it.'
           }
           initial={today}
@@ -346,7 +337,7 @@ export function TokenDetail(props: TokenDetailProps) {
         <DateDialog
           title={`Expiry of “${token.name}”`}
           label="Expires on"
-          explanation="You are warned 30, 14, 7 and 1 days before the token expires."
+          explanation={`You are warned ${warnDaysPhrase(actions.expiryWarnDays)} days before the token expires.`}
           initial={token.expiresAt ? localDay(new Date(token.expiresAt)) : ''}
           submitLabel="Set expiry"
           clearLabel="Never expires"

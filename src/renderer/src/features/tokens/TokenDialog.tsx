@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import type { Account, TokenMeta, TokenRole } from '../../../../shared/model';
 import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
+import {
+  fixedDescription as fixedDescriptionFor,
+  fixedValueLength,
+} from '../../../../shared/token-questions';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -42,15 +46,14 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   const [application, setApplication] = useState(token?.application ?? '');
   const [expiresAt, setExpiresAt] = useState(token?.expiresAt?.slice(0, 10) ?? '');
   const [valueMode, setValueMode] = useState<'generate' | 'paste'>('generate');
-  const [length, setLength] = useState(rule?.valueFormat?.length ?? 64);
+  const [length, setLength] = useState(
+    fixedValueLength(profile, { kind, role: token?.role ?? rule?.roles[0] ?? 'standalone' }) ?? 64,
+  );
   // A fixed value shape (endpoint secondaries: 64 alphanumerics) is the platform's, so the length is not a choice.
   // Emplifi sets the primary's description itself ("NAME Primary Token"); it is shown, not edited.
   const accountName = accounts.find((account) => account.id === accountId)?.name ?? '';
-  const fixedDescription =
-    rule?.fixedPrimaryDescription && role === 'primary'
-      ? rule.fixedPrimaryDescription.replace('{account}', accountName)
-      : null;
-  const fixedLength = rule?.valueFormat?.roles.includes(role) ? rule.valueFormat.length : null;
+  const fixedDescription = fixedDescriptionFor(profile, { kind, role }, accountName);
+  const fixedLength = fixedValueLength(profile, { kind, role });
 
   /** Kind and role follow the account's platform rules: switching account or kind picks allowed defaults. */
   const chooseKind = (nextKind: string, nextProfile = profile) => {

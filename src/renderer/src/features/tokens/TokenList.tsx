@@ -2,16 +2,19 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TokenMeta } from '../../../../shared/model';
 import type { TokenState } from '../../../../shared/token-views';
+import { describeTokenState, type StateTone } from '../../../../shared/token-state-vocabulary';
 
 interface TokenListProps {
   tokens: TokenMeta[];
-  /** Effective states (inactivity, expiry) by token id; their attention phrases show as badges. */
+  /** Effective states (inactivity, expiry) by token id; badges are their words (shared/token-state-vocabulary). */
   states: Map<number, TokenState>;
   selectedId: number | null;
   onSelect: (id: number) => void;
 }
 
 const ROW_HEIGHT = 56;
+
+const BADGE_TONE: Record<StateTone, string> = { ok: 'badge-ok', off: 'badge-off', warn: 'badge-warn' };
 
 /** Virtualised: only the rows on screen exist in the DOM, so 10,000 tokens scroll as smoothly as 10. */
 export function TokenList({ tokens, states, selectedId, onSelect }: TokenListProps) {
@@ -86,18 +89,13 @@ export function TokenList({ tokens, states, selectedId, onSelect }: TokenListPro
               <div className="badges">
                 {token.role === 'primary' && <span className="badge badge-primary">primary</span>}
                 <span className="badge">{token.kind}</span>
-                <span className={token.status === 'active' ? 'badge badge-ok' : 'badge badge-off'}>
-                  {token.status}
-                </span>
-                {!token.enabled && <span className="badge badge-off">disabled</span>}
-                {states.get(token.id)?.attention.map((phrase) => (
+                {describeTokenState(token, states.get(token.id)).badges.map((fact) => (
                   <span
-                    key={phrase}
-                    // Disabled by the platform is a fact, not a reminder: it reads like "disabled".
-                    className={`badge badge-attention ${states.get(token.id)?.disabledForInactivity ? 'badge-off' : 'badge-warn'}`}
-                    title={phrase}
+                    key={fact.id}
+                    className={`badge badge-attention ${BADGE_TONE[fact.tone]}`}
+                    title={fact.text}
                   >
-                    {phrase}
+                    {fact.text}
                   </span>
                 ))}
               </div>
