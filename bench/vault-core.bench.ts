@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import { keepYoungGenerationSmall } from '../src/main/core/runtime/young-generation';
 import { Vault } from '../src/main/core/vault/vault';
 import { keystrokePrefixes, makeBenchTokens, type BenchToken } from './dataset';
-import { keepassXml, writeKdbx4, type Argon2Params, type KdbxGroup } from './reference/kdbx4-writer';
-import { KeepassxcSession, keepassxcVersion, quoteArgument, timeCommand } from './reference/keepassxc';
+// Types only: the reference tooling (kdbxweb alone is about 12 MiB) is loaded by measureReference, never by the
+// session process, whose RSS must be what a main process holding the vault uses.
+import type { Argon2Params, KdbxGroup } from './reference/kdbx4-writer';
 import { median, percentile, round, timeSync } from './stats';
 
 const TOKEN_COUNT = Number(process.env.BENCH_TOKENS ?? 10_000);
@@ -187,6 +188,9 @@ async function measureReference(
   tokens: BenchToken[],
   params: Argon2Params,
 ): Promise<ReferenceFigures | { unavailable: string }> {
+  const { keepassXml, writeKdbx4 } = await import('./reference/kdbx4-writer');
+  const { KeepassxcSession, keepassxcVersion, quoteArgument, timeCommand } =
+    await import('./reference/keepassxc');
   const version = keepassxcVersion();
   if (!version) return { unavailable: 'keepassxc-cli not found (Debian package keepassxc)' };
   const password = BENCH_PASSWORD;
