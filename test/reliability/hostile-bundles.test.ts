@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { SEAL_LENGTH, sealPlaceholder } from '../../src/main/core/handoff/bundle-seal';
-import { inflationCap, MAX_BUNDLE_BYTES, writeBundle } from '../../src/main/core/handoff/bundle-zip';
+import { MAX_AGE_FILE_BYTES } from '../../src/main/core/handoff/age-bundle';
+import { inflationCap, writeBundle } from '../../src/main/core/handoff/bundle-zip';
 import type { HandoffDocument } from '../../src/shared/handoff-format';
 import { runCliUnderLimit, type ProbedRun } from '../helpers/bounded-child';
 import { declareInflatedSize, deflatedZeros, reseal, sealedZip } from '../helpers/hostile-bundles';
@@ -137,14 +138,14 @@ describe('handoff open refuses a hostile file in bounded memory and time (prlimi
       path: () => file('300mb.zip'),
       password: PASSWORD,
       code: 6,
-      message: /The bundle file is 286\.1 MiB, more than the 256 MiB accepted\./,
+      message: /This file is 286\.1 MiB, more than the 256 MiB a handoff bundle can be, so it is not one\./,
     },
     {
       name: 'a 3 GB sparse file',
       path: () => file('3gb.zip'),
       password: PASSWORD,
       code: 6,
-      message: /The bundle file is 2861 MiB, more than the 256 MiB accepted\./,
+      message: /The bundle file is 2861 MiB, more than the 358\.4 MiB accepted\./,
     },
     {
       name: '/dev/zero',
@@ -161,7 +162,7 @@ describe('handoff open refuses a hostile file in bounded memory and time (prlimi
       const size =
         path === '/dev/zero' ? 0 : spawnSync('stat', ['-c', '%s', path], { encoding: 'utf8' }).stdout;
       // A file refused from its size is never read: it is held to the bound of an empty file.
-      const held = Number(size) > MAX_BUNDLE_BYTES ? 0 : Number(size);
+      const held = Number(size) > MAX_AGE_FILE_BYTES ? 0 : Number(size);
       const bound = 2 * held + 64 * MIB;
       const run = open(path, probe.password, baseline.vmPeakBytes + bound);
       expect(run.signal).toBeNull();

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { openBundleFile } from '../core/handoff/open-bundle';
 import type { SessionController } from '../session/session-controller';
+import { ageHandlers } from './age-handlers';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -161,4 +162,5 @@ export const handlers: Handlers = {
       imported,
     };
   },
+  ...ageHandlers,
 };

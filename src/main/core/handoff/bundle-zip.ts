@@ -13,7 +13,7 @@ import {
   HANDOFF_VERSION,
   type HandoffDocument,
 } from '../../../shared/handoff-format';
-import { bundleEnv, bundleReadme, bundleText, BUNDLE_ENTRIES } from './bundle-files';
+import { bundleEntryContents, BUNDLE_ENTRIES } from './bundle-files';
 import { applySeal, checkSeal, sealPlaceholder } from './bundle-seal';
 import { aesPasswordMatches } from './bundle-aes-verifier';
 import { checkBundleLayout } from './bundle-layout';
@@ -41,12 +41,7 @@ export async function writeBundle(doc: HandoffDocument, password: string): Promi
     useWebWorkers: false,
     lastModDate: new Date(doc.createdAt),
   });
-  const contents: Record<(typeof BUNDLE_ENTRIES)[number], string> = {
-    'README.txt': bundleReadme(doc),
-    'tokens.txt': bundleText(doc),
-    'tokens.json': `${JSON.stringify(doc, null, 2)}\n`,
-    'tokens.env': bundleEnv(doc),
-  };
+  const contents = bundleEntryContents(doc, 'aes-zip');
   for (const name of BUNDLE_ENTRIES) await writer.add(name, new TextReader(contents[name]));
   const sealed = applySeal(await writer.close(sealPlaceholder()), password);
   // A bundle we write must be one readBundle opens: same size cap, same inflation cap.

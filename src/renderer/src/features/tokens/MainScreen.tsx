@@ -17,6 +17,7 @@ import { EndpointsDialog } from '../endpoints/EndpointsDialog';
 import { HandoffWizard } from '../handoff/HandoffWizard';
 import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
+import { ReceiveTokensDialog } from '../handoff/ReceiveTokensDialog';
 import { HealthDialog } from '../health/HealthDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TokenDetail } from './TokenDetail';
@@ -49,6 +50,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     | 'handoff'
     | 'recipients'
     | 'open-bundle'
+    | 'receive'
     | 'endpoints'
     | 'health'
   >('health');
@@ -196,6 +198,9 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           </button>
           <button type="button" onClick={() => setDialog('open-bundle')}>
             Open bundle…
+          </button>
+          <button type="button" onClick={() => setDialog('receive')}>
+            Receive tokens…
           </button>
           <button
             type="button"
@@ -352,6 +357,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
         />
       )}
       {dialog === 'recipients' && <RecipientsDialog onClose={() => setDialog(null)} onChanged={changed} />}
+      {dialog === 'receive' && <ReceiveTokensDialog onClose={() => setDialog(null)} />}
       {dialog === 'open-bundle' && (
         <OpenBundleDialog accounts={accounts} onClose={() => setDialog(null)} onImported={changed} />
       )}
