@@ -124,6 +124,7 @@ export class TokenSearchIndex {
     // Terms of one or two characters are answered by their bitmap; longer ones are tested on each candidate.
     const tested = terms.filter((term) => term.length > 2 || !this.gramsComplete);
     const filtered = query.accountId !== undefined || query.kind !== undefined || query.status !== undefined;
+    if (!filtered && tested.length === 0) return this.exactly(candidates);
     const out: TokenMeta[] = [];
     for (let word = 0; word < this.words; word++) {
       let bits = candidates[word]!;
@@ -138,6 +139,37 @@ export class TokenSearchIndex {
         out.push(meta);
       }
     }
+    return out;
+  }
+
+  /** The tokens of a bitmap that needs no further test: counted first, then copied (a whole word at a time). */
+  private exactly(candidates: Uint32Array): TokenMeta[] {
+    let total = 0;
+    for (let word = 0; word < this.words; word++) {
+      let bits = candidates[word]!;
+      bits -= (bits >>> 1) & 0x55555555;
+      bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+      total += (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+    }
+    const out = new Array<TokenMeta>(total);
+    let next = 0;
+    for (let word = 0; word < this.words; word++) {
+      let bits = candidates[word]!;
+      const base = word << 5;
+      if (bits === -1 || bits === 0xffffffff) {
+        const end = Math.min(base + 32, this.metas.length);
+        for (let position = base; position < end; position++) out[next++] = this.metas[position]!;
+        continue;
+      }
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const position = base + (31 - Math.clz32(low));
+        if (position >= this.metas.length) break;
+        out[next++] = this.metas[position]!;
+      }
+    }
+    out.length = next;
     return out;
   }
 
