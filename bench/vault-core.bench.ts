@@ -16,7 +16,7 @@ import { Vault } from '../src/main/core/vault/vault';
 import { keystrokePrefixes, makeBenchTokens, type BenchToken } from './dataset';
 // Types only: the reference tooling (kdbxweb alone is about 12 MiB) is loaded by measureReference, never by the
 // session process, whose RSS must be what a main process holding the vault uses.
-import type { Argon2Params, KdbxGroup } from './reference/kdbx4-writer';
+import type { Argon2Params, KdbxGroup } from './reference/kdbx-reference';
 import { median, percentile, round, timeSync } from './stats';
 
 const TOKEN_COUNT = Number(process.env.BENCH_TOKENS ?? 10_000);
@@ -188,7 +188,7 @@ async function measureReference(
   tokens: BenchToken[],
   params: Argon2Params,
 ): Promise<ReferenceFigures | { unavailable: string }> {
-  const { keepassXml, writeKdbx4 } = await import('./reference/kdbx4-writer');
+  const { keepassXml, writeKdbx4 } = await import('./reference/kdbx-reference');
   const { KeepassxcSession, keepassxcVersion, quoteArgument, timeCommand } =
     await import('./reference/keepassxc');
   const version = keepassxcVersion();
@@ -248,8 +248,8 @@ async function measureReference(
   // kept at its 100 ms minimum) is the same for 10,000 entries and for none, so the difference is the import itself.
   const xmlFull = join(root, 'reference-10k.xml');
   const xmlEmpty = join(root, 'reference-empty.xml');
-  writeFileSync(xmlFull, keepassXml(toGroups(tokens), name));
-  writeFileSync(xmlEmpty, keepassXml(toGroups([]), name));
+  writeFileSync(xmlFull, await keepassXml(toGroups(tokens), name));
+  writeFileSync(xmlEmpty, await keepassXml(toGroups([]), name));
   for (let run = 0; run < IMPORT_RUNS; run++) {
     for (const [xml, into] of [
       [xmlEmpty, figures.importEmptyMs],

@@ -295,8 +295,11 @@ export class TokenStore {
     );
   }
 
-  /** All rows or none: any invalid row or policy refusal rolls the whole import back. */
-  importMany(accountId: number, rows: unknown[]): number {
+  /**
+   * All rows or none: any invalid row or policy refusal rolls the whole import back. `source` names where the rows
+   * came from (an import format) in each token's Created event.
+   */
+  importMany(accountId: number, rows: unknown[], options: { source?: string } = {}): number {
     const account = this.accounts.get(accountId);
     if (!Array.isArray(rows)) throw new VaultError('INVALID_INPUT', 'An import is a list of tokens.');
     this.checkRoomFor(rows.length);
@@ -334,8 +337,8 @@ export class TokenStore {
           throw error;
         }
         const tokenId = this.insertRow(draft, row.value, {
-          application: null,
-          expiresAt: null,
+          application: row.application ?? null,
+          expiresAt: row.expiresAt ?? null,
           generatedAt: null,
           now,
         });
@@ -344,7 +347,13 @@ export class TokenStore {
           kind: 'Created',
           tokenId,
           accountId: account.id,
-          details: { name: draft.name, kind: draft.kind, role: draft.role, imported: true },
+          details: {
+            name: draft.name,
+            kind: draft.kind,
+            role: draft.role,
+            imported: true,
+            ...(options.source ? { source: options.source } : {}),
+          },
           at: now,
         });
       });

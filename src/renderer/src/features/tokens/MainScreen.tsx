@@ -19,6 +19,8 @@ import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
 import { ReceiveTokensDialog } from '../handoff/ReceiveTokensDialog';
 import { HealthDialog } from '../health/HealthDialog';
+import { ImportHost } from '../import/ImportHost';
+import { requestImport } from '../import/import-requests';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TokenDetail } from './TokenDetail';
 import { TokenDialog } from './TokenDialog';
@@ -204,6 +206,13 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           </button>
           <button
             type="button"
+            onClick={() => requestImport()}
+            title="Import from KeePass, Bitwarden, 1Password, .env or CSV (Ctrl+I)"
+          >
+            Import…
+          </button>
+          <button
+            type="button"
             onClick={() => (setHealthAfterUnlock(false), setDialog('health'))}
             title="What needs your attention"
           >
@@ -369,6 +378,7 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           onChanged={changed}
         />
       )}
+      <ImportHost accounts={accounts} onImported={changed} />
       {dialog === 'settings' && (
         <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />
       )}
