@@ -3,6 +3,9 @@ import { EXIT_CODE_BY_ERROR } from '../shared/errors';
 import { storageErrorToVaultError } from '../main/core/db/storage-error';
 import { buildProgram } from './program';
 import { UsageError } from './usage-error';
+import { keepYoungGenerationSmall } from '../main/core/runtime/young-generation';
+
+keepYoungGenerationSmall();
 
 /** One line on stderr, never a stack trace, never a secret (messages are built from names and ids only). */
 function fail(message: string, code: number): never {

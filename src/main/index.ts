@@ -12,6 +12,9 @@ import { SessionController } from './session/session-controller';
 import { mainWindowOptions } from './window/main-window-options';
 import { shouldReloadAfterLock } from './window/reload-after-lock';
 import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from './window/navigation-guards';
+import { keepYoungGenerationSmall } from './core/runtime/young-generation';
+
+keepYoungGenerationSmall();
 
 // The SQLite addon built for Electron's ABI (scripts/build-electron-sqlite.mjs); node_modules keeps the Node build.
 const electronSqlite = join(__dirname, '../native/electron/better_sqlite3.node');

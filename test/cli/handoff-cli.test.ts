@@ -104,7 +104,7 @@ describe('tokenvault handoff export', () => {
       ['Sync 1', values[1], null],
     ]);
     expect(readFileSync(join(out, 'tokens.env'), 'utf8')).toBe(
-      `SYNC_0_KEY_ID="key-0"\nSYNC_0="${values[0]}"\nSYNC_1="${values[1]}"\n`,
+      `EN_MAIN_SYNC_0_KEY_ID='key-0'\nEN_MAIN_SYNC_0='${values[0]}'\nEN_MAIN_SYNC_1='${values[1]}'\n`,
     );
     const text = readFileSync(join(out, 'tokens.txt'), 'utf8');
     for (const value of values) expect(text.includes(value)).toBe(true);
@@ -449,7 +449,7 @@ describe('tokenvault handoff open', () => {
     }
     const missing = await cli(['handoff', 'open', file('nope.zip'), '--bundle-password-file', passwordFile]);
     expect(missing.code).toBe(4);
-    expect(missing.stderr).toMatch(/The bundle does not exist: .*nope\.zip/);
+    expect(missing.stderr).toMatch(/The bundle file does not exist: .*nope\.zip/);
     expect((await cli(['handoff', 'open', bundle, '--import-into', vault])).code).toBe(2);
     expect((await cli(['handoff', 'open', bundle, '--account', 'x'])).code).toBe(2);
   });

@@ -68,7 +68,7 @@ describe('handoff bundles (AES-256 ZIP, AE-2)', () => {
     expect(JSON.parse(readFileSync(join(out, 'tokens.json'), 'utf8'))).toEqual(doc);
     const text = readFileSync(join(out, 'tokens.txt'), 'utf8');
     expect(text.includes(doc.tokens[0]!.value!)).toBe(true);
-    expect(readFileSync(join(out, 'tokens.env'), 'utf8')).toContain('WEBINARS_KEY_ID="key-123"');
+    expect(readFileSync(join(out, 'tokens.env'), 'utf8')).toContain("ON24_WEBINARS_KEY_ID='key-123'");
     expect(readFileSync(join(out, 'README.txt'), 'utf8')).toMatch(/7-Zip.*Keka.*The Unarchiver.*WinRAR/s);
   });
 

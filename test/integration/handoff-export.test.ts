@@ -185,7 +185,9 @@ describe('handoff export (core, real vault)', () => {
       ['account', 'expiresAt', 'keyId', 'kind', 'name', 'platform', 'role'],
       ['account', 'expiresAt', 'keyId', 'kind', 'name', 'platform', 'role'],
     ]);
-    expect(readFileSync(join(extracted, 'tokens.env'), 'utf8')).toBe('WAREHOUSE_SYNC_KEY_ID="client-4711"\n');
+    expect(readFileSync(join(extracted, 'tokens.env'), 'utf8')).toBe(
+      "CRM_MAIN_WAREHOUSE_SYNC_KEY_ID='client-4711'\n",
+    );
     expect(filesHolding(filesUnder(extracted), values)).toEqual([]);
     // The scan finds what is there (the key id was chosen), so its empty answer above means something.
     expect(filesHolding(filesUnder(extracted), ['client-4711']).length).toBeGreaterThan(0);

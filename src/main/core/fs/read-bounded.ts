@@ -12,7 +12,7 @@ export interface BoundedReadOptions {
 
 const CHUNK_BYTES = 64 * 1024;
 
-function describeSize(bytes: number): string {
+export function describeSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
   return `${bytes} bytes`;

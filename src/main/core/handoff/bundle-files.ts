@@ -1,4 +1,5 @@
 import type { HandoffDocument, HandoffToken } from '../../../shared/handoff-format';
+import { bundleEnv } from './bundle-env';
 
 /** Entry names are visible without the password, so they say nothing about what is inside. */
 export const BUNDLE_ENTRIES = ['README.txt', 'tokens.txt', 'tokens.json', 'tokens.env'] as const;
@@ -37,7 +38,7 @@ export function bundleReadme(doc: HandoffDocument, protection: BundleProtection 
     '--------------',
     'tokens.txt   the tokens, readable by a person',
     'tokens.json  the same, for programs (format "tokenvault-handoff", version 1)',
-    'tokens.env   NAME=value lines for a .env file',
+    "tokens.env   ACCOUNT_TOKEN='value' lines: for a .env file, or `set -a; . ./tokens.env` in a shell",
     '',
     'Keeping the tokens safe',
     '-----------------------',
@@ -69,25 +70,8 @@ export function bundleText(doc: HandoffDocument): string {
   return `Tokens for ${doc.recipient} (prepared ${doc.createdAt})\n\n${doc.tokens.map(tokenBlock).join('\n\n')}\n`;
 }
 
-/** NAME_LIKE_THIS from a token name; duplicates get a numeric suffix so no line overwrites another. */
-export function bundleEnv(doc: HandoffDocument): string {
-  const used = new Set<string>();
-  const lines: string[] = [];
-  for (const token of doc.tokens) {
-    const base =
-      token.name
-        .normalize('NFKD')
-        .replace(/[^A-Za-z0-9]+/g, '_')
-        .replace(/^_+|_+$/g, '')
-        .toUpperCase() || 'TOKEN';
-    let name = /^[0-9]/.test(base) ? `T_${base}` : base;
-    for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
-    used.add(name);
-    if (token.keyId) lines.push(`${name}_KEY_ID=${JSON.stringify(token.keyId)}`);
-    if (token.value !== undefined) lines.push(`${name}=${JSON.stringify(token.value)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+// tokens.env has its own rules (quoting for shells and .env readers, names per account): bundle-env.ts.
+export { bundleEnv };
 
 /** The text of every entry, in BUNDLE_ENTRIES order: the same four whichever way the bundle is protected. */
 export function bundleEntryContents(

@@ -7,5 +7,10 @@ import { MAX_AGE_FILE_BYTES } from './age-bundle';
  * looks at the content (isAgeFile) to know which key it needs; readBundle applies the ZIP's own, smaller cap.
  */
 export function readBundleFileBytes(path: string): Buffer {
-  return readBoundedFile(path, { maxBytes: MAX_AGE_FILE_BYTES, what: 'The bundle' });
+  // A refused file is a bad bundle (exit 6), as readBundle's own refusals are.
+  return readBoundedFile(path, {
+    maxBytes: MAX_AGE_FILE_BYTES,
+    what: 'The bundle file',
+    refusedCode: 'BUNDLE_INVALID',
+  });
 }

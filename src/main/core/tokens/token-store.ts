@@ -17,6 +17,7 @@ import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
 import type { TokenDraft, TokenPolicy } from './token-policy';
+import { MAX_TOKENS_PER_VAULT } from '../../../shared/vault-limits';
 import { TokenSearchIndex } from '../../../shared/token-search-index';
 
 export const MAX_PREVIOUS_VALUES = 5;
@@ -284,6 +285,16 @@ export class TokenStore {
       .run(...(generated ? [newValue, now, now, id] : [newValue, now, id]));
   }
 
+  /** Refuses, before anything is parsed or written, what would take the vault past MAX_TOKENS_PER_VAULT. */
+  private checkRoomFor(adding: number): void {
+    const held = (this.db.prepare('SELECT count(*) AS n FROM tokens').get() as { n: number }).n;
+    if (held + adding <= MAX_TOKENS_PER_VAULT) return;
+    throw new VaultError(
+      'INVALID_INPUT',
+      `A vault holds at most ${MAX_TOKENS_PER_VAULT.toLocaleString('en')} tokens; this one holds ${held.toLocaleString('en')}, so ${adding.toLocaleString('en')} more cannot be added and nothing was imported.`,
+    );
+  }
+
   /**
    * All rows or none: any invalid row or policy refusal rolls the whole import back. `source` names where the rows
    * came from (an import format) in each token's Created event.
@@ -291,6 +302,7 @@ export class TokenStore {
   importMany(accountId: number, rows: unknown[], options: { source?: string } = {}): number {
     const account = this.accounts.get(accountId);
     if (!Array.isArray(rows)) throw new VaultError('INVALID_INPUT', 'An import is a list of tokens.');
+    this.checkRoomFor(rows.length);
     const parsed = rows.map((row, index) => {
       try {
         return parseInput(tokenImportRowSchema, row) as TokenImportRow;
