@@ -178,6 +178,18 @@ export const api = {
     output: output<TokenMeta>(),
   },
   purgePreviousValues: { input: byId, output: output<TokenMeta>() },
+  /** The values a Regenerate kept, newest first, without the values. */
+  listEarlierValues: { input: byId, output: output<{ id: number; replacedAt: string }[]>() },
+  /** One earlier value (a secret, like revealToken); recorded as a reveal. */
+  revealEarlierValue: {
+    input: z.strictObject({ id: idSchema, valueId: idSchema }),
+    output: output<{ value: string }>(),
+  },
+  /** An earlier value becomes the current one again; refused for a token in use unless `force`. */
+  restoreEarlierValue: {
+    input: z.strictObject({ id: idSchema, valueId: idSchema, force: z.boolean().optional() }),
+    output: output<TokenMeta>(),
+  },
   listLinks: { input: z.strictObject({ accountId: idSchema.optional() }), output: output<TokenLink[]>() },
   mapToken: { input: mappingPair, output: output<TokenLink>() },
   unmapToken: { input: mappingPair, output: output<{ unmapped: true }>() },

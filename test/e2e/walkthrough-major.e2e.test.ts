@@ -37,7 +37,20 @@ async function selectToken(page: Page, name: string) {
   await poll(() => detailTitle(page).textContent()).toBe(name);
 }
 
-const focusedIsBody = (page: Page) => page.evaluate(() => document.activeElement === document.body);
+// Runs in the page; typed structurally because this file compiles with Node's types.
+interface PageDocument {
+  activeElement: { getAttribute(name: string): string | null; tagName: string } | null;
+  body: unknown;
+}
+const focusedIsBody = (page: Page) =>
+  page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: PageDocument }).document;
+    return doc.activeElement === null || doc.activeElement === doc.body;
+  });
+const focusedRole = (page: Page) =>
+  page.evaluate(() =>
+    (globalThis as unknown as { document: PageDocument }).document.activeElement?.getAttribute('role'),
+  );
 
 describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
   it('the handoff picker says how many it shows and can choose all of them; a hidden token is not pre-ticked', async () => {
@@ -145,7 +158,7 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     await poll(() => tokenList(page).getByRole('option').count()).toBe(2);
     await page.getByLabel('Search tokens').focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+    expect(await focusedRole(page)).toBe('listbox');
     await page.keyboard.press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await sheet.getByText('Copy the selected token’s value').waitFor();

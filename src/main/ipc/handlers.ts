@@ -10,6 +10,7 @@ import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
 import { RecipientStore } from '../core/recipients/recipient-store';
 import type { SessionController } from '../session/session-controller';
+import { earlierValuesOf } from './earlier-values-of';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -96,6 +97,10 @@ export const handlers: Handlers = {
     session.requireVault().lifecycle.recordActivity(input.id, input.at !== undefined ? { at: input.at } : {}),
   setTokenExpiry: (session, input) => session.requireVault().lifecycle.setExpiry(input.id, input.expiresAt),
   purgePreviousValues: (session, input) => session.requireVault().lifecycle.purgePreviousValues(input.id),
+  listEarlierValues: (session, input) => earlierValuesOf(session).list(input.id),
+  revealEarlierValue: (session, input) => ({ value: earlierValuesOf(session).reveal(input.id, input.valueId) }),
+  restoreEarlierValue: (session, input) =>
+    earlierValuesOf(session).restore(input.id, input.valueId, { force: input.force === true }),
   listLinks: (session, input) => session.requireVault().links.list(input),
   mapToken: (session, input) => session.requireVault().lifecycle.map(input.secondaryId, input.primaryId),
   unmapToken: (session, input) => {
