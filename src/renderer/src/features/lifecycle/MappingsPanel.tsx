@@ -1,45 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TokenMeta } from '../../../../shared/model';
-import type { TokenLink } from '../../../../shared/token-views';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
+import { useAction } from '../../data/use-action';
+import { useLinks } from '../../data/vault-queries';
 import { ErrorText } from '../../ui/ErrorText';
 
 interface MappingsPanelProps {
   token: TokenMeta;
   /** Every token of the vault (metadata), to offer the account's primaries. */
   allTokens: TokenMeta[];
-  version: number;
-  onChanged: () => void;
 }
 
 /**
  * A secondary token's mappings to primaries, each with its own switch: cutting one integration leaves the others
  * running. A primary sees which secondaries stand in for it.
  */
-export function MappingsPanel({ token, allTokens, version, onChanged }: MappingsPanelProps) {
-  const [links, setLinks] = useState<TokenLink[]>([]);
+export function MappingsPanel({ token, allTokens }: MappingsPanelProps) {
+  const linksQuery = useLinks();
+  const links = (linksQuery.data ?? []).filter(
+    (l) => l.secondaryId === token.id || l.primaryId === token.id,
+  );
   const [target, setTarget] = useState<number | ''>('');
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    call('listLinks', { accountId: token.accountId }).then(
-      (all) => setLinks(all.filter((l) => l.secondaryId === token.id || l.primaryId === token.id)),
-      (err) => setError(messageOf(err)),
-    );
-  }, [token.accountId, token.id]);
-  useEffect(() => load(), [load, version]);
-
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      onChanged();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      load();
-    }
-  };
+  const action = useAction();
+  const error = action.error ?? (linksQuery.error ? messageOf(linksQuery.error) : null);
 
   if (token.role === 'primary') {
     const mine = links.filter((l) => l.primaryId === token.id);
@@ -81,21 +64,18 @@ export function MappingsPanel({ token, allTokens, version, onChanged }: Mappings
                   type="checkbox"
                   checked={l.enabled}
                   onChange={(e) => {
-                    const enabled = e.target.checked;
-                    // Shown at once; a refusal reloads the real state from main.
-                    setLinks((all) => all.map((x) => (x === l ? { ...x, enabled } : x)));
-                    void act(() =>
-                      call('setMappingEnabled', { secondaryId: token.id, primaryId: l.primaryId, enabled }),
-                    );
+                    void action.run('setMappingEnabled', {
+                      secondaryId: token.id,
+                      primaryId: l.primaryId,
+                      enabled: e.target.checked,
+                    });
                   }}
                 />
                 Mapping to {l.primaryName} enabled
               </label>
               <button
                 type="button"
-                onClick={() =>
-                  act(() => call('unmapToken', { secondaryId: token.id, primaryId: l.primaryId }))
-                }
+                onClick={() => void action.run('unmapToken', { secondaryId: token.id, primaryId: l.primaryId })}
               >
                 Unmap from {l.primaryName}
               </button>
@@ -121,12 +101,10 @@ export function MappingsPanel({ token, allTokens, version, onChanged }: Mappings
           <button
             type="button"
             disabled={target === ''}
-            onClick={() =>
-              act(async () => {
-                await call('mapToken', { secondaryId: token.id, primaryId: Number(target) });
+            onClick={async () => {
+              if (await action.run('mapToken', { secondaryId: token.id, primaryId: Number(target) }))
                 setTarget('');
-              })
-            }
+            }}
           >
             Map
           </button>
