@@ -150,6 +150,11 @@ export const api = {
    * attention phrases for the list. A token absent from the answer is simply as its stored fields say.
    */
   tokenStates: { input: none, output: output<TokenState[]>() },
+  /**
+   * The ids "Hide unassigned" hides: secondaries that serve no endpoint method, neither themselves nor through an
+   * enabled mapping to a primary that serves one.
+   */
+  unassignedTokenIds: { input: none, output: output<number[]>() },
   /** Where a token is used (handed off, mapped, serving an endpoint): shown before a reset or delete. */
   tokenUsage: { input: byId, output: output<TokenUsage>() },
   /** New value (the one the platform issued, or generated in the profile's shape); the old one is kept. */

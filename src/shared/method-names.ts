@@ -31,6 +31,7 @@ export const BRIDGE_METHODS = [
   'copyToken',
   'tokenHistory',
   'tokenStates',
+  'unassignedTokenIds',
   'tokenUsage',
   'regenerateToken',
   'setTokenStatus',

@@ -11,6 +11,8 @@ export interface InactivityState {
   countingFrom: string;
   /** When the platform disables the token unless activity comes first. */
   limitAt: string;
+  /** The platform's rule: disabled after this many days without activity. */
+  disableAfterDays: number;
   /** Whole days left before the limit, rounded up; 0 once it is reached. */
   daysLeft: number;
   disabled: boolean;
@@ -35,7 +37,10 @@ export interface TokenState {
   /** Only for profiles with an inactivity rule, and only while the stored flag is on. */
   inactivity: InactivityState | null;
   expiry: ExpiryState | null;
-  /** Short phrases for lists ("disabled after 60 days without activity", "expires in 3 days"); empty when fine. */
+  /**
+   * The clock phrases ("disabled after 60 days without activity", "expires in 3 days"); empty when fine. The words
+   * come from src/shared/token-state-vocabulary.ts.
+   */
   attention: string[];
 }
 

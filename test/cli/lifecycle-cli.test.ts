@@ -170,14 +170,25 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     const id = String(ids.token);
     const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
     const list = ok(await cli('token', 'list', path));
-    expect(list).toMatch(/Salesforce .* yes .*producer\s+10 days to the inactivity limit$/m);
+    // The STATE column says what the app's list badges say, in the same words.
+    expect(list).toMatch(/Salesforce .* valid; 10 days to the inactivity limit\s+producer$/m);
     expect(ok(await cli('token', 'list', path, '--now', inDays(7)))).toMatch(
-      /3 days to the inactivity limit$/m,
+      /valid; 3 days to the inactivity limit\s+producer$/m,
     );
     const gone = ok(await cli('token', 'list', path, '--now', inDays(11)));
-    expect(gone).toMatch(/no \(idle\).*disabled after 60 days without activity$/m);
+    expect(gone).toMatch(/Salesforce .* disabled after 60 days without activity\s+producer$/m);
+    expect(gone).not.toMatch(/valid;/);
     const json = JSON.parse(ok(await cli('token', 'list', path, '--json', '--now', inDays(11))));
-    expect(json[0]).toMatchObject({ enabled: true, state: { enabled: false, disabledForInactivity: true } });
+    expect(json[0]).toMatchObject({
+      enabled: true,
+      state: {
+        enabled: false,
+        disabledForInactivity: true,
+        summary: 'valid, disabled after 60 days without activity',
+        usable: false,
+        badges: [{ id: 'disabled-inactivity', text: 'disabled after 60 days without activity', tone: 'off' }],
+      },
+    });
     expect(ok(await cli('token', 'show', path, id, '--now', inDays(5)))).toMatch(
       /attention\s+5 days to the inactivity limit/,
     );

@@ -157,7 +157,7 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
 
     // Past the limit: the platform disabled it; re-enabling restarts the count, recorded in the history.
     await selectToken(page, 'Old marketing sync');
-    await poll(() => field(page, 'Status').textContent()).toMatch('disabled by ON24 for inactivity');
+    await poll(() => field(page, 'Status').textContent()).toMatch('valid, disabled after 60 days without activity');
     await screenshot(page, 'profile-on24-disabled');
     await lifecycle(page).getByRole('button', { name: 'Re-enable' }).click();
     await poll(() => field(page, 'Inactivity limit').textContent()).toMatch('60 days left');

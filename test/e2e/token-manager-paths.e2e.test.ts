@@ -96,7 +96,7 @@ describe('the token manager: order, filters, delete, keyboard', () => {
     await poll(() => page.getByRole('list', { name: 'History' }).getByRole('listitem').count()).toBe(4);
     await screenshot(page, '20-main-agency-vault');
 
-    await page.getByLabel('Status').selectOption('inactive');
+    await page.getByLabel('Status').selectOption('invalidated');
     await poll(() => rowNames(page)).toEqual(['Old export key']);
     await page.getByLabel('Status').selectOption('');
     await page.getByLabel('Kind').selectOption('webhook-secret');
@@ -317,6 +317,7 @@ describe('locks that come from main, the recovery key, the back-off, recent vaul
     const newPassword = 'lantern meadow copper violet harbour';
     await settings.getByLabel('Current master password').fill(TEST_PASSWORD);
     await settings.getByLabel('New master password').fill(newPassword);
+    await settings.getByLabel('Repeat the new password').fill(newPassword);
     await settings.getByRole('button', { name: 'Change password' }).click();
     await settings.getByText('Master password changed.').waitFor();
     await page.keyboard.press('Escape');

@@ -64,7 +64,7 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
       vault.lifecycle.invalidate(old.id);
     });
     await selectToken(page, 'Old invalidated');
-    await page.getByLabel('Status', { exact: true }).selectOption('active');
+    await page.getByLabel('Status', { exact: true }).selectOption('usable');
     await poll(() => tokenList(page).getByRole('option', { name: /Old invalidated/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Hand over…' }).click();
     const wizard = page.getByRole('dialog', { name: 'Hand tokens to an agency' });

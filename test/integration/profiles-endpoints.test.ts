@@ -135,4 +135,24 @@ describe('endpoint profile: endpoints and the tokens serving each method', () =>
     ]);
     expect(idle.id).toBeGreaterThan(0);
   });
+
+  it('"hide unassigned" keeps a secondary that reaches an endpoint through an enabled mapping to its primary', async () => {
+    const { vault, account, primary, secondary } = await endpointAccount(false);
+    const contacts = vault.endpoints.add(account.id, '/contacts');
+    const post = primary('POST');
+    const zapier = secondary('Zapier');
+    const paused = secondary('Paused');
+    const idle = secondary('Idle');
+    vault.endpoints.assign(contacts.id, 'POST', post.id);
+    vault.lifecycle.map(zapier.id, post.id);
+    vault.lifecycle.map(paused.id, post.id);
+    vault.lifecycle.setMappingEnabled(paused.id, post.id, false);
+    // The app and the CLI ask the same core query: Zapier serves POST through its mapping; a disabled mapping
+    // serves nothing.
+    expect([...vault.endpoints.unassignedSecondaryIds()].sort()).toEqual([paused.id, idle.id].sort());
+    expect(vault.endpoints.hideUnassigned(vault.tokens.list()).map((t) => t.name)).toEqual([
+      'POST',
+      'Zapier',
+    ]);
+  });
 });

@@ -49,6 +49,7 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   updateToken: (ids) => ({ id: ids.tokenId, description: 'changed' }),
   deleteToken: (ids) => ({ id: ids.tokenId }),
   tokenStates: () => ({}),
+  unassignedTokenIds: () => ({}),
   tokenUsage: (ids) => ({ id: ids.tokenId }),
   regenerateToken: (ids) => ({ id: ids.tokenId }),
   setTokenStatus: (ids) => ({ id: ids.tokenId, status: 'inactive' }),

@@ -2,6 +2,7 @@ import type { TokenMeta } from '../../shared/model';
 import { normaliseDate } from '../../main/core/profiles/token-clocks';
 import type { TokenState } from '../../main/core/profiles/token-state';
 import type { TokenUsage } from '../../main/core/tokens/token-usage';
+import { describeTokenState } from '../../shared/token-state-vocabulary';
 import { printLine } from '../output';
 import { UsageError } from '../usage-error';
 
@@ -16,14 +17,19 @@ export function parseNowOption(text: string | undefined): Date {
   return text === undefined ? new Date() : parseDateOption(text, '--now');
 }
 
-/** The --json shape of a token's state at a moment (docs/cli.md). */
-export function stateJson(state: TokenState) {
+/** The --json shape of a token's state at a moment (docs/cli.md); the words are the app's (shared vocabulary). */
+export function stateJson(token: TokenMeta, state: TokenState) {
+  const described = describeTokenState(token, state);
   return {
     enabled: state.enabled,
     disabledForInactivity: state.disabledForInactivity,
     inactivity: state.inactivity,
     expiry: state.expiry,
     attention: state.attention,
+    summary: described.summary,
+    usable: described.usable,
+    facts: described.facts,
+    badges: described.badges,
   };
 }
 
@@ -37,24 +43,18 @@ export function usageJson(usage: TokenUsage) {
   };
 }
 
-/** The ENABLED cell of a list: the stored flag, or "no (idle)" when the platform's inactivity rule has switched it off. */
-export function enabledCell(token: TokenMeta, state: TokenState): string {
-  if (state.disabledForInactivity) return 'no (idle)';
-  return token.enabled ? 'yes' : 'no';
-}
-
-export function attentionCell(state: TokenState): string {
-  return state.attention.join('; ');
+/** The STATE cell of a list: the badges the app's list shows, in the same words. */
+export function stateCell(token: TokenMeta, state: TokenState): string {
+  return describeTokenState(token, state)
+    .badges.map((fact) => fact.text)
+    .join('; ');
 }
 
 /** Lines added under `token show`: the state at the moment asked, and where the token is used. */
-export function printStateDetail(state: TokenState, usage: TokenUsage, now: Date): void {
+export function printStateDetail(token: TokenMeta, state: TokenState, usage: TokenUsage, now: Date): void {
   const rows: [string, string][] = [
     ['state at', now.toISOString()],
-    [
-      'effective',
-      state.enabled ? 'enabled' : state.disabledForInactivity ? 'disabled (inactivity)' : 'disabled',
-    ],
+    ['state', describeTokenState(token, state).summary],
   ];
   if (state.inactivity) {
     rows.push(['idle limit', `${state.inactivity.limitAt} (${state.inactivity.daysLeft} days left)`]);

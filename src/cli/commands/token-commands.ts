@@ -8,14 +8,7 @@ import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
-import {
-  attentionCell,
-  enabledCell,
-  parseNowOption,
-  printStateDetail,
-  stateJson,
-  usageJson,
-} from './lifecycle-state';
+import { parseNowOption, printStateDetail, stateCell, stateJson, usageJson } from './lifecycle-state';
 
 /** The --json shape of a token: metadata only, never a value (docs/cli.md). */
 export function tokenJson(token: TokenMeta) {
@@ -102,8 +95,6 @@ function printTokenDetail(token: TokenMeta): void {
     ['name', token.name],
     ['kind', token.kind],
     ['role', token.role],
-    ['status', token.status],
-    ['enabled', token.enabled ? 'yes' : 'no'],
     ['description', token.description],
     ['key id', token.keyId],
     ['assigned to', token.assignedTo],
@@ -238,23 +229,21 @@ export function registerTokenCommands(groups: CliGroups): void {
         return { tokens: shown, states: vault.lifecycle.statesAt(shown, now) };
       });
       if (options.json)
-        return printJson(tokens.map((t) => ({ ...tokenJson(t), state: stateJson(states.get(t.id)!) })));
+        return printJson(tokens.map((t) => ({ ...tokenJson(t), state: stateJson(t, states.get(t.id)!) })));
       if (tokens.length === 0)
         return printLine(
           'No tokens. Add one with: tokenvault token add VAULT --account A --name N --generate',
         );
       printTable(
-        ['ID', 'ACCOUNT', 'NAME', 'KIND', 'ROLE', 'STATUS', 'ENABLED', 'ASSIGNED TO', 'ATTENTION'],
+        ['ID', 'ACCOUNT', 'NAME', 'KIND', 'ROLE', 'STATE', 'ASSIGNED TO'],
         tokens.map((t) => [
           t.id,
           t.accountName,
           t.name,
           t.kind,
           t.role,
-          t.status,
-          enabledCell(t, states.get(t.id)!),
+          stateCell(t, states.get(t.id)!),
           t.assignedTo,
-          attentionCell(states.get(t.id)!),
         ]),
       );
     },
@@ -276,10 +265,11 @@ export function registerTokenCommands(groups: CliGroups): void {
       state: vault.lifecycle.stateAt(tokenId, now),
       usage: vault.lifecycle.usage(tokenId),
     }));
-    if (options.json) printJson({ ...tokenJson(meta), state: stateJson(state), usage: usageJson(usage) });
+    if (options.json)
+      printJson({ ...tokenJson(meta), state: stateJson(meta, state), usage: usageJson(usage) });
     else {
       printTokenDetail(meta);
-      printStateDetail(state, usage, now);
+      printStateDetail(meta, state, usage, now);
     }
   });
 

@@ -71,14 +71,8 @@ export const handlers: Handlers = {
     session.requireVault().lifecycle.delete(input.id, { force: input.force ?? false });
     return { deleted: true as const };
   },
-  tokenStates: (session) => {
-    const vault = session.requireVault();
-    // Only tokens with a clock (inactivity or expiry): the others have nothing beyond their stored fields, and
-    // leaving them out keeps the answer small on a 10,000-token vault.
-    return [...vault.lifecycle.statesAt(vault.tokens.list()).values()].filter(
-      (state) => state.inactivity !== null || state.expiry !== null || state.attention.length > 0,
-    );
-  },
+  tokenStates: (session) => session.requireVault().lifecycle.statesWithClocks(),
+  unassignedTokenIds: (session) => [...session.requireVault().endpoints.unassignedSecondaryIds()],
   tokenUsage: (session, input) => session.requireVault().lifecycle.usage(input.id),
   regenerateToken: (session, input) =>
     session.requireVault().lifecycle.regenerate(input.id, {

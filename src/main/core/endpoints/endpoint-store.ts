@@ -234,10 +234,28 @@ export class EndpointStore {
     return served;
   }
 
-  /** "Hide unassigned": keep primaries and standalone tokens, drop secondaries that serve no endpoint method. */
+  /**
+   * The secondaries "hide unassigned" hides: those that serve no endpoint method, neither themselves nor through an
+   * enabled mapping to a primary that serves one (a secondary reaches an endpoint through its primary).
+   */
+  unassignedSecondaryIds(): Set<number> {
+    const rows = this.db
+      .prepare(
+        `SELECT t.id AS id FROM tokens t
+         WHERE t.role = 'secondary'
+           AND NOT EXISTS (SELECT 1 FROM token_endpoints te WHERE te.token_id = t.id)
+           AND NOT EXISTS (
+             SELECT 1 FROM token_links l JOIN token_endpoints pe ON pe.token_id = l.primary_id
+             WHERE l.secondary_id = t.id AND l.enabled = 1)`,
+      )
+      .all() as { id: number }[];
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** "Hide unassigned": keep primaries and standalone tokens, drop the secondaries that serve no endpoint. */
   hideUnassigned(tokens: TokenMeta[]): TokenMeta[] {
-    const assigned = this.assignedTokenIds();
-    return tokens.filter((token) => token.role !== 'secondary' || assigned.has(token.id));
+    const hidden = this.unassignedSecondaryIds();
+    return tokens.filter((token) => !hidden.has(token.id));
   }
 
   /** The endpoint's token tab; with `hideUnassigned`, secondaries not assigned to this endpoint are left out. */

@@ -1,6 +1,7 @@
 import { VaultError } from '../../../shared/errors';
 import type { Account, TokenMeta, TokenRole } from '../../../shared/model';
 import { findKindRule, type KindRule, type ProfileDefinition } from '../../../shared/profiles';
+import { isStatusLocked } from '../../../shared/token-questions';
 import type { TokenDraft, TokenPolicy } from '../tokens/token-policy';
 
 /** Lifecycle operations a profile may forbid for some tokens. */
@@ -116,12 +117,9 @@ export class ProfilePolicy implements TokenPolicy {
   beforeLifecycle(token: TokenMeta, operation: LifecycleOperation): void {
     const profile = this.profile;
     const rule = this.kindRuleFor(token.kind);
-    if (
-      (operation === 'validate' || operation === 'invalidate') &&
-      rule?.statusLockedRoles?.includes(token.role)
-    ) {
+    if ((operation === 'validate' || operation === 'invalidate') && isStatusLocked(profile, token)) {
       refuse(
-        `The ${token.role} ${lower(rule.label)} of ${profile.label} cannot be validated or invalidated from the manager, only replaced: regenerate it with the new value the platform issued.`,
+        `The ${token.role} ${lower(rule?.label ?? token.kind)} of ${profile.label} cannot be validated or invalidated from the manager, only replaced: regenerate it with the new value the platform issued.`,
       );
     }
     if (operation === 'map' && !profile.mapping) {

@@ -1,11 +1,9 @@
 import type { InactivityRule } from '../../../shared/profiles';
+import { EXPIRY_WARN_DAYS } from '../../../shared/token-questions';
 import type { InactivityState, ExpiryState } from '../../../shared/token-views';
 export type { InactivityState, ExpiryState };
 
 export const DAY_MS = 86_400_000;
-
-/** Expiry warnings, in days before the date, largest first (the same shape as a profile's inactivity warnings). */
-export const EXPIRY_WARN_DAYS: readonly number[] = [30, 14, 7, 1];
 
 export interface InactivityClockInput {
   createdAt: string;
@@ -38,6 +36,7 @@ export function inactivityState(
   return {
     countingFrom: new Date(from).toISOString(),
     limitAt: new Date(limit).toISOString(),
+    disableAfterDays: rule.disableAfterDays,
     daysLeft,
     disabled,
     warning: disabled ? null : warningFor(daysLeft, rule.warnDaysBefore),

@@ -1,5 +1,7 @@
 import type { Account, TokenMeta } from '../../../shared/model';
 import { findProfile } from '../../../shared/profiles';
+import { clockFacts } from '../../../shared/token-state-vocabulary';
+export { plural } from '../../../shared/token-state-vocabulary';
 import type { SqliteDatabase } from '../db/open-database';
 import { expiryState, inactivityState } from './token-clocks';
 import type { TokenState } from '../../../shared/token-views';
@@ -56,7 +58,6 @@ export class TokenStates {
       accounts.set(account.id, account);
     }
     const rule = findProfile(account.profile)?.inactivity ?? null;
-    const attention: string[] = [];
     const inactivity =
       rule && token.enabled
         ? inactivityState(
@@ -65,14 +66,7 @@ export class TokenStates {
             now,
           )
         : null;
-    if (rule && inactivity?.disabled)
-      attention.push(`disabled after ${rule.disableAfterDays} days without activity`);
-    else if (inactivity?.warning !== null && inactivity?.warning !== undefined)
-      attention.push(`${plural(inactivity.daysLeft, 'day')} to the inactivity limit`);
     const expiry = token.expiresAt ? expiryState(token.expiresAt, now) : null;
-    if (expiry?.expired) attention.push('expired');
-    else if (expiry?.warning !== null && expiry?.warning !== undefined)
-      attention.push(`expires in ${plural(expiry.daysLeft, 'day')}`);
     const disabledForInactivity = inactivity?.disabled === true;
     return {
       tokenId: token.id,
@@ -80,11 +74,7 @@ export class TokenStates {
       disabledForInactivity,
       inactivity,
       expiry,
-      attention,
+      attention: clockFacts({ inactivity, expiry }).map((fact) => fact.text),
     };
   }
-}
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

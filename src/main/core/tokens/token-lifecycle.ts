@@ -1,5 +1,6 @@
 import { VaultError } from '../../../shared/errors';
 import { secretValueSchema } from '../../../shared/text-rules';
+import { mayRecordActivity } from '../../../shared/token-questions';
 import { parseInput } from '../validate';
 import type { Account, TokenMeta } from '../../../shared/model';
 import type { AccountStore } from '../accounts/account-store';
@@ -78,6 +79,17 @@ export class TokenLifecycle {
   /** Effective states of many tokens at one moment (one query for the inactivity clocks). */
   statesAt(tokens: TokenMeta[], now = new Date()): Map<number, TokenState> {
     return this.deps.states.forTokens(tokens, now);
+  }
+
+  /**
+   * The states of the tokens that have a clock (inactivity rule or expiry date). The others are as their stored
+   * fields say (src/shared/token-state-vocabulary.ts reads them so), and leaving them out keeps the answer small
+   * on a 10,000-token vault.
+   */
+  statesWithClocks(now = new Date()): TokenState[] {
+    return [...this.statesAt(this.deps.tokens.list(), now).values()].filter(
+      (state) => state.inactivity !== null || state.expiry !== null || state.attention.length > 0,
+    );
   }
 
   private refuseInUse(token: TokenMeta, verb: string, options: ForceOptions): TokenUsage {
@@ -202,14 +214,14 @@ export class TokenLifecycle {
     }
     const rule = policy.profile.inactivity;
     if (rule) {
-      if (!token.enabled) {
+      if (!mayRecordActivity(policy.profile, token)) {
         throw new VaultError(
           'POLICY',
           `"${token.name}" is disabled, so it cannot have been used; enable it first.`,
         );
       }
       const stateThen = this.deps.states.at(token, at);
-      if (stateThen.disabledForInactivity) {
+      if (!mayRecordActivity(policy.profile, token, stateThen)) {
         throw new VaultError(
           'POLICY',
           `${policy.profile.label} disabled "${token.name}" on ${stateThen.inactivity!.limitAt.slice(0, 10)} after ${rule.disableAfterDays} days without activity; enable it again before recording newer activity.`,

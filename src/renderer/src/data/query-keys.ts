@@ -4,6 +4,8 @@ export const queryKeys = {
   tokens: ['tokens'] as const,
   tokenStates: ['token-states'] as const,
   endpoints: ['endpoints'] as const,
+  unassigned: ['endpoints', 'unassigned'] as const,
+  // Under 'links' too, so a mapping change refreshes it: core follows enabled mappings.
   links: ['links'] as const,
   recipients: ['recipients'] as const,
   history: (tokenId: number) => ['history', tokenId] as const,

@@ -1,11 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import { call, messageOf } from '../api';
-import { CHANGES } from './invalidation';
 
 export interface Action {
-  /** Calls main; on success invalidates what the method changed and resolves with its answer, else undefined. */
+  /** Calls main; resolves with its answer, or undefined after a failure (then `error` holds main's sentence). */
   run: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | undefined>;
   busy: boolean;
   /** main's sentence for the last failure, cleared by the next run or by clearError. */
@@ -16,7 +14,6 @@ export interface Action {
 
 /** The busy and error state of one user action (a form's submit, a button), for every screen the same way. */
 export function useAction(): Action {
-  const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(0);
@@ -26,11 +23,8 @@ export function useAction(): Action {
       setBusy(true);
       setError(null);
       try {
-        const answer = await call(method, input);
-        await Promise.all(
-          (CHANGES[method] ?? []).map((family) => client.invalidateQueries({ queryKey: [family] })),
-        );
-        return answer;
+        // What the method changed is marked stale by the data layer itself (follow-changes.ts).
+        return await call(method, input);
       } catch (err) {
         setError(messageOf(err));
         return undefined;
@@ -39,7 +33,7 @@ export function useAction(): Action {
         if (running.current === 0) setBusy(false);
       }
     },
-    [client],
+    [],
   );
   const clearError = useCallback(() => setError(null), []);
   return { run, busy, error, clearError, setError };

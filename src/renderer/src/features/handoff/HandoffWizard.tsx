@@ -5,6 +5,7 @@ import type { TokenMeta } from '../../../../shared/model';
 import { TokenSearchIndex } from '../../../../shared/token-search-index';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorText } from '../../ui/ErrorText';
 
 const FIELD_LABELS: Record<HandoffField, string> = {
@@ -19,6 +20,8 @@ const CHANNELS = [
   ['phone', 'Phone call'],
   ['other', 'Another channel'],
 ] as const;
+
+const PICK_LIST_LIMIT = 200;
 
 interface Result {
   fileName: string;
@@ -57,6 +60,7 @@ export function HandoffWizard({
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [askClose, setAskClose] = useState(false);
 
   useEffect(() => {
     call('listRecipients', {}).then(
@@ -73,7 +77,9 @@ export function HandoffWizard({
     built.load(tokens);
     return built;
   }, [tokens]);
-  const visible = useMemo(() => index.query(filter ? { search: filter } : {}).slice(0, 200), [index, filter]);
+  const matching = useMemo(() => index.query(filter ? { search: filter } : {}), [index, filter]);
+  // A list of checkboxes stays short enough to read and render; beyond it, the filter narrows (and says so).
+  const visible = matching.slice(0, PICK_LIST_LIMIT);
 
   const toggle = <T,>(set: Set<T>, value: T) => {
     const next = new Set(set);
@@ -141,7 +147,8 @@ export function HandoffWizard({
 
   if (result) {
     return (
-      <Dialog title="Bundle ready: send the password separately" onClose={onClose} wide>
+      // Escape and × ask first: the password is shown once, and closing by reflex would lose it.
+      <Dialog title="Bundle ready: send the password separately" onClose={() => setAskClose(true)} wide>
         <p>
           <strong>{result.fileName}</strong> holds {result.tokenCount} token(s) for {result.recipient}. Send
           the file one way (email, file transfer) and this password another way:{' '}
@@ -193,6 +200,20 @@ export function HandoffWizard({
             Done
           </button>
         </div>
+        {askClose && (
+          <ConfirmDialog
+            title="Close the bundle password?"
+            confirmLabel="Close it"
+            cancelLabel="Keep it on screen"
+            onCancel={() => setAskClose(false)}
+            onConfirm={onClose}
+          >
+            <p>
+              The password is shown only once and Token Vault does not keep it. Without it, {result.recipient}{' '}
+              cannot open the bundle and you will have to make a new one.
+            </p>
+          </ConfirmDialog>
+        )}
       </Dialog>
     );
   }
@@ -212,6 +233,23 @@ export function HandoffWizard({
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
+          {matching.length > visible.length && (
+            <p className="hint" id="handoff-limit">
+              Showing {visible.length} of {matching.length} tokens: type to narrow them down.
+            </p>
+          )}
+          <div className="row">
+            <button
+              type="button"
+              onClick={() => setChosen((set) => new Set([...set, ...matching.map((t) => t.id)]))}
+              disabled={matching.length === 0}
+            >
+              Choose all {matching.length}
+            </button>
+            <button type="button" onClick={() => setChosen(new Set())} disabled={chosen.size === 0}>
+              Choose none
+            </button>
+          </div>
           <ul className="pick-list">
             {visible.map((token) => (
               <li key={token.id}>

@@ -73,6 +73,7 @@ export function MappingsPanel({ token, allTokens }: MappingsPanelProps) {
                 />
                 Mapping to {l.primaryName} enabled
               </label>
+              {!l.enabled && <span className="badge badge-off">mapping off</span>}
               <button
                 type="button"
                 onClick={() => void action.run('unmapToken', { secondaryId: token.id, primaryId: l.primaryId })}

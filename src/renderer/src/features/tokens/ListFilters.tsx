@@ -1,3 +1,4 @@
+import { TOKEN_STATE_FILTERS } from '../../../../shared/token-state-vocabulary';
 import { TOKEN_SORT_LABELS, TOKEN_SORTS, type TokenSort } from '../../../../shared/token-sort';
 import type { ListFiltersState, StatusFilter } from './use-token-list-view';
 
@@ -25,8 +26,11 @@ export function ListFilters(props: ListFiltersProps) {
         onChange={(e) => onChange({ status: e.target.value as StatusFilter })}
       >
         <option value="">Any</option>
-        <option value="active">Valid</option>
-        <option value="inactive">Invalidated</option>
+        {TOKEN_STATE_FILTERS.map((filter) => (
+          <option key={filter.id} value={filter.id}>
+            {filter.label}
+          </option>
+        ))}
       </select>
       <label htmlFor="filter-kind">Kind</label>
       <select id="filter-kind" value={filters.kind} onChange={(e) => onChange({ kind: e.target.value })}>

@@ -5,8 +5,8 @@ import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/p
 import type { TokenState } from '../../../../shared/token-views';
 import { createQueryClient } from '../../data/query-client';
 import { useAction } from '../../data/use-action';
-import { useInvalidate } from '../../data/use-invalidate';
-import { useAccounts, useEndpoints, useTokens, useTokenStates } from '../../data/vault-queries';
+import { followChanges } from '../../data/follow-changes';
+import { useAccounts, useTokens, useTokenStates, useUnassignedTokenIds } from '../../data/vault-queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { AccountSidebar } from '../accounts/AccountSidebar';
 import { AccountDialog } from '../accounts/AccountDialog';
@@ -49,6 +49,8 @@ type MainDialog =
   | 'shortcuts';
 
 const NO_STATES = new Map<number, TokenState>();
+/** For a dialog's "something changed" callback: the data layer follows every change by itself (follow-changes.ts). */
+const followsByItself = () => undefined;
 
 /**
  * The unlocked vault. Its cache of main's answers lives and dies with this screen: locking unmounts it, so no
@@ -56,7 +58,13 @@ const NO_STATES = new Map<number, TokenState>();
  */
 export function MainScreen(props: MainScreenProps) {
   const [client] = useState(createQueryClient);
-  useEffect(() => () => client.clear(), [client]);
+  useEffect(() => {
+    const stop = followChanges(client);
+    return () => {
+      stop();
+      client.clear();
+    };
+  }, [client]);
   return (
     <QueryClientProvider client={client}>
       <Workspace {...props} />
@@ -70,17 +78,14 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
   const accountsQuery = useAccounts();
   const tokensQuery = useTokens();
   const statesQuery = useTokenStates();
-  const endpointsQuery = useEndpoints();
+  const unassignedQuery = useUnassignedTokenIds();
   const accounts = useMemo(() => accountsQuery.data ?? [], [accountsQuery.data]);
   const allTokens = useMemo(() => tokensQuery.data ?? [], [tokensQuery.data]);
   const states = useMemo(
     () => (statesQuery.data ? new Map(statesQuery.data.map((s) => [s.tokenId, s])) : NO_STATES),
     [statesQuery.data],
   );
-  const assignedIds = useMemo(
-    () => new Set((endpointsQuery.data ?? []).flatMap((e) => e.assignments.map((a) => a.tokenId))),
-    [endpointsQuery.data],
-  );
+  const unassignedIds = useMemo(() => new Set(unassignedQuery.data ?? []), [unassignedQuery.data]);
   const [accountId, setAccountId] = useState<number | null>(remembered.accountId);
   const [selectedId, setSelectedId] = useState<number | null>(remembered.selectedId);
   // Right after unlock (this screen mounts at each unlock), the health report opens by itself; it shows only
@@ -89,10 +94,9 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
   const [healthAfterUnlock, setHealthAfterUnlock] = useState(true);
   const copy = useAction();
   const [copyNotice, setCopyNotice] = useState<string | null>(null);
-  const invalidate = useInvalidate();
   const searchBox = useRef<HTMLInputElement>(null);
   const listBox = useRef<HTMLDivElement>(null);
-  const view = useTokenListView({ allTokens, accounts, accountId, assignedIds });
+  const view = useTokenListView({ allTokens, accounts, accountId, states, unassignedIds });
   const { tokens, filters } = view;
 
   useEffect(() => {
@@ -142,7 +146,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
     };
   }, [session.vault?.name, session.vault?.demo]);
 
-  const loadError = [accountsQuery, tokensQuery, statesQuery, endpointsQuery].find((q) => q.error)?.error;
+  const loadError = [accountsQuery, tokensQuery, statesQuery, unassignedQuery].find((q) => q.error)?.error;
   const vault = session.vault;
   const kindLabel = (kind: string) => {
     for (const account of accounts) {
@@ -316,21 +320,21 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
           tokens={allTokens}
           preselected={selected?.id ?? null}
           onClose={close}
-          onDone={() => invalidate('exportHandoff')}
+          onDone={followsByItself}
         />
       )}
       {dialog === 'recipients' && (
-        <RecipientsDialog onClose={close} onChanged={() => invalidate('endEngagement', 'deleteRecipient')} />
+        <RecipientsDialog onClose={close} onChanged={followsByItself} />
       )}
       {dialog === 'open-bundle' && (
-        <OpenBundleDialog accounts={accounts} onClose={close} onImported={() => invalidate('openBundle')} />
+        <OpenBundleDialog accounts={accounts} onClose={close} onImported={followsByItself} />
       )}
       {dialog === 'endpoints' && view.endpointAccount && (
         <EndpointsDialog
           account={view.endpointAccount}
           tokens={allTokens}
           onClose={close}
-          onChanged={() => invalidate('assignEndpoint', 'addEndpoint')}
+          onChanged={followsByItself}
         />
       )}
       {dialog === 'settings' && (

@@ -1,30 +1,22 @@
 import type { TokenMeta } from '../../../../shared/model';
+import { describeTokenState, type StateTone } from '../../../../shared/token-state-vocabulary';
 import type { TokenState } from '../../../../shared/token-views';
 
+const BADGE_TONE: Record<StateTone, string> = { ok: 'badge-ok', off: 'badge-off', warn: 'badge-warn' };
+
 /**
- * The badges of one row. One state badge only, the most severe that holds, so two never contradict ("active"
- * beside "disabled"); reminders give their full sentence as a tooltip.
+ * The badges of one row, in the words of shared/token-state-vocabulary.ts (never two that contradict). They
+ * give way to the name: each ellipsises and carries its full words as a tooltip.
  */
 export function TokenBadges({ token, state }: { token: TokenMeta; state: TokenState | undefined }) {
-  const off = state?.disabledForInactivity || !token.enabled || token.status !== 'active';
-  const label = state?.disabledForInactivity
-    ? 'disabled'
-    : token.status !== 'active'
-      ? 'invalidated'
-      : !token.enabled
-        ? 'disabled'
-        : null;
-  const reminders = state?.disabledForInactivity ? [] : (state?.attention ?? []);
   return (
     <div className="badges">
       {token.role === 'primary' && <span className="badge badge-primary">primary</span>}
-      {label && <span className="badge badge-off">{label}</span>}
-      {!off && reminders.length > 0 && (
-        <span className="badge badge-warn" title={reminders.join('; ')}>
-          {reminders[0]}
-          {reminders.length > 1 ? ` +${reminders.length - 1}` : ''}
+      {describeTokenState(token, state).badges.map((fact) => (
+        <span key={fact.id} className={`badge badge-attention ${BADGE_TONE[fact.tone]}`} title={fact.text}>
+          {fact.text}
         </span>
-      )}
+      ))}
     </div>
   );
 }

@@ -5,8 +5,11 @@ import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { SecretInput } from '../../ui/SecretInput';
-import { ValueSourceChoice } from '../../ui/ValueSourceChoice';
+import { ValueSourceChoice, type ValueSource } from '../../ui/ValueSourceChoice';
+import { FieldError } from '../../ui/FieldError';
+import { platformIssuesValues } from '../../../../shared/token-questions';
 import { Field } from '../../ui/Field';
+import { ROLE_WORDS } from './role-words';
 
 interface TokenDialogProps {
   accounts: Account[];
@@ -16,11 +19,6 @@ interface TokenDialogProps {
   onSaved: (token: TokenMeta) => void;
 }
 
-const ROLE_LABELS: Record<TokenRole, string> = {
-  standalone: 'Standalone',
-  primary: 'Primary (the one integrations use)',
-  secondary: 'Secondary (one per application)',
-};
 
 /** Add a token (generated or pasted value) or edit one (metadata, and optionally a new value). */
 export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSaved }: TokenDialogProps) {
@@ -41,7 +39,11 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   const [assignedTo, setAssignedTo] = useState(token?.assignedTo ?? '');
   const [application, setApplication] = useState(token?.application ?? '');
   const [expiresAt, setExpiresAt] = useState(token?.expiresAt?.slice(0, 10) ?? '');
-  const [valueMode, setValueMode] = useState<'generate' | 'paste'>('generate');
+  // Until the admin picks, the value source follows the platform: where it issues the values (Engaging Networks,
+  // ON24, Emplifi) a random string would work nowhere, so pasting is the default there.
+  const [pickedMode, setValueMode] = useState<ValueSource | null>(null);
+  const valueMode: ValueSource =
+    pickedMode ?? (platformIssuesValues(profile, { kind, role }) ? 'paste' : 'generate');
   const [length, setLength] = useState(rule?.valueFormat?.length ?? 64);
   // A fixed value shape (endpoint secondaries: 64 alphanumerics) is the platform's, so the length is not a choice.
   // Emplifi sets the primary's description itself ("NAME Primary Token"); it is shown, not edited.
@@ -66,6 +68,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   };
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ name?: string; value?: string }>({});
   const [busy, setBusy] = useState(false);
 
   const optional = (text: string) => (text.trim() ? text.trim() : null);
@@ -74,6 +77,17 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
     event.preventDefault();
     setError(null);
     if (accountId === '') return setError('Add an account first: every token belongs to one.');
+    const missing = {
+      ...(name.trim() ? {} : { name: 'Give the token a name: what it is for.' }),
+      ...(!editing && valueMode === 'paste' && !value
+        ? { value: `Paste the value ${profile.label} issued, or choose to generate one.` }
+        : {}),
+    };
+    setFieldErrors(missing);
+    if (missing.name || missing.value) {
+      document.getElementById(missing.name ? 'token-name' : 'token-value')?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const common = {
@@ -103,7 +117,12 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
 
   return (
     <Dialog title={editing ? `Edit “${token.name}”` : 'New token'} onClose={onClose} wide>
-      <form className="form" onSubmit={submit} onChange={() => setError(null)} noValidate>
+      <form
+        className="form"
+        onSubmit={submit}
+        onChange={() => (setError(null), setFieldErrors({}))}
+        noValidate
+      >
         <div className="field-grid">
           <Field id="token-name" label="Name (what it is for)" wide>
             <input
@@ -111,7 +130,10 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               value={name}
               onChange={(e) => setName(e.target.value)}
               placeholder="Salesforce sync"
+              aria-invalid={fieldErrors.name ? true : undefined}
+              aria-describedby={fieldErrors.name ? 'token-name-error' : undefined}
             />
+            <FieldError id="token-name" message={fieldErrors.name ?? null} />
           </Field>
           {!editing && (
             <Field id="token-account" label="Account">
@@ -163,7 +185,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
             >
               {roles.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {ROLE_WORDS[r]}
                 </option>
               ))}
             </select>
@@ -262,6 +284,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                 label={rule?.valueLabel ?? 'Token value'}
                 value={value}
                 onChange={setValue}
+                error={fieldErrors.value ?? null}
               />
             )}
           </fieldset>
@@ -271,7 +294,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || !name.trim()}>
+          <button type="submit" className="primary" disabled={busy}>
             {editing ? 'Save' : 'Add token'}
           </button>
         </div>

@@ -3,8 +3,14 @@ import type { Account, TokenMeta } from '../../../../shared/model';
 import { findProfile } from '../../../../shared/profiles';
 import { TokenSearchIndex } from '../../../../shared/token-search-index';
 import { sortTokens, type TokenSort } from '../../../../shared/token-sort';
+import {
+  describeTokenState,
+  matchesStateFilter,
+  type TokenStateFilter,
+} from '../../../../shared/token-state-vocabulary';
+import type { TokenState } from '../../../../shared/token-views';
 
-export type StatusFilter = '' | 'active' | 'inactive';
+export type StatusFilter = '' | TokenStateFilter;
 
 export interface ListFiltersState {
   search: string;
@@ -33,9 +39,11 @@ export function useTokenListView(input: {
   allTokens: TokenMeta[];
   accounts: Account[];
   accountId: number | null;
-  assignedIds: Set<number>;
+  states: Map<number, TokenState>;
+  /** What "Hide unassigned" hides, as core answers it. */
+  unassignedIds: Set<number>;
 }) {
-  const { allTokens, accounts, accountId, assignedIds } = input;
+  const { allTokens, accounts, accountId, states, unassignedIds } = input;
   const [filters, setFilters] = useState<ListFiltersState>(NO_FILTERS);
   const index = useMemo(() => {
     const built = new TokenSearchIndex();
@@ -51,14 +59,28 @@ export function useTokenListView(input: {
     const found = index.query({
       ...(accountId !== null && !searching ? { accountId } : {}),
       ...(searching ? { search: filters.search } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
       ...(filters.kind ? { kind: filters.kind } : {}),
     });
-    // "Hide unassigned", as on the platform: secondaries that serve no endpoint method are left out.
-    return filters.hideUnassigned && endpointAccount
-      ? found.filter((token) => token.role !== 'secondary' || assignedIds.has(token.id))
+    // The state filter reads the same words as the badges (shared/token-state-vocabulary).
+    const status = filters.status;
+    const inState = status
+      ? found.filter((token) => matchesStateFilter(describeTokenState(token, states.get(token.id)), status))
       : found;
-  }, [index, accountId, searching, filters.search, filters.status, filters.kind, filters.hideUnassigned, endpointAccount, assignedIds]);
+    return filters.hideUnassigned && endpointAccount
+      ? inState.filter((token) => !unassignedIds.has(token.id))
+      : inState;
+  }, [
+    index,
+    accountId,
+    searching,
+    filters.search,
+    filters.status,
+    filters.kind,
+    filters.hideUnassigned,
+    endpointAccount,
+    states,
+    unassignedIds,
+  ]);
   const tokens = useMemo(
     () => sortTokens(filtered, filters.sort, filters.groupByAccount),
     [filtered, filters.sort, filters.groupByAccount],

@@ -1,0 +1,99 @@
+/**
+ * The questions a screen asks about one token, answered once from the profile (src/shared/profiles.ts) and core's
+ * computed state. Core's lifecycle (src/main/core/tokens/token-lifecycle.ts) and policy
+ * (src/main/core/profiles/profile-policy.ts) decide with these same functions, so what the app offers is what core
+ * accepts.
+ */
+import type { TokenMeta } from './model';
+import {
+  findKindRule,
+  findProfile,
+  GENERIC_PROFILE,
+  type InactivityRule,
+  type ProfileDefinition,
+} from './profiles';
+import type { TokenState } from './token-views';
+
+/** Expiry warnings, in days before the date, largest first (the same shape as a profile's inactivity warnings). */
+export const EXPIRY_WARN_DAYS: readonly number[] = [30, 14, 7, 1];
+
+type TokenShape = Pick<TokenMeta, 'kind' | 'role'>;
+
+/** The profile of an account, or the generic one for a profile this build does not know (read-only display). */
+export function profileOrGeneric(profileId: string | undefined): ProfileDefinition {
+  return findProfile(profileId ?? '') ?? GENERIC_PROFILE;
+}
+
+/** The platform does not let a manager validate or invalidate this token (Emplifi's primary): it can only be replaced. */
+export function isStatusLocked(profile: ProfileDefinition, token: TokenShape): boolean {
+  return findKindRule(profile, token.kind)?.statusLockedRoles?.includes(token.role) ?? false;
+}
+
+/**
+ * On regenerate, the new value comes from the platform (paste it) rather than from Token Vault (generate it): every
+ * named platform issues its own values, except where the profile fixes a shape Token Vault generates (endpoint
+ * secondaries).
+ */
+export function platformIssuesValues(profile: ProfileDefinition, token: TokenShape): boolean {
+  if (profile.id === GENERIC_PROFILE.id) return false;
+  return !(findKindRule(profile, token.kind)?.valueFormat?.roles.includes(token.role) ?? false);
+}
+
+/**
+ * Activity can be recorded: under an inactivity rule, a token switched off (by the admin or by the platform's
+ * clock at that moment) cannot have been used. `state` is core's state at the moment of the activity.
+ */
+export function mayRecordActivity(
+  profile: ProfileDefinition,
+  token: Pick<TokenMeta, 'enabled'>,
+  state?: Pick<TokenState, 'disabledForInactivity'>,
+): boolean {
+  if (!profile.inactivity) return true;
+  return token.enabled && state?.disabledForInactivity !== true;
+}
+
+/** Warning days before the inactivity limit (largest first), or null when the platform has no inactivity rule. */
+export function inactivityWarnDays(profile: ProfileDefinition): readonly number[] | null {
+  return profile.inactivity?.warnDaysBefore ?? null;
+}
+
+/** "30, 14, 7 and 1": warning days as a phrase. */
+export function warnDaysPhrase(days: readonly number[]): string {
+  if (days.length <= 1) return days.join('');
+  return `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}`;
+}
+
+/** Everything the detail of one token offers, in one answer. */
+export interface TokenActions {
+  /** `locked`: the platform allows neither (replace by regenerating). */
+  validity: 'validate' | 'invalidate' | 'locked';
+  /** `re-enable`: the platform's clock disabled it; enabling restarts the count. */
+  switch: 'enable' | 'disable' | 're-enable';
+  recordActivity: boolean;
+  platformIssuesValues: boolean;
+  /** The map/unmap panel applies (a profile with mappings, a primary or secondary token). */
+  mappings: boolean;
+  expiryWarnDays: readonly number[];
+  inactivity: InactivityRule | null;
+}
+
+export function tokenActions(
+  profile: ProfileDefinition,
+  token: Pick<TokenMeta, 'kind' | 'role' | 'status' | 'enabled'>,
+  state?: Pick<TokenState, 'disabledForInactivity'>,
+): TokenActions {
+  const platformOff = state?.disabledForInactivity === true;
+  return {
+    validity: isStatusLocked(profile, token)
+      ? 'locked'
+      : token.status === 'active'
+        ? 'invalidate'
+        : 'validate',
+    switch: platformOff ? 're-enable' : token.enabled ? 'disable' : 'enable',
+    recordActivity: mayRecordActivity(profile, token, state),
+    platformIssuesValues: platformIssuesValues(profile, token),
+    mappings: profile.mapping && token.role !== 'standalone',
+    expiryWarnDays: EXPIRY_WARN_DAYS,
+    inactivity: profile.inactivity,
+  };
+}
