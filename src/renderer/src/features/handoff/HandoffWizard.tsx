@@ -148,7 +148,13 @@ export function HandoffWizard({
   if (result) {
     return (
       // Escape and × ask first: the password is shown once, and closing by reflex would lose it.
-      <Dialog title="Bundle ready: send the password separately" onClose={() => setAskClose(true)} wide>
+      // Its own dialog (key): focus moves into it, where the form's disabled button had dropped it to the page.
+      <Dialog
+        key="bundle-ready"
+        title="Bundle ready: send the password separately"
+        onClose={() => setAskClose(true)}
+        wide
+      >
         <p>
           <strong>{result.fileName}</strong> holds {result.tokenCount} token(s) for {result.recipient}. Send
           the file one way (email, file transfer) and this password another way:{' '}
