@@ -259,6 +259,11 @@ export const api = {
     input: z.strictObject({ password: z.string().min(1).max(400) }),
     output: output<{ clearsAfterSeconds: number }>(),
   },
+  /** The recovery key shown once after creating a vault, copied like a token value (cleared later). */
+  copyRecoveryKey: {
+    input: z.strictObject({ recoveryKey: z.string().min(1).max(400) }),
+    output: output<{ clearsAfterSeconds: number }>(),
+  },
   listHandoffs: { input: none, output: output<HandoffView[]>() },
   tokenHolders: { input: byId, output: output<{ recipient: string; lastHandedAt: string }[]>() },
   recipientHoldings: {

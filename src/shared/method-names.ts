@@ -58,6 +58,7 @@ export const BRIDGE_METHODS = [
   'chooseBundleFile',
   'exportHandoff',
   'copyBundlePassword',
+  'copyRecoveryKey',
   'listHandoffs',
   'tokenHolders',
   'recipientHoldings',

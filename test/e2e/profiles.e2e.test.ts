@@ -49,7 +49,11 @@ async function addAccountInUi(page: Page, name: string, profileLabel: string, al
 
 async function openNewToken(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'New token' }).click();
-  return page.getByRole('dialog', { name: 'New token' });
+  const dialog = page.getByRole('dialog', { name: 'New token' });
+  // These stories are about each platform's rules, not the value: a generated one is chosen explicitly (the
+  // default is to paste the platform's value, see walkthrough-major.e2e.test.ts).
+  await dialog.getByLabel('Generate a random value').check();
+  return dialog;
 }
 
 async function selectToken(page: Page, name: string) {
@@ -157,7 +161,9 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
 
     // Past the limit: the platform disabled it; re-enabling restarts the count, recorded in the history.
     await selectToken(page, 'Old marketing sync');
-    await poll(() => field(page, 'Status').textContent()).toMatch('valid, disabled after 60 days without activity');
+    await poll(() => field(page, 'Status').textContent()).toMatch(
+      'valid, disabled after 60 days without activity',
+    );
     await screenshot(page, 'profile-on24-disabled');
     await lifecycle(page).getByRole('button', { name: 'Re-enable' }).click();
     await poll(() => field(page, 'Inactivity limit').textContent()).toMatch('60 days left');

@@ -60,7 +60,11 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
         account.id,
         Array.from({ length: 250 }, (_, i) => ({ name: `key ${i + 1}`, value: generateTokenValue() })),
       );
-      const old = vault.tokens.create({ accountId: account.id, name: 'Old invalidated', value: 'x'.repeat(32) });
+      const old = vault.tokens.create({
+        accountId: account.id,
+        name: 'Old invalidated',
+        value: 'x'.repeat(32),
+      });
       vault.lifecycle.invalidate(old.id);
     });
     // Listed last (invalidated tokens go after valid ones): found by a search, then the search cleared.
@@ -68,7 +72,11 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     await selectToken(page, 'Old invalidated');
     await page.getByLabel('Search tokens').fill('');
     await page.getByLabel('Status', { exact: true }).selectOption('usable');
-    await poll(() => tokenList(page).getByRole('option', { name: /Old invalidated/ }).count()).toBe(0);
+    await poll(() =>
+      tokenList(page)
+        .getByRole('option', { name: /Old invalidated/ })
+        .count(),
+    ).toBe(0);
     await page.getByRole('button', { name: 'Hand over…' }).click();
     const wizard = page.getByRole('dialog', { name: 'Hand tokens to an agency' });
     await wizard.getByText(/Tokens \(0 chosen\)/).waitFor();
@@ -117,7 +125,11 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: /^Alpha/ }).click();
     await poll(() => tokenList(page).getByRole('option').count()).toBe(1);
     await page.getByLabel('Search tokens').fill('zendesk');
-    await poll(() => tokenList(page).getByRole('option', { name: /Zendesk webinars/ }).count()).toBe(1);
+    await poll(() =>
+      tokenList(page)
+        .getByRole('option', { name: /Zendesk webinars/ })
+        .count(),
+    ).toBe(1);
     await page.getByText(/in every account/).waitFor();
   });
 
@@ -199,11 +211,15 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
 
   it('accounts can be renamed and deleted, and their notes are shown', async () => {
     const { page, session } = await seededApp((vault) => {
-      vault.accounts.create({ name: 'Emplifi (brand)', notes: 'Owned by the social team', profile: 'emplifi' });
+      vault.accounts.create({
+        name: 'Emplifi (brand)',
+        notes: 'Owned by the social team',
+        profile: 'emplifi',
+      });
     });
     await page.getByRole('button', { name: /^Emplifi \(brand\)/ }).click();
     await page.getByText('Owned by the social team').waitFor();
-    await page.getByRole('button', { name: 'Rename or edit notes…' }).click();
+    await page.getByRole('button', { name: 'Rename or change notes…' }).click();
     const edit = page.getByRole('dialog', { name: /Edit the account/ });
     await edit.getByLabel('Name', { exact: true }).fill('Emplifi (main brand)');
     await edit.getByRole('button', { name: 'Save' }).click();

@@ -53,7 +53,11 @@ describe('earlier values kept by Regenerate, on a real vault', () => {
 
   it('refuses a value of another token, and a token in use unless confirmed; nothing changes then', async () => {
     const { vault, token, earlier } = await regeneratedToken();
-    const other = vault.tokens.create({ accountId: token.accountId, name: 'Other', value: generateTokenValue() });
+    const other = vault.tokens.create({
+      accountId: token.accountId,
+      name: 'Other',
+      value: generateTokenValue(),
+    });
     const valueId = earlier.list(token.id)[0]!.id;
     expect(() => earlier.reveal(other.id, valueId)).toThrow(VaultError);
     const recipients = new RecipientStore(vault.db);

@@ -85,6 +85,7 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
     channel: 'sms',
   }),
   copyBundlePassword: () => ({ password: 'some bundle password' }),
+  copyRecoveryKey: () => ({ recoveryKey: 'AAAA-BBBB' }),
   listHandoffs: () => ({}),
   tokenHolders: (ids) => ({ id: ids.tokenId }),
   recipientHoldings: (ids) => ({ id: ids.recipientId }),

@@ -92,7 +92,9 @@ export const handlers: Handlers = {
   setTokenExpiry: (session, input) => session.requireVault().lifecycle.setExpiry(input.id, input.expiresAt),
   purgePreviousValues: (session, input) => session.requireVault().lifecycle.purgePreviousValues(input.id),
   listEarlierValues: (session, input) => earlierValuesOf(session).list(input.id),
-  revealEarlierValue: (session, input) => ({ value: earlierValuesOf(session).reveal(input.id, input.valueId) }),
+  revealEarlierValue: (session, input) => ({
+    value: earlierValuesOf(session).reveal(input.id, input.valueId),
+  }),
   restoreEarlierValue: (session, input) =>
     earlierValuesOf(session).restore(input.id, input.valueId, { force: input.force === true }),
   listLinks: (session, input) => session.requireVault().links.list(input),
@@ -144,6 +146,7 @@ export const handlers: Handlers = {
     return { handoff, password, entropyBits, qrSvg };
   },
   copyBundlePassword: (session, input) => session.copySecret(input.password),
+  copyRecoveryKey: (session, input) => session.copySecret(input.recoveryKey),
   listHandoffs: (session) => listHandoffs(session.requireVault()),
   tokenHolders: (session, input) => new RecipientStore(session.requireVault().db).holdersOf(input.id),
   recipientHoldings: (session, input) => new RecipientStore(session.requireVault().db).holdings(input.id),

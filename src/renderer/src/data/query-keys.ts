@@ -13,4 +13,13 @@ export const queryKeys = {
   earlierValues: (tokenId: number) => ['earlier-values', tokenId] as const,
 };
 
-export type QueryFamily = 'accounts' | 'tokens' | 'token-states' | 'endpoints' | 'links' | 'recipients' | 'history' | 'usage' | 'earlier-values';
+export type QueryFamily =
+  | 'accounts'
+  | 'tokens'
+  | 'token-states'
+  | 'endpoints'
+  | 'links'
+  | 'recipients'
+  | 'history'
+  | 'usage'
+  | 'earlier-values';

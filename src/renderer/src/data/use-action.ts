@@ -17,24 +17,21 @@ export function useAction(): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(0);
-  const run = useCallback(
-    async <M extends MethodName>(method: M, input: MethodInput<M>) => {
-      running.current++;
-      setBusy(true);
-      setError(null);
-      try {
-        // What the method changed is marked stale by the data layer itself (follow-changes.ts).
-        return await call(method, input);
-      } catch (err) {
-        setError(messageOf(err));
-        return undefined;
-      } finally {
-        running.current--;
-        if (running.current === 0) setBusy(false);
-      }
-    },
-    [],
-  );
+  const run = useCallback(async <M extends MethodName>(method: M, input: MethodInput<M>) => {
+    running.current++;
+    setBusy(true);
+    setError(null);
+    try {
+      // What the method changed is marked stale by the data layer itself (follow-changes.ts).
+      return await call(method, input);
+    } catch (err) {
+      setError(messageOf(err));
+      return undefined;
+    } finally {
+      running.current--;
+      if (running.current === 0) setBusy(false);
+    }
+  }, []);
   const clearError = useCallback(() => setError(null), []);
   return { run, busy, error, clearError, setError };
 }

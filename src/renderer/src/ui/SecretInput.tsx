@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FieldError } from './FieldError';
+import { RevealToggle } from './RevealToggle';
 
 interface SecretInputProps {
   id: string;
@@ -31,9 +32,7 @@ export function SecretInput({ id, label, value, onChange, error, autoComplete = 
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />
-        <button type="button" aria-pressed={shown} aria-controls={id} onClick={() => setShown((s) => !s)}>
-          {shown ? 'Hide' : 'Show'}
-        </button>
+        <RevealToggle shown={shown} onToggle={setShown} controls={id} />
       </div>
       <FieldError id={id} message={error ?? null} />
     </>

@@ -39,7 +39,10 @@ export function AccountDialog({
     if (saved) onSaved(saved);
   };
   return (
-    <Dialog title={account ? `Edit the account “${account.name}”` : 'Add a platform account'} onClose={onClose}>
+    <Dialog
+      title={account ? `Edit the account “${account.name}”` : 'Add a platform account'}
+      onClose={onClose}
+    >
       <form className="form" onSubmit={submit} onChange={save.clearError}>
         <label htmlFor="account-name">Name</label>
         <input

@@ -26,14 +26,16 @@ export function AccountHeader({
         </h2>
         <div className="actions">
           <button type="button" onClick={onEdit}>
-            Rename or edit notes…
+            Rename or change notes…
           </button>
           <button
             type="button"
             className="danger"
             onClick={() => setConfirming(true)}
             disabled={holdsTokens}
-            title={holdsTokens ? 'Delete or move its tokens first: an account with tokens is kept.' : undefined}
+            title={
+              holdsTokens ? 'Delete or move its tokens first: an account with tokens is kept.' : undefined
+            }
             aria-describedby={holdsTokens ? 'account-delete-why' : undefined}
           >
             Delete account…

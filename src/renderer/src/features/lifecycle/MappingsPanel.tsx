@@ -17,11 +17,15 @@ interface MappingsPanelProps {
  */
 export function MappingsPanel({ token, allTokens }: MappingsPanelProps) {
   const linksQuery = useLinks();
-  const links = (linksQuery.data ?? []).filter(
-    (l) => l.secondaryId === token.id || l.primaryId === token.id,
-  );
+  const links = (linksQuery.data ?? []).filter((l) => l.secondaryId === token.id || l.primaryId === token.id);
   const [target, setTarget] = useState<number | ''>('');
   const action = useAction();
+  // A switch flipped shows at once; it holds until main's next answer about the links (or a refusal).
+  const [flipped, setFlipped] = useState<{ primaryId: number; enabled: boolean; asOf: number } | null>(null);
+  const enabledOf = (link: { primaryId: number; enabled: boolean }) =>
+    flipped && flipped.primaryId === link.primaryId && flipped.asOf === linksQuery.dataUpdatedAt
+      ? flipped.enabled
+      : link.enabled;
   const error = action.error ?? (linksQuery.error ? messageOf(linksQuery.error) : null);
 
   if (token.role === 'primary') {
@@ -62,21 +66,26 @@ export function MappingsPanel({ token, allTokens }: MappingsPanelProps) {
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={l.enabled}
-                  onChange={(e) => {
-                    void action.run('setMappingEnabled', {
+                  checked={enabledOf(l)}
+                  onChange={async (e) => {
+                    const enabled = e.target.checked;
+                    setFlipped({ primaryId: l.primaryId, enabled, asOf: linksQuery.dataUpdatedAt });
+                    const done = await action.run('setMappingEnabled', {
                       secondaryId: token.id,
                       primaryId: l.primaryId,
-                      enabled: e.target.checked,
+                      enabled,
                     });
+                    if (!done) setFlipped(null);
                   }}
                 />
                 Mapping to {l.primaryName} enabled
               </label>
-              {!l.enabled && <span className="badge badge-off">mapping off</span>}
+              {!enabledOf(l) && <span className="badge badge-off">mapping off</span>}
               <button
                 type="button"
-                onClick={() => void action.run('unmapToken', { secondaryId: token.id, primaryId: l.primaryId })}
+                onClick={() =>
+                  void action.run('unmapToken', { secondaryId: token.id, primaryId: l.primaryId })
+                }
               >
                 Unmap from {l.primaryName}
               </button>

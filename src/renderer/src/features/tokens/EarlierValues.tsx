@@ -12,7 +12,13 @@ import { REVEAL_SECONDS } from './SecretBox';
  * The values a Regenerate kept: each can be revealed (recorded, hidden again after 20 s) or restored as the
  * current value, which is what "roll back" means. Restoring a token in use asks like Regenerate does.
  */
-export function EarlierValues({ token, onRestored }: { token: TokenMeta; onRestored: (message: string) => void }) {
+export function EarlierValues({
+  token,
+  onRestored,
+}: {
+  token: TokenMeta;
+  onRestored: (message: string) => void;
+}) {
   const list = useEarlierValues(token.id, token.previousValueCount > 0);
   const usage = useTokenUsage(token.id);
   const action = useAction();
@@ -82,7 +88,12 @@ export function EarlierValues({ token, onRestored }: { token: TokenMeta; onResto
             The earlier value becomes the current one, and the current one is kept among the earlier values.
             Record the same change on the platform and in every integration.
           </p>
-          <InUseWarning usage={usage.data ?? null} action="regenerate" confirmed={confirmed} onConfirm={setConfirmed} />
+          <InUseWarning
+            usage={usage.data ?? null}
+            action="regenerate"
+            confirmed={confirmed}
+            onConfirm={setConfirmed}
+          />
         </ConfirmDialog>
       )}
     </section>

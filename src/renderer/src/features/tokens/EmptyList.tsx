@@ -8,14 +8,20 @@ interface EmptyListProps {
 }
 
 /** What the list pane says when it shows no token, and the one thing to do next. */
-export function EmptyList({ noAccounts, narrowed, onAddAccount, onAddToken, onClearFilters }: EmptyListProps) {
+export function EmptyList({
+  noAccounts,
+  narrowed,
+  onAddAccount,
+  onAddToken,
+  onClearFilters,
+}: EmptyListProps) {
   if (noAccounts) {
     return (
       <div className="empty">
         <h2>No accounts yet</h2>
         <p>
-          Add the platform account that issued your tokens (for example “Engaging Networks (main)”), then add its
-          tokens.
+          Add the platform account that issued your tokens (for example “Engaging Networks (main)”), then add
+          its tokens.
         </p>
         <button type="button" className="primary" onClick={onAddAccount} data-focus-home>
           Add an account

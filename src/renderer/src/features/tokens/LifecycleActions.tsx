@@ -19,7 +19,8 @@ interface LifecycleActionsProps {
 export function LifecycleActions({ token, profile, actions, action, onDone, onOpen }: LifecycleActionsProps) {
   const step = async (
     method: 'setTokenStatus' | 'setTokenEnabled' | 'purgePreviousValues',
-    input: MethodInput<'setTokenStatus'> | MethodInput<'setTokenEnabled'> | MethodInput<'purgePreviousValues'>,
+    input:
+      MethodInput<'setTokenStatus'> | MethodInput<'setTokenEnabled'> | MethodInput<'purgePreviousValues'>,
     message: string,
   ) => {
     // The three inputs are checked by main's schema; the union keeps the call sites readable here.
@@ -29,7 +30,8 @@ export function LifecycleActions({ token, profile, actions, action, onDone, onOp
     <div className="actions lifecycle-actions" role="group" aria-label="Lifecycle">
       {actions.validity === 'locked' ? (
         <span className="hint">
-          {profile.label} does not let a manager validate or invalidate the primary; regenerate it to replace it.
+          {profile.label} does not let a manager validate or invalidate the primary; regenerate it to replace
+          it.
         </span>
       ) : actions.validity === 'invalidate' ? (
         <button

@@ -112,7 +112,9 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
     if (!selected) return;
     const copied = await copy.run('copyToken', { id: selected.id });
     if (copied)
-      setCopyNotice(`Copied “${selected.name}”. The clipboard will be cleared in ${copied.clearsAfterSeconds} s.`);
+      setCopyNotice(
+        `Copied “${selected.name}”. The clipboard will be cleared in ${copied.clearsAfterSeconds} s.`,
+      );
   };
 
   useMainShortcuts({
@@ -180,7 +182,12 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
       onClick: () => (setHealthAfterUnlock(false), setDialog('health')),
     },
     { id: 'settings', label: 'Settings', onClick: () => setDialog('settings') },
-    { id: 'shortcuts', label: 'Shortcuts', title: 'Keyboard shortcuts (?)', onClick: () => setDialog('shortcuts') },
+    {
+      id: 'shortcuts',
+      label: 'Shortcuts',
+      title: 'Keyboard shortcuts (?)',
+      onClick: () => setDialog('shortcuts'),
+    },
     { id: 'lock', label: 'Lock', title: 'Lock (Ctrl+L)', onClick: onLock },
   ];
 
@@ -323,9 +330,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
           onDone={followsByItself}
         />
       )}
-      {dialog === 'recipients' && (
-        <RecipientsDialog onClose={close} onChanged={followsByItself} />
-      )}
+      {dialog === 'recipients' && <RecipientsDialog onClose={close} onChanged={followsByItself} />}
       {dialog === 'open-bundle' && (
         <OpenBundleDialog accounts={accounts} onClose={close} onImported={followsByItself} />
       )}

@@ -48,7 +48,9 @@ export function TokenDetail({ token, account, state, allTokens, onEdit, onDelete
   const actions = tokenActions(profile, token, state);
   const described = describeTokenState(token, state);
   const today = localDay(new Date());
-  const sameKindCount = allTokens.filter((t) => t.accountId === token.accountId && t.kind === token.kind).length;
+  const sameKindCount = allTokens.filter(
+    (t) => t.accountId === token.accountId && t.kind === token.kind,
+  ).length;
   const valueChanged = (message: string) => {
     setValueVersion((v) => v + 1);
     setNotice(message);

@@ -19,7 +19,6 @@ interface TokenDialogProps {
   onSaved: (token: TokenMeta) => void;
 }
 
-
 /** Add a token (generated or pasted value) or edit one (metadata, and optionally a new value). */
 export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSaved }: TokenDialogProps) {
   const editing = token !== undefined;

@@ -29,7 +29,10 @@ export function TokenFields({ token, profile, state, described, usage, sameKindC
   const cap = rule?.maxPerAccount;
   const fields: [string, string][] = [
     ['Account', `${token.accountName} (${profile.label})`],
-    ['Kind', `${rule?.label ?? token.kind}${cap ? ` (${sameKindCount} of ${cap} used on this account)` : ''}`],
+    [
+      'Kind',
+      `${rule?.label ?? token.kind}${cap ? ` (${sameKindCount} of ${cap} used on this account)` : ''}`,
+    ],
     ['Role', ROLE_WORDS[token.role]],
     ['Status', described.summary],
     // A platform's own fields always show; the others only when they hold something (no "Key id: —" on a bearer).

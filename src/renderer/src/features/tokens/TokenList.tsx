@@ -110,7 +110,12 @@ export function TokenList(props: TokenListProps) {
           if ('heading' in row) {
             // A visual heading only: each row already names its account, and a listbox holds options.
             return (
-              <div key={`account-${row.accountId}`} className="token-group-heading" aria-hidden="true" style={style}>
+              <div
+                key={`account-${row.accountId}`}
+                className="token-group-heading"
+                aria-hidden="true"
+                style={style}
+              >
                 {row.heading}
               </div>
             );
