@@ -15,6 +15,7 @@ import type { AccountStore } from '../accounts/account-store';
 import { generateTokenValue } from '../crypto/token-generator';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
+import { editChanges } from './edit-changes';
 import { parseInput } from '../validate';
 import type { TokenDraft, TokenPolicy } from './token-policy';
 import { TokenSearchIndex } from '../../../shared/token-search-index';
@@ -246,8 +247,11 @@ export class TokenStore {
         kind: 'Edited',
         tokenId: data.id,
         accountId: before.accountId,
-        // Field names only: the history says a value changed, never what it was or became.
-        details: { fields: data.value !== undefined ? [...changed, 'value'] : changed },
+        // The history says a value changed, never what it was or became; other fields keep old and new.
+        details: {
+          fields: data.value !== undefined ? [...changed, 'value'] : changed,
+          changes: editChanges(before, changed, data),
+        },
       });
     })();
     this.invalidate();
