@@ -259,6 +259,8 @@ export const api = {
     input: z.strictObject({ password: z.string().min(1).max(400) }),
     output: output<{ clearsAfterSeconds: number }>(),
   },
+  /** A token's key id (not secret: ON24's token key, Emplifi's site key) to the clipboard. */
+  copyKeyId: { input: byId, output: output<{ clearsAfterSeconds: number }>() },
   /** The recovery key shown once after creating a vault, copied like a token value (cleared later). */
   copyRecoveryKey: {
     input: z.strictObject({ recoveryKey: z.string().min(1).max(400) }),

@@ -59,6 +59,7 @@ export const BRIDGE_METHODS = [
   'exportHandoff',
   'copyBundlePassword',
   'copyRecoveryKey',
+  'copyKeyId',
   'listHandoffs',
   'tokenHolders',
   'recipientHoldings',

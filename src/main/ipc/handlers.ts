@@ -11,6 +11,7 @@ import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
 import { RecipientStore } from '../core/recipients/recipient-store';
 import type { SessionController } from '../session/session-controller';
 import { earlierValuesOf } from './earlier-values-of';
+import { copyKeyId } from './copy-key-id';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -147,6 +148,7 @@ export const handlers: Handlers = {
   },
   copyBundlePassword: (session, input) => session.copySecret(input.password),
   copyRecoveryKey: (session, input) => session.copySecret(input.recoveryKey),
+  copyKeyId: (session, input) => copyKeyId(session, input.id),
   listHandoffs: (session) => listHandoffs(session.requireVault()),
   tokenHolders: (session, input) => new RecipientStore(session.requireVault().db).holdersOf(input.id),
   recipientHoldings: (session, input) => new RecipientStore(session.requireVault().db).holdings(input.id),

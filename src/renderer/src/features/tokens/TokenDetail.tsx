@@ -105,6 +105,13 @@ export function TokenDetail({ token, account, state, allTokens, onEdit, onDelete
         described={described}
         usage={usage.data}
         sameKindCount={sameKindCount}
+        onCopyKeyId={async () => {
+          const copied = await action.run('copyKeyId', { id: token.id });
+          if (copied)
+            setNotice(
+              `${rule?.keyIdLabel ?? 'Key id'} copied. The clipboard will be cleared in ${copied.clearsAfterSeconds} s.`,
+            );
+        }}
       />
       <EarlierValues token={token} onRestored={valueChanged} />
       {actions.mappings && <MappingsPanel token={token} allTokens={allTokens} />}

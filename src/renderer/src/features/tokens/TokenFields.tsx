@@ -20,10 +20,12 @@ interface TokenFieldsProps {
   usage: TokenUsage | undefined;
   /** Tokens of the same kind in this account, for a platform that caps them ("4 of 10 used"). */
   sameKindCount: number;
+  onCopyKeyId?: () => void;
 }
 
 /** The token's facts, in words: what it is, its state, its dates, who holds it and what uses it. */
-export function TokenFields({ token, profile, state, described, usage, sameKindCount }: TokenFieldsProps) {
+export function TokenFields(props: TokenFieldsProps) {
+  const { token, profile, state, described, usage, sameKindCount, onCopyKeyId } = props;
   const rule = findKindRule(profile, token.kind);
   const inactivity = state?.inactivity ?? null;
   const cap = rule?.maxPerAccount;
@@ -70,12 +72,25 @@ export function TokenFields({ token, profile, state, described, usage, sameKindC
       usage ? usagePhrases({ ...usage, handedTo: [] }).join('; ') || 'no mapping or endpoint' : '—',
     ],
   ];
+  const keyIdLabel = rule?.keyIdLabel ?? 'Key id';
   return (
     <dl className="fields">
       {fields.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>
-          <dd>{value}</dd>
+          <dd>
+            {value}
+            {label === keyIdLabel && token.keyId && onCopyKeyId && (
+              <button
+                type="button"
+                className="link"
+                onClick={onCopyKeyId}
+                aria-label={`Copy the ${keyIdLabel.toLowerCase()}`}
+              >
+                Copy
+              </button>
+            )}
+          </dd>
         </div>
       ))}
     </dl>
