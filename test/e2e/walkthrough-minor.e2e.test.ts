@@ -162,7 +162,12 @@ describe('walkthrough: the smaller problems', { timeout: 120_000 }, () => {
         role: 'primary',
         value: generateTokenValue(),
       });
-      const secondary = vault.tokens.create({ accountId: endpoint.id, name: 'Zapier', role: 'secondary' });
+      const secondary = vault.tokens.create({
+        accountId: endpoint.id,
+        name: 'Zapier',
+        role: 'secondary',
+        generate: { length: 64 },
+      });
       vault.lifecycle.map(secondary.id, primary.id);
       vault.lifecycle.setMappingEnabled(secondary.id, primary.id, false);
     });
