@@ -203,6 +203,9 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await dialog.getByRole('button', { name: 'Add token' }).click();
     await dialog.waitFor({ state: 'detached' });
     await add('Unused app', 'secondary', 'Spare');
+    // Added behind the page's back (through the dispatcher): the page learns of it when it loads again.
+    await page.reload();
+    await page.getByRole('button', { name: /Integration platform/ }).click();
 
     await page.getByRole('button', { name: 'Endpoints…' }).click();
     const endpoints = page.getByRole('dialog', { name: 'Endpoints of Integration platform' });

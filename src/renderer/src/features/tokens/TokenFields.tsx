@@ -72,6 +72,7 @@ export function TokenFields(props: TokenFieldsProps) {
       usage ? usagePhrases({ ...usage, handedTo: [] }).join('; ') || 'no mapping or endpoint' : '—',
     ],
   ];
+  // The platform's own key (ON24's token key, Emplifi's site key) is typed into its forms: it gets a Copy.
   const keyIdLabel = rule?.keyIdLabel ?? 'Key id';
   return (
     <dl className="fields">
@@ -80,7 +81,7 @@ export function TokenFields(props: TokenFieldsProps) {
           <dt>{label}</dt>
           <dd>
             {value}
-            {label === keyIdLabel && token.keyId && onCopyKeyId && (
+            {label === keyIdLabel && rule?.keyIdLabel && token.keyId && onCopyKeyId && (
               <button
                 type="button"
                 className="link"

@@ -79,6 +79,13 @@ export function TokenList(props: TokenListProps) {
     }
   };
 
+  // Only a rendered row can be the active descendant: a virtualised row scrolled away is not in the DOM.
+  const items = virtualizer.getVirtualItems();
+  const selectedRendered = items.some((item) => {
+    const row = rows[item.index];
+    return row !== undefined && 'token' in row && row.token.id === selectedId;
+  });
+
   return (
     <div
       ref={(element) => {
@@ -91,13 +98,11 @@ export function TokenList(props: TokenListProps) {
       aria-label="Tokens"
       tabIndex={0}
       data-focus-home
-      aria-activedescendant={
-        selectedId !== null && selectedIndex >= 0 ? `token-row-${selectedId}` : undefined
-      }
+      aria-activedescendant={selectedRendered ? `token-row-${selectedId}` : undefined}
       onKeyDown={onKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const row = rows[item.index]!;
           const style = {
             position: 'absolute',
