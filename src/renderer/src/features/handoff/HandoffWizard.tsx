@@ -226,7 +226,7 @@ export function HandoffWizard({
 
   return (
     <Dialog title="Hand tokens to an agency" onClose={onClose} wide>
-      <form className="form" onSubmit={create} noValidate>
+      <form className="form handoff-form" onSubmit={create} noValidate>
         <fieldset className="value-mode">
           <legend>Tokens ({chosen.size} chosen)</legend>
           <label htmlFor="handoff-filter" className="visually-hidden">
@@ -271,74 +271,76 @@ export function HandoffWizard({
             ))}
           </ul>
         </fieldset>
-        <fieldset className="value-mode">
-          <legend>What goes in</legend>
-          {HANDOFF_FIELDS.map((field) => (
-            <label key={field} className="check">
-              <input
-                type="checkbox"
-                checked={fields.has(field)}
-                onChange={() => setFields((set) => toggle(set, field))}
-              />
-              {FIELD_LABELS[field]}
+        <div className="handoff-side">
+          <fieldset className="value-mode">
+            <legend>What goes in</legend>
+            {HANDOFF_FIELDS.map((field) => (
+              <label key={field} className="check">
+                <input
+                  type="checkbox"
+                  checked={fields.has(field)}
+                  onChange={() => setFields((set) => toggle(set, field))}
+                />
+                {FIELD_LABELS[field]}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor="handoff-recipient">Recipient</label>
+          <select
+            id="handoff-recipient"
+            value={recipientId}
+            onChange={(e) => setRecipientId(Number(e.target.value))}
+          >
+            {recipients.length === 0 && <option value="">No recipients yet: add one below</option>}
+            {recipients.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+                {r.organisation ? ` (${r.organisation})` : ''}
+              </option>
+            ))}
+          </select>
+          <div className="row">
+            <label htmlFor="handoff-new-recipient" className="visually-hidden">
+              New recipient name
             </label>
-          ))}
-        </fieldset>
-        <label htmlFor="handoff-recipient">Recipient</label>
-        <select
-          id="handoff-recipient"
-          value={recipientId}
-          onChange={(e) => setRecipientId(Number(e.target.value))}
-        >
-          {recipients.length === 0 && <option value="">No recipients yet: add one below</option>}
-          {recipients.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-              {r.organisation ? ` (${r.organisation})` : ''}
-            </option>
-          ))}
-        </select>
-        <div className="row">
-          <label htmlFor="handoff-new-recipient" className="visually-hidden">
-            New recipient name
-          </label>
-          <input
-            id="handoff-new-recipient"
-            placeholder="New recipient (agency or developer)"
-            value={newRecipient}
-            onChange={(e) => setNewRecipient(e.target.value)}
-          />
-          <button type="button" onClick={addRecipient} disabled={!newRecipient.trim()}>
-            Add recipient
-          </button>
-        </div>
-        <label htmlFor="handoff-channel">The password will travel by</label>
-        <select
-          id="handoff-channel"
-          value={channel}
-          onChange={(e) => setChannel(e.target.value as typeof channel)}
-        >
-          {CHANNELS.map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="handoff-file">Bundle file</label>
-        <div className="row">
-          <input id="handoff-file" value={outPath} readOnly placeholder="Choose where to save…" />
-          <button type="button" onClick={chooseFile}>
-            Choose…
-          </button>
-        </div>
-        <ErrorText message={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Writing the bundle…' : 'Create bundle'}
-          </button>
+            <input
+              id="handoff-new-recipient"
+              placeholder="New recipient (agency or developer)"
+              value={newRecipient}
+              onChange={(e) => setNewRecipient(e.target.value)}
+            />
+            <button type="button" onClick={addRecipient} disabled={!newRecipient.trim()}>
+              Add recipient
+            </button>
+          </div>
+          <label htmlFor="handoff-channel">The password will travel by</label>
+          <select
+            id="handoff-channel"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as typeof channel)}
+          >
+            {CHANNELS.map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="handoff-file">Bundle file</label>
+          <div className="row">
+            <input id="handoff-file" value={outPath} readOnly placeholder="Choose where to save…" />
+            <button type="button" onClick={chooseFile}>
+              Choose…
+            </button>
+          </div>
+          <ErrorText message={error} />
+          <div className="actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Writing the bundle…' : 'Create bundle'}
+            </button>
+          </div>
         </div>
       </form>
     </Dialog>

@@ -212,7 +212,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
             id="search"
             ref={searchBox}
             type="search"
-            placeholder="Search tokens (Ctrl+F)"
+            placeholder="Search (Ctrl+F)"
             title="Searches names, descriptions, assigned users, applications and key ids in every account"
             value={filters.search}
             onChange={(e) => view.update({ search: e.target.value })}
