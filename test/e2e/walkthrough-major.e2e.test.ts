@@ -181,6 +181,44 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     await screenshot(page, '30-shortcuts');
   });
 
+  it('focus stays in the form after a refusal, and in the field after adding an endpoint', async () => {
+    const { page } = await seededApp((vault) => {
+      const en = vault.accounts.create({ name: 'Engaging Networks (main)', profile: 'engaging-networks' });
+      vault.tokens.create({
+        accountId: en.id,
+        name: 'Website widgets',
+        kind: 'public',
+        value: generateTokenValue(),
+      });
+      vault.accounts.create({ name: 'Integration platform', profile: 'endpoint' });
+    });
+    await page.getByRole('button', { name: /^Engaging Networks \(main\)/ }).click();
+    await page.getByRole('button', { name: 'New token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New token' });
+    await dialog.getByLabel('Name (what it is for)').fill('Second public');
+    await dialog.getByLabel('Kind').selectOption({ label: 'Public token' });
+    await dialog.getByLabel('Paste the value the platform issued').check();
+    await dialog.getByLabel('Token value').fill(generateTokenValue());
+    await dialog.getByRole('button', { name: 'Add token' }).click();
+    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/public/i);
+    expect(await focusedIsBody(page)).toBe(false);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /^Integration platform/ }).click();
+    await page.getByRole('button', { name: 'Endpoints…' }).click();
+    const endpoints = page.getByRole('dialog', { name: /Endpoints of/ });
+    await endpoints.getByLabel('New endpoint').fill('Donations API');
+    await endpoints.getByRole('button', { name: 'Add endpoint' }).click();
+    await endpoints.getByRole('region', { name: 'Endpoint Donations API' }).waitFor();
+    await poll(() =>
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document
+            .activeElement?.id,
+      ),
+    ).toBe('endpoint-name');
+  });
+
   it('Regenerate keeps the earlier value viewable and restorable', async () => {
     const first = generateTokenValue({ length: 32 });
     let tokenId = 0;

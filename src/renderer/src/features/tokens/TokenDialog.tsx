@@ -74,6 +74,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setError(null);
     if (accountId === '') return setError('Add an account first: every token belongs to one.');
     const missing = {
@@ -293,7 +294,8 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          {/* Never disabled while busy: a disabled button drops the focus to the page, and a refusal must not. */}
+          <button type="submit" className="primary" aria-disabled={busy || undefined}>
             {editing ? 'Save' : 'Add token'}
           </button>
         </div>

@@ -23,13 +23,15 @@ const ROW_HEIGHT = 56;
 const HEADING_HEIGHT = 30;
 
 type Row = { heading: string; accountId: number } | { token: TokenMeta; position: number };
+type Heading = Extract<Row, { heading: string }>;
 
 /** Virtualised: only the rows on screen exist in the DOM, so 10,000 tokens scroll as smoothly as 10. */
 export function TokenList(props: TokenListProps) {
   const { tokens, states, selectedId, onSelect, onCopy, groupByAccount, resetKey, listRef } = props;
   const scroller = useRef<HTMLDivElement | null>(null);
-  const rows = useMemo<Row[]>(() => {
-    if (!groupByAccount) return tokens.map((token, index) => ({ token, position: index + 1 }));
+  // Headings only when grouped; ungrouped, row i is token i and nothing is built per keystroke for 10,000 rows.
+  const grouped = useMemo<Row[] | null>(() => {
+    if (!groupByAccount) return null;
     const out: Row[] = [];
     let lastAccount: number | null = null;
     tokens.forEach((token, index) => {
@@ -41,15 +43,19 @@ export function TokenList(props: TokenListProps) {
     });
     return out;
   }, [tokens, groupByAccount]);
+  const rowAt = (index: number): Row | Heading | undefined =>
+    grouped ? grouped[index] : tokens[index] && { token: tokens[index], position: index + 1 };
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: grouped ? grouped.length : tokens.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => ('heading' in rows[index]! ? HEADING_HEIGHT : ROW_HEIGHT),
+    estimateSize: (index) => (grouped && 'heading' in grouped[index]! ? HEADING_HEIGHT : ROW_HEIGHT),
     overscan: 8,
     initialRect: { width: 600, height: 600 },
   });
   const rowIndexOf = (tokenId: number | null) =>
-    rows.findIndex((row) => 'token' in row && row.token.id === tokenId);
+    grouped
+      ? grouped.findIndex((row) => 'token' in row && row.token.id === tokenId)
+      : tokens.findIndex((token) => token.id === tokenId);
   const selectedIndex = tokens.findIndex((token) => token.id === selectedId);
 
   // A new search starts at the top of its results, not at the old scroll position.
@@ -82,7 +88,7 @@ export function TokenList(props: TokenListProps) {
   // Only a rendered row can be the active descendant: a virtualised row scrolled away is not in the DOM.
   const items = virtualizer.getVirtualItems();
   const selectedRendered = items.some((item) => {
-    const row = rows[item.index];
+    const row = rowAt(item.index);
     return row !== undefined && 'token' in row && row.token.id === selectedId;
   });
 
@@ -103,7 +109,7 @@ export function TokenList(props: TokenListProps) {
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
-          const row = rows[item.index]!;
+          const row = rowAt(item.index)!;
           const style = {
             position: 'absolute',
             top: 0,
