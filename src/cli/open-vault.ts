@@ -1,7 +1,6 @@
-import { VaultError } from '../shared/errors';
 import { keychainUnlock } from '../main/core/keychain/keychain-unlock';
 import { systemSecretStore } from '../main/core/keychain/secret-store';
-import { UnlockAttempts } from '../main/core/vault/unlock-attempts';
+import { withUnlockBackoff as withCoreBackoff } from '../main/core/vault/unlock-with-backoff';
 import { Vault, type Unlock } from '../main/core/vault/vault';
 import { readFirstLine, readSecret } from './password-input';
 import { PASSWORD_FILE_ENV, type UnlockOptions } from './unlock-options';
@@ -17,25 +16,15 @@ export async function unlockFromOptions(path: string, options: UnlockOptions): P
 }
 
 /**
- * Run `use` with the unlock the options describe, under the failed-attempt back-off kept in the vault folder across
- * runs: refused at once while a wait is running, a wrong password counted, a success clearing the count.
+ * Run `use` with the unlock the options describe, under core's one back-off policy
+ * (src/main/core/vault/unlock-with-backoff.ts): refused before any prompt while a wait runs.
  */
-export async function withUnlockBackoff<T>(
+export function withUnlockBackoff<T>(
   path: string,
   options: UnlockOptions,
   use: (unlock: Unlock) => Promise<T>,
 ): Promise<T> {
-  const attempts = new UnlockAttempts(path);
-  attempts.assertMayTry();
-  const unlock = await unlockFromOptions(path, options);
-  try {
-    const result = await use(unlock);
-    attempts.reset();
-    return result;
-  } catch (error) {
-    if (error instanceof VaultError && error.code === 'WRONG_PASSWORD') attempts.recordFailure();
-    throw error;
-  }
+  return withCoreBackoff(path, async () => use(await unlockFromOptions(path, options)));
 }
 
 export function openVault(path: string, options: UnlockOptions): Promise<Vault> {

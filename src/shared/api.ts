@@ -207,6 +207,11 @@ export const api = {
     input: z.strictObject({ accountId: idSchema, name: singleLine('The endpoint name') }),
     output: output<Endpoint>(),
   },
+  /** The endpoint and what it served go; the tokens stay, each with an EndpointUnassigned event. */
+  removeEndpoint: {
+    input: z.strictObject({ endpointId: idSchema }),
+    output: output<{ removed: true; endpoint: string }>(),
+  },
   assignEndpoint: { input: endpointMethod, output: output<Endpoint>() },
   unassignEndpoint: { input: endpointMethod, output: output<Endpoint>() },
   /** "What needs my attention": shown after unlock and as its own view. */

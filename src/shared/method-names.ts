@@ -48,6 +48,7 @@ export const BRIDGE_METHODS = [
   'setMappingEnabled',
   'listEndpoints',
   'addEndpoint',
+  'removeEndpoint',
   'assignEndpoint',
   'unassignEndpoint',
   'healthReport',

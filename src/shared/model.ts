@@ -26,6 +26,18 @@ export const EVENT_KINDS = [
   'AccountEdited',
   'AccountDeleted',
   'PasswordChanged',
+  'OperatorChanged',
+  'KeychainUnlockEnabled',
+  'KeychainUnlockDisabled',
+  'RecipientAdded',
+  'RecipientEdited',
+  'RecipientArchived',
+  'RecipientUnarchived',
+  'RecipientDeleted',
+  'EndpointAdded',
+  'EndpointRemoved',
+  'EndpointAssigned',
+  'EndpointUnassigned',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -52,6 +52,22 @@ export function mayRecordActivity(
   return token.enabled && state?.disabledForInactivity !== true;
 }
 
+/** The length the platform fixes for this token's value (endpoint secondaries: 64 alphanumerics), or null. */
+export function fixedValueLength(profile: ProfileDefinition, token: TokenShape): number | null {
+  const format = findKindRule(profile, token.kind)?.valueFormat;
+  return format && format.roles.includes(token.role) ? format.length : null;
+}
+
+/** The description the platform sets for this token (Emplifi's primary: "ACCOUNT Primary Token"), or null. */
+export function fixedDescription(
+  profile: ProfileDefinition,
+  token: TokenShape,
+  accountName: string,
+): string | null {
+  const fixed = findKindRule(profile, token.kind)?.fixedPrimaryDescription;
+  return fixed && token.role === 'primary' ? fixed.replace('{account}', accountName) : null;
+}
+
 /** Warning days before the inactivity limit (largest first), or null when the platform has no inactivity rule. */
 export function inactivityWarnDays(profile: ProfileDefinition): readonly number[] | null {
   return profile.inactivity?.warnDaysBefore ?? null;

@@ -81,7 +81,7 @@ describe('unlock back-off across CLI runs', () => {
     const { vault, attemptsFile, readAttempts, right, wrong } = await cliVault();
     const first = await runCli(['account', 'list', vault, ...wrong]);
     expect(first.code).toBe(3);
-    expect(first.stderr).toBe('tokenvault: Wrong master password.\n');
+    expect(first.stderr).toBe('tokenvault: Wrong master password. Try again in 1 s.\n');
     expect(statSync(attemptsFile).mode & 0o777).toBe(0o600);
     expect(readAttempts().failures).toBe(1);
     expect(Object.keys(readAttempts()).sort()).toEqual(['failures', 'lastFailureAt']);

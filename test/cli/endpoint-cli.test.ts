@@ -88,7 +88,7 @@ describe('tokenvault endpoint', { timeout: 300_000 }, () => {
     ).toBe(`Token ${post} no longer serves POST on "/contacts".`);
     ok(await cli('endpoint', 'assign', path, '/contacts', '--method', 'POST', '--token', post2));
     const history = JSON.parse(ok(await cli('token', 'history', path, post, '--json'))) as { kind: string }[];
-    expect(history.map((e) => e.kind)).toEqual(['Created', 'Mapped', 'Unmapped']);
+    expect(history.map((e) => e.kind)).toEqual(['Created', 'EndpointAssigned', 'EndpointUnassigned']);
     expect(idle).toMatch(/^\d+$/);
   });
 });

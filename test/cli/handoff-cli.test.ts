@@ -448,7 +448,7 @@ describe('tokenvault handoff open', () => {
     }
     const missing = await cli(['handoff', 'open', file('nope.zip'), '--bundle-password-file', passwordFile]);
     expect(missing.code).toBe(4);
-    expect(missing.stderr).toMatch(/Cannot read nope\.zip \(it does not exist\)/);
+    expect(missing.stderr).toMatch(/The bundle does not exist: .*nope\.zip/);
     expect((await cli(['handoff', 'open', bundle, '--import-into', vault])).code).toBe(2);
     expect((await cli(['handoff', 'open', bundle, '--account', 'x'])).code).toBe(2);
   });

@@ -13,7 +13,7 @@ async function vaultWithHistory() {
   );
   vault.tokens.update({ id: tokens[0]!.id, description: 'Nightly sync' });
   vault.tokens.reveal(tokens[1]!.id);
-  vault.tokens.delete(tokens[2]!.id);
+  vault.lifecycle.delete(tokens[2]!.id);
   vault.tokens.create({ accountId: account.id, name: 'Reporting', generate: {} });
   vault.tokens.update({ id: tokens[1]!.id, name: 'Newsletter (prod)' });
   expect(vault.events.count()).toBe(9);

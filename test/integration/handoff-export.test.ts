@@ -1,3 +1,4 @@
+import { openBundleFile } from '../../src/main/core/handoff/open-bundle';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -290,7 +291,7 @@ describe('handoff export (core, real vault)', () => {
     const { vault: agency } = await createTestVault({ operator: 'agency' });
     open = agency;
     agency.accounts.create({ name: 'From client', profile: 'generic' });
-    const doc = await agency.handoffs.open(readFileSync(out), password);
+    const doc = await openBundleFile(out, password);
     expect(agency.handoffs.importBundle(doc, 'From client')).toBe(2);
     const imported = agency.tokens.list();
     expect(imported.map((t) => [t.name, t.keyId, t.description])).toEqual([

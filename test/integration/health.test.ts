@@ -2,10 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { generateBundlePassword } from '../../src/main/core/handoff/bundle-password';
-import { exportHandoff } from '../../src/main/core/handoff/handoff-service';
 import { HEALTH_KINDS, type HealthReport } from '../../src/main/core/health/health-report';
 import { DAY_MS } from '../../src/main/core/profiles/token-clocks';
-import { RecipientStore } from '../../src/main/core/recipients/recipient-store';
 import type { Vault } from '../../src/main/core/vault/vault';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestVault } from '../helpers/vault-fixture';
@@ -62,9 +60,8 @@ describe('health: what needs my attention', () => {
     used('Copy A', { value: shared });
     used('Copy B', { value: shared });
     const handed = used('Given away');
-    const recipients = new RecipientStore(vault.db);
-    recipients.create({ name: 'Acme Digital' });
-    await exportHandoff(vault, recipients, {
+    vault.recipients.create({ name: 'Acme Digital' });
+    await vault.handoffs.export({
       recipient: 'Acme Digital',
       tokenIds: [handed.id],
       fields: ['value'],

@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import { VaultError } from '../../src/shared/errors';
 import type { EventKind } from '../../src/shared/model';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
-import { exportHandoff } from '../../src/main/core/handoff/handoff-service';
 import { generateBundlePassword } from '../../src/main/core/handoff/bundle-password';
-import { RecipientStore } from '../../src/main/core/recipients/recipient-store';
 import { DAY_MS } from '../../src/main/core/profiles/token-clocks';
 import { MAX_PREVIOUS_VALUES } from '../../src/main/core/tokens/token-store';
 import type { Vault } from '../../src/main/core/vault/vault';
@@ -228,9 +226,8 @@ describe('tokens in use: regenerate and delete need confirmation', () => {
       name: 'Export API',
       value: generateTokenValue(),
     });
-    const recipients = new RecipientStore(vault.db);
-    recipients.create({ name: 'Acme Digital' });
-    await exportHandoff(vault, recipients, {
+    vault.recipients.create({ name: 'Acme Digital' });
+    await vault.handoffs.export({
       recipient: 'Acme Digital',
       tokenIds: [token.id],
       fields: ['value'],
@@ -238,7 +235,7 @@ describe('tokens in use: regenerate and delete need confirmation', () => {
       password: generateBundlePassword().password,
       channel: 'sms',
     });
-    return { vault, token, recipients };
+    return { vault, token, recipients: vault.recipients };
   }
 
   it('handed off to an agency: refused without force, the agency named', async () => {

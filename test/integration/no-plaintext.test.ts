@@ -58,8 +58,8 @@ describe('no plaintext on disk', () => {
     vault.tokens.update({ id: edited.id, value: newValue, name: newName, description: randomSecret('x') });
     expect(vault.tokens.reveal(edited.id)).toBe(newValue);
     // Delete two tokens; their values must not linger in free pages either.
-    vault.tokens.delete(created[1]!.id);
-    vault.tokens.delete(created[2]!.id);
+    vault.lifecycle.delete(created[1]!.id);
+    vault.lifecycle.delete(created[2]!.id);
     const backup = vault.backup();
     expect(existsSync(backup.path)).toBe(true);
 

@@ -57,13 +57,12 @@ describe('endpoint profile: endpoints and the tokens serving each method', () =>
     vault.endpoints.assign(contacts.id, 'POST', post2.id);
     expect(vault.tokens.history(post.id).map((e) => [e.kind, e.details])).toEqual([
       ['Created', expect.anything()],
-      ['Mapped', { endpointId: contacts.id, endpoint: '/contacts', method: 'POST' }],
-      ['Unmapped', { endpointId: contacts.id, endpoint: '/contacts', method: 'POST' }],
+      ['EndpointAssigned', { endpointId: contacts.id, endpoint: '/contacts', method: 'POST' }],
+      ['EndpointUnassigned', { endpointId: contacts.id, endpoint: '/contacts', method: 'POST' }],
     ]);
-    expect(
-      vault.events.forAccount(account.id).find((e) => e.kind === 'AccountEdited')?.details,
-    ).toMatchObject({
-      endpointAdded: '/contacts',
+    expect(vault.events.forAccount(account.id).find((e) => e.kind === 'EndpointAdded')?.details).toEqual({
+      endpointId: contacts.id,
+      endpoint: '/contacts',
     });
     expect(code(() => vault.endpoints.add(account.id, '/CONTACTS'))).toMatch(/^ALREADY_EXISTS/);
     expect(vault.verify().ok).toBe(true);

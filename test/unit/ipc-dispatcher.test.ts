@@ -66,6 +66,7 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   setMappingEnabled: (ids) => ({ secondaryId: ids.tokenId, primaryId: ids.tokenId, enabled: false }),
   listEndpoints: (ids) => ({ accountId: ids.accountId }),
   addEndpoint: (ids) => ({ accountId: ids.accountId, name: 'Donations API' }),
+  removeEndpoint: () => ({ endpointId: 1 }),
   assignEndpoint: (ids) => ({ endpointId: 1, method: 'GET', tokenId: ids.tokenId }),
   unassignEndpoint: (ids) => ({ endpointId: 1, method: 'GET', tokenId: ids.tokenId }),
   healthReport: () => ({}),

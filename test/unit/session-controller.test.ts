@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { MemoryPlatform } from '../../src/main/session/memory-platform';
 import { SessionController } from '../../src/main/session/session-controller';
-import { backoffDelayMs } from '../../src/main/session/unlock-backoff';
+import { backoffDelayMs } from '../../src/main/core/vault/unlock-backoff-delay';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { makeTempDir } from '../helpers/temp-dir';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
@@ -48,6 +48,22 @@ describe('session safety', () => {
     await session.unlockVault({ path, password: TEST_PASSWORD });
     expect(session.getSession().state).toBe('unlocked');
     expect(session.getSession().retryAfterSeconds).toBe(0);
+  });
+
+  it('the back-off outlives an app restart: a new session on the same vault still waits (counted in its folder)', async () => {
+    const clock = 5_000_000;
+    const { session, path, userDataDir, platform } = await newSession(() => clock);
+    session.lock();
+    await expect(session.unlockVault({ path, password: 'wrong password here' })).rejects.toThrow(
+      /Try again in 1 s/,
+    );
+    const restarted = new SessionController({ userDataDir, platform, now: () => clock });
+    expect(restarted.getSession().retryAfterSeconds).toBe(1);
+    await expect(restarted.unlockVault({ path, password: TEST_PASSWORD })).rejects.toThrow(/wait 1 s/);
+    const later = new SessionController({ userDataDir, platform, now: () => clock + 1000 });
+    await later.unlockVault({ path, password: TEST_PASSWORD });
+    expect(later.getSession().state).toBe('unlocked');
+    later.lock();
   });
 
   it('locks after the idle minutes, and activity restarts the countdown', async () => {

@@ -51,13 +51,35 @@ export function registerEndpointCommands(groups: CliGroups): void {
       .description('add an endpoint to an account (endpoint or generic profile); prints its id')
       .argument('<vault>')
       .requiredOption('--account <account>', 'account name or id')
-      .requiredOption('--name <name>', 'endpoint name or path, e.g. /contacts'),
-  ).action(async (path: string, options: UnlockOptions & { account: string; name: string }) => {
-    const added = await withVault(path, options, (vault) =>
-      vault.endpoints.add(vault.accounts.resolve(options.account).id, options.name),
-    );
-    printLine(String(added.id));
-  });
+      .requiredOption('--name <name>', 'endpoint name or path, e.g. /contacts')
+      .option('--json', 'print the endpoint as JSON'),
+  ).action(
+    async (path: string, options: UnlockOptions & { account: string; name: string; json?: boolean }) => {
+      const { result: added } = await withVault(path, options, (vault) =>
+        vault.useCases.addEndpoint(vault.accounts.resolve(options.account).id, options.name),
+      );
+      if (options.json) return printJson(added);
+      printLine(String(added.id));
+    },
+  );
+
+  addUnlockOptions(
+    endpoint
+      .command('remove')
+      .description('remove an endpoint; the tokens that served it stay, each unassigned in its history')
+      .argument('<vault>')
+      .argument('<endpoint>', 'endpoint name or id')
+      .option('--account <account>', 'the account, when two accounts have an endpoint of that name')
+      .option('--json', 'print { removed, endpoint } as JSON'),
+  ).action(
+    async (path: string, name: string, options: UnlockOptions & AccountOption & { json?: boolean }) => {
+      const { result } = await withVault(path, options, (vault) =>
+        vault.useCases.removeEndpoint(resolveEndpoint(vault, name, options.account).id),
+      );
+      if (options.json) return printJson(result);
+      printLine(`Endpoint "${result.endpoint}" removed.`);
+    },
+  );
 
   addUnlockOptions(
     endpoint
@@ -145,21 +167,23 @@ export function registerEndpointCommands(groups: CliGroups): void {
         .argument('<endpoint>', 'endpoint name or id')
         .requiredOption('--method <method>', 'POST, GET or DELETE')
         .requiredOption('--token <id>', 'token id')
-        .option('--account <account>', 'the account, when two accounts have an endpoint of that name'),
+        .option('--account <account>', 'the account, when two accounts have an endpoint of that name')
+        .option('--json', 'print the endpoint as JSON'),
     ).action(
       async (
         path: string,
         name: string,
-        options: UnlockOptions & AccountOption & { method: string; token: string },
+        options: UnlockOptions & AccountOption & { method: string; token: string; json?: boolean },
       ) => {
         const method = parseMethodOption(options.method);
         const tokenId = parseId(options.token);
-        const updated = await withVault(path, options, (vault) => {
+        const { result: updated } = await withVault(path, options, (vault) => {
           const target = resolveEndpoint(vault, name, options.account);
           return assign
-            ? vault.endpoints.assign(target.id, method, tokenId)
-            : vault.endpoints.unassign(target.id, method, tokenId);
+            ? vault.useCases.assignEndpoint(target.id, method, tokenId)
+            : vault.useCases.unassignEndpoint(target.id, method, tokenId);
         });
+        if (options.json) return printJson(updated);
         printLine(
           `Token ${tokenId} ${assign ? 'now serves' : 'no longer serves'} ${method} on "${updated.name}".`,
         );

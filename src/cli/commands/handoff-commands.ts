@@ -1,14 +1,15 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
+import { DEFAULT_HANDOFF_FIELDS } from '../../shared/handoff-defaults';
 import { HANDOFF_FIELDS } from '../../shared/handoff-format';
 import {
   acceptTypedBundlePassword,
   generateBundlePassword,
   type BundlePassword,
 } from '../../main/core/handoff/bundle-password';
-import { readBundle } from '../../main/core/handoff/bundle-zip';
+import { openBundleFile } from '../../main/core/handoff/open-bundle';
 import { PASSWORD_CHANNELS, type PasswordChannel } from '../../main/core/handoff/handoff-service';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write';
 import { printJson, printLine, printTable } from '../output';
@@ -69,7 +70,7 @@ function registerExport(groups: CliGroups): void {
       .option(
         '--fields <list>',
         `what to include, comma-separated: ${HANDOFF_FIELDS.join(',')}`,
-        HANDOFF_FIELDS.join(','),
+        DEFAULT_HANDOFF_FIELDS.join(','),
       )
       .option(
         '--bundle-password-file <path>',
@@ -87,8 +88,9 @@ function registerExport(groups: CliGroups): void {
       .option(
         '--channel <channel>',
         `how the password will travel: ${CHOSEN_CHANNELS.join(', ')} (recorded; default unknown)`,
-      ),
-  ).action(async (path: string, options: ExportOptions) => {
+      )
+      .option('--json', 'print the handoff record as JSON (never the password)'),
+  ).action(async (path: string, options: ExportOptions & { json?: boolean }) => {
     if (options.bundlePasswordFile && options.passwordOut)
       throw new UsageError('Use --bundle-password-file or --password-out, not both.');
     if (options.channel !== undefined && !(CHOSEN_CHANNELS as string[]).includes(options.channel))
@@ -104,8 +106,8 @@ function registerExport(groups: CliGroups): void {
     // exists or any HandedOff event is recorded (otherwise a bundle would be out with its password lost).
     if (options.passwordOut)
       writeFileAtomic(options.passwordOut, `${bundlePassword.password}\n`, { exclusive: true });
-    const record = await withVault(path, options, (vault) =>
-      vault.handoffs.export({
+    const { result: record } = await withVault(path, options, (vault) =>
+      vault.useCases.exportHandoff({
         recipient: options.recipient,
         tokenIds: options.token,
         fields,
@@ -117,9 +119,11 @@ function registerExport(groups: CliGroups): void {
       if (options.passwordOut) rmSync(options.passwordOut, { force: true });
       throw error;
     });
-    printLine(
-      `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
-    );
+    if (options.json) printJson(record);
+    else
+      printLine(
+        `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
+      );
     if (bundlePassword.style === 'typed') return;
     const bits = Math.floor(bundlePassword.entropyBits);
     if (options.passwordOut) {
@@ -162,25 +166,16 @@ function registerOpen(groups: CliGroups): void {
     ) => {
       if (options.importInto && !options.account) throw new UsageError('--import-into needs --account.');
       if (options.account && !options.importInto) throw new UsageError('--account goes with --import-into.');
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new VaultError(
-          'NOT_FOUND',
-          `Cannot read ${basename(file)} (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'error')}).`,
-        );
-      }
       const password = await readSecret(
         { file: options.bundlePasswordFile, what: 'bundle password' },
         'Bundle password: ',
       );
-      const doc = await readBundle(bytes, password);
+      const doc = await openBundleFile(file, password);
       if (options.importInto) {
-        const count = await withVault(options.importInto, options, (vault) =>
-          vault.handoffs.importBundle(doc, options.account!),
+        const { result: count } = await withVault(options.importInto, options, (vault) =>
+          vault.useCases.importBundle(doc, options.account!),
         );
+        if (options.json) return printJson({ imported: count });
         printLine(String(count));
         return;
       }

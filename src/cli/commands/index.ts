@@ -5,6 +5,7 @@ import type { CliRegistrar } from './cli-groups';
 import { registerDemoCommands } from './demo-commands';
 import { registerEndpointCommands } from './endpoint-commands';
 import { registerHealthCommands } from './health-commands';
+import { registerHistoryCommands } from './history-commands';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerLifecycleCommands } from './lifecycle-commands';
 import { registerRecipientCommands } from './recipient-commands';
@@ -24,4 +25,5 @@ export const REGISTRARS: CliRegistrar[] = [
   registerRecipientCommands,
   registerHandoffCommands,
   registerDemoCommands,
+  registerHistoryCommands,
 ];

@@ -1,4 +1,5 @@
-import { disableKeychain, enableKeychain, keychainStatus } from '../../main/core/keychain/keychain-unlock';
+import { keychainStatus } from '../../main/core/keychain/keychain-unlock';
+import { setKeychainUnlock } from '../../main/core/keychain/set-keychain-unlock';
 import { systemSecretStore } from '../../main/core/keychain/secret-store';
 import { printJson, printLine } from '../output';
 import { withVault } from '../open-vault';
@@ -21,7 +22,7 @@ export function registerKeychainCommands(groups: CliGroups): void {
       .description('unlock this vault through the OS keychain from now on')
       .argument('<vault>'),
   ).action(async (path: string, options: UnlockOptions) => {
-    await withVault(path, options, (vault) => enableKeychain(vault, systemSecretStore()));
+    await withVault(path, options, (vault) => setKeychainUnlock(vault, systemSecretStore(), true));
     printLine('Keychain unlock is on.');
   });
 
@@ -31,7 +32,9 @@ export function registerKeychainCommands(groups: CliGroups): void {
       .description('delete the keychain entry and its key slot')
       .argument('<vault>'),
   ).action(async (path: string, options: UnlockOptions) => {
-    const removed = await withVault(path, options, (vault) => disableKeychain(vault, systemSecretStore()));
+    const removed = await withVault(path, options, (vault) =>
+      setKeychainUnlock(vault, systemSecretStore(), false),
+    );
     printLine(
       removed
         ? 'Keychain unlock is off; the keychain entry and its slot are deleted.'

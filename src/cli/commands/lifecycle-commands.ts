@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { TokenMeta } from '../../shared/model';
+import type { Outcome } from '../../main/core/use-cases/outcome';
 import type { Vault } from '../../main/core/vault/vault';
 import { printJson, printLine } from '../output';
 import { readFirstLine } from '../password-input';
@@ -11,13 +12,6 @@ import { parseDateOption, usageJson } from './lifecycle-state';
 import { parseId, readStdin, tokenJson } from './token-commands';
 
 type JsonOption = { json?: boolean };
-
-/** Run a change and tell whether it recorded anything: a request that changes nothing records no event. */
-function tracked<T>(vault: Vault, change: () => T): { result: T; changed: boolean } {
-  const before = vault.events.count();
-  const result = change();
-  return { result, changed: vault.events.count() !== before };
-}
 
 /** One line for people (what happened, or that nothing had to), or the token's JSON. */
 function report(after: TokenMeta, changed: boolean, done: string, already: string, json?: boolean): void {
@@ -56,8 +50,8 @@ export function registerLifecycleCommands(groups: CliGroups): void {
           : options.valueStdin
             ? await readStdin()
             : undefined;
-        const after = await withVault(path, options, (vault) =>
-          vault.lifecycle.regenerate(tokenId, { force: options.force === true, value }),
+        const { result: after } = await withVault(path, options, (vault) =>
+          vault.useCases.regenerate(tokenId, { force: options.force === true, value }),
         );
         if (options.json) return printJson(tokenJson(after));
         printLine(
@@ -66,37 +60,28 @@ export function registerLifecycleCommands(groups: CliGroups): void {
       },
     );
 
-  const simple: [
-    string,
-    string,
-    (vault: Vault, id: number, mapping?: number) => TokenMeta,
-    string,
-    string,
-  ][] = [
+  const simple: [string, string, (vault: Vault, id: number) => Outcome<TokenMeta>, string, string][] = [
     [
       'validate',
       'mark the token valid (active)',
-      (v, id) => v.lifecycle.validate(id),
+      (v, id) => v.useCases.setStatus(id, 'active'),
       'validated',
       'was already valid',
     ],
     [
       'invalidate',
       'mark the token invalid (inactive)',
-      (v, id) => v.lifecycle.invalidate(id),
+      (v, id) => v.useCases.setStatus(id, 'inactive'),
       'invalidated',
       'was already invalid',
     ],
   ];
   for (const [name, description, run, done, already] of simple) {
     tokenCommand(token, name, description)
-      .option('--force', 'accepted for symmetry; validating never needs it')
       .option('--json', 'print the token as JSON')
       .action(async (path: string, id: string, options: UnlockOptions & JsonOption) => {
         const tokenId = parseId(id);
-        const { result, changed } = await withVault(path, options, (vault) =>
-          tracked(vault, () => run(vault, tokenId)),
-        );
+        const { result, changed } = await withVault(path, options, (vault) => run(vault, tokenId));
         report(result, changed, done, already, options.json);
       });
   }
@@ -111,7 +96,6 @@ export function registerLifecycleCommands(groups: CliGroups): void {
         : 'disable the token',
     )
       .option('--mapping <primaryId>', `${name} only the token's mapping to this primary token`)
-      .option('--force', 'accepted for symmetry; enabling never needs it')
       .option('--json', 'print the token (or the mapping) as JSON')
       .action(
         async (path: string, id: string, options: UnlockOptions & JsonOption & { mapping?: string }) => {
@@ -120,7 +104,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
             options.mapping !== undefined ? parseId(options.mapping, 'primary token id') : undefined;
           if (primaryId !== undefined) {
             const { result: link, changed } = await withVault(path, options, (vault) =>
-              tracked(vault, () => vault.lifecycle.setMappingEnabled(tokenId, primaryId, enabled)),
+              vault.useCases.setMappingEnabled(tokenId, primaryId, enabled),
             );
             if (options.json) return printJson(link);
             return printLine(
@@ -128,9 +112,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
             );
           }
           const { result, changed } = await withVault(path, options, (vault) =>
-            tracked(vault, () =>
-              enabled ? vault.lifecycle.enable(tokenId) : vault.lifecycle.disable(tokenId),
-            ),
+            vault.useCases.setEnabled(tokenId, enabled),
           );
           report(
             result,
@@ -149,14 +131,14 @@ export function registerLifecycleCommands(groups: CliGroups): void {
     'delete the token, its previous values, mappings and endpoint assignments; refused while in use without --force',
   )
     .option('--force', 'go ahead although the token is in use')
-    .action(async (path: string, id: string, options: UnlockOptions & { force?: boolean }) => {
+    .option('--json', 'print { deleted, id, name } as JSON')
+    .action(async (path: string, id: string, options: UnlockOptions & JsonOption & { force?: boolean }) => {
       const tokenId = parseId(id);
-      const name = await withVault(path, options, (vault) => {
-        const meta = vault.tokens.get(tokenId);
-        vault.lifecycle.delete(tokenId, { force: options.force === true });
-        return meta.name;
-      });
-      printLine(`Token ${tokenId} "${name}" deleted.`);
+      const { result } = await withVault(path, options, (vault) =>
+        vault.useCases.deleteToken(tokenId, { force: options.force === true }),
+      );
+      if (options.json) return printJson({ deleted: true, id: tokenId, name: result.name });
+      printLine(`Token ${tokenId} "${result.name}" deleted.`);
     });
 
   tokenCommand(token, 'activity', 'record that the token was used (default: now)')
@@ -165,8 +147,8 @@ export function registerLifecycleCommands(groups: CliGroups): void {
     .action(async (path: string, id: string, options: UnlockOptions & JsonOption & { at?: string }) => {
       const tokenId = parseId(id);
       const at = options.at !== undefined ? parseDateOption(options.at, '--at') : undefined;
-      const after = await withVault(path, options, (vault) =>
-        vault.lifecycle.recordActivity(tokenId, { at }),
+      const { result: after } = await withVault(path, options, (vault) =>
+        vault.useCases.recordActivity(tokenId, at),
       );
       if (options.json) return printJson(tokenJson(after));
       printLine(
@@ -185,25 +167,28 @@ export function registerLifecycleCommands(groups: CliGroups): void {
   ).action(async (path: string, id: string, date: string, options: UnlockOptions & JsonOption) => {
     const tokenId = parseId(id);
     const expiresAt = date.toLowerCase() === 'never' ? null : parseDateOption(date, 'The expiry date');
-    const after = await withVault(path, options, (vault) => vault.lifecycle.setExpiry(tokenId, expiresAt));
+    const { result: after } = await withVault(path, options, (vault) =>
+      vault.useCases.setExpiry(tokenId, expiresAt),
+    );
     if (options.json) return printJson(tokenJson(after));
     printLine(
       `Token ${after.id} "${after.name}" ${after.expiresAt ? `expires ${after.expiresAt}` : 'never expires'}.`,
     );
   });
 
-  tokenCommand(token, 'purge-previous', 'forget the earlier values kept for rollback').action(
-    async (path: string, id: string, options: UnlockOptions) => {
+  tokenCommand(token, 'purge-previous', 'forget the earlier values kept for rollback')
+    .option('--json', 'print the token as JSON')
+    .action(async (path: string, id: string, options: UnlockOptions & JsonOption) => {
       const tokenId = parseId(id);
       const { before, after } = await withVault(path, options, (vault) => ({
         before: vault.tokens.get(tokenId),
-        after: vault.lifecycle.purgePreviousValues(tokenId),
+        after: vault.useCases.purgePreviousValues(tokenId).result,
       }));
+      if (options.json) return printJson(tokenJson(after));
       printLine(
         `Token ${after.id} "${after.name}": ${before.previousValueCount - after.previousValueCount} previous value(s) purged.`,
       );
-    },
-  );
+    });
 
   tokenCommand(token, 'usage', 'where the token is used: handoffs, mappings, endpoints')
     .option('--json', 'print JSON')
@@ -236,14 +221,20 @@ export function registerLifecycleCommands(groups: CliGroups): void {
         )
         .argument('<vault>')
         .argument('<secondaryId>')
-        .argument('<primaryId>'),
-    ).action(async (path: string, secondary: string, primary: string, options: UnlockOptions) => {
-      const secondaryId = parseId(secondary, 'secondary token id');
-      const primaryId = parseId(primary, 'primary token id');
-      await withVault(path, options, (vault) =>
-        mapped ? vault.lifecycle.map(secondaryId, primaryId) : vault.lifecycle.unmap(secondaryId, primaryId),
-      );
-      printLine(`Token ${secondaryId} ${mapped ? 'mapped to' : 'unmapped from'} primary token ${primaryId}.`);
-    });
+        .argument('<primaryId>')
+        .option('--json', 'print the mapping (map) or { unmapped: true } (unmap) as JSON'),
+    ).action(
+      async (path: string, secondary: string, primary: string, options: UnlockOptions & JsonOption) => {
+        const secondaryId = parseId(secondary, 'secondary token id');
+        const primaryId = parseId(primary, 'primary token id');
+        const { result } = await withVault(path, options, (vault): Outcome<unknown> =>
+          mapped ? vault.useCases.map(secondaryId, primaryId) : vault.useCases.unmap(secondaryId, primaryId),
+        );
+        if (options.json) return printJson(result);
+        printLine(
+          `Token ${secondaryId} ${mapped ? 'mapped to' : 'unmapped from'} primary token ${primaryId}.`,
+        );
+      },
+    );
   }
 }

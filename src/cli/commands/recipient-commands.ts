@@ -30,19 +30,23 @@ export function registerRecipientCommands(groups: CliGroups): void {
       .option('--organisation <text>', 'organisation', '')
       .option('--email <address>', 'email address (where the bundle goes)', '')
       .option('--phone <number>', 'phone number (where the bundle password goes)', '')
-      .option('--notes <text>', 'notes', ''),
-  ).action(async (path: string, options: UnlockOptions & DetailOptions & { name: string }) => {
-    const recipient = await withVault(path, options, (vault) =>
-      vault.recipients.create({
-        name: options.name,
-        organisation: options.organisation,
-        email: options.email,
-        phone: options.phone,
-        notes: options.notes,
-      }),
-    );
-    printLine(String(recipient.id));
-  });
+      .option('--notes <text>', 'notes', '')
+      .option('--json', 'print the recipient as JSON'),
+  ).action(
+    async (path: string, options: UnlockOptions & DetailOptions & { name: string; json?: boolean }) => {
+      const { result: recipient } = await withVault(path, options, (vault) =>
+        vault.useCases.addRecipient({
+          name: options.name,
+          organisation: options.organisation,
+          email: options.email,
+          phone: options.phone,
+          notes: options.notes,
+        }),
+      );
+      if (options.json) return printJson(recipient);
+      printLine(String(recipient.id));
+    },
+  );
 
   addUnlockOptions(
     groups.recipient
@@ -111,12 +115,14 @@ export function registerRecipientCommands(groups: CliGroups): void {
       .option('--phone <number>')
       .option('--notes <text>')
       .option('--archive', 'hide it from new handoffs; its handoffs stay on record')
-      .option('--unarchive', 'make it available for handoffs again'),
+      .option('--unarchive', 'make it available for handoffs again')
+      .option('--json', 'print the recipient as JSON'),
   ).action(
     async (
       path: string,
       name: string,
-      options: UnlockOptions & DetailOptions & { name?: string; archive?: boolean; unarchive?: boolean },
+      options: UnlockOptions &
+        DetailOptions & { name?: string; archive?: boolean; unarchive?: boolean; json?: boolean },
     ) => {
       if (options.archive && options.unarchive)
         throw new UsageError('Give --archive or --unarchive, not both.');
@@ -130,16 +136,11 @@ export function registerRecipientCommands(groups: CliGroups): void {
         throw new UsageError(
           'Nothing to change: give --name, --organisation, --email, --phone, --notes, --archive or --unarchive.',
         );
-      const updated = await withVault(path, options, (vault) => {
-        const recipient = vault.recipients.resolve(name);
-        // One transaction: a refused change (a taken name, a bad email) leaves the archive flag alone too.
-        return vault.db.transaction(() => {
-          let result = Object.keys(patch).length ? vault.recipients.update(recipient.id, patch) : recipient;
-          if (options.archive || options.unarchive)
-            result = vault.recipients.setArchived(recipient.id, options.archive === true);
-          return result;
-        })();
-      });
+      const archived = options.archive ? true : options.unarchive ? false : undefined;
+      const { result: updated } = await withVault(path, options, (vault) =>
+        vault.useCases.editRecipient(name, patch, archived),
+      );
+      if (options.json) return printJson(updated);
       printLine(`Saved ${updated.name}${updated.archived ? ' (archived)' : ''}.`);
     },
   );
@@ -151,11 +152,13 @@ export function registerRecipientCommands(groups: CliGroups): void {
         'delete a recipient; one that received handoffs must be archived first, and its handoffs stay on record',
       )
       .argument('<vault>')
-      .argument('<name>', 'recipient name or id'),
-  ).action(async (path: string, name: string, options: UnlockOptions) => {
-    const deletion = await withVault(path, options, (vault) =>
-      vault.recipients.delete(vault.recipients.resolve(name).id),
+      .argument('<name>', 'recipient name or id')
+      .option('--json', 'print { name, keptAs, handoffCount } as JSON'),
+  ).action(async (path: string, name: string, options: UnlockOptions & { json?: boolean }) => {
+    const { result: deletion } = await withVault(path, options, (vault) =>
+      vault.useCases.deleteRecipient(name),
     );
+    if (options.json) return printJson(deletion);
     printLine(
       deletion.keptAs
         ? `Deleted ${deletion.name}'s details; its ${deletion.handoffCount} handoff(s) stay on record as "${deletion.keptAs}".`
@@ -216,7 +219,9 @@ export function registerRecipientCommands(groups: CliGroups): void {
         printEngagementPlan(plan.recipient, plan.toRotate, plan.others);
         return;
       }
-      const result = await withVault(path, options, (vault) => vault.handoffs.endEngagement(name, action));
+      const { result } = await withVault(path, options, (vault) =>
+        vault.useCases.endEngagement(name, action),
+      );
       if (options.json) return printJson(result);
       printLine(
         `${action === 'regenerate' ? 'Regenerated' : 'Invalidated'} ${result.tokens.length} token(s) held by ${result.recipient}${result.tokens.length ? `: ${result.tokens.map((t) => t.name).join(', ')}` : ''}.`,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { VaultError } from '../../shared/errors';
+import type { TokenUpdateInput } from '../../shared/inputs';
 import type { TokenMeta, VaultEvent } from '../../shared/model';
 import { csvToRecords } from '../csv';
 import { printJson, printLine, printTable } from '../output';
@@ -128,11 +129,13 @@ export function registerTokenCommands(groups: CliGroups): void {
       .option('--generate', 'generate a random value (64 alphanumerics by default)')
       .option('--length <n>', 'length of a generated value')
       .option('--value-file <path>', 'file whose first line is the value')
-      .option('--value-stdin', 'read the value from standard input'),
+      .option('--value-stdin', 'read the value from standard input')
+      .option('--json', 'print the token as JSON (metadata only)'),
   ).action(
     async (
       path: string,
       options: UnlockOptions & {
+        json?: boolean;
         account: string;
         name: string;
         kind?: string;
@@ -157,9 +160,9 @@ export function registerTokenCommands(groups: CliGroups): void {
         : options.valueStdin
           ? await readStdin()
           : undefined;
-      const created = await withVault(path, options, (vault) => {
+      const { result: created } = await withVault(path, options, (vault) => {
         const account = vault.accounts.resolve(options.account);
-        return vault.tokens.create({
+        return vault.useCases.createToken({
           accountId: account.id,
           name: options.name,
           kind: options.kind,
@@ -173,7 +176,69 @@ export function registerTokenCommands(groups: CliGroups): void {
             : { generate: { length: options.length !== undefined ? parseLength(options.length) : 64 } }),
         });
       });
+      if (options.json) return printJson(tokenJson(created));
       printLine(String(created.id));
+    },
+  );
+
+  addUnlockOptions(
+    token
+      .command('edit')
+      .description(
+        'change a token\'s metadata (a new value is "token regenerate"\'s job); prints what changed',
+      )
+      .argument('<vault>')
+      .argument('<id>')
+      .option('--name <name>', 'new name')
+      .option('--kind <kind>', 'new kind')
+      .option('--role <role>', 'primary, secondary or standalone')
+      .option('--description <text>', 'new description')
+      .option('--assigned-to <user>', 'user the token is assigned to ("" to clear)')
+      .option('--key-id <id>', 'non-secret identifier ("" to clear)')
+      .option('--application <name>', 'application that uses it ("" to clear)')
+      .option('--json', 'print the token as JSON (metadata only)'),
+  ).action(
+    async (
+      path: string,
+      id: string,
+      options: UnlockOptions & {
+        name?: string;
+        kind?: string;
+        role?: string;
+        description?: string;
+        assignedTo?: string;
+        keyId?: string;
+        application?: string;
+        json?: boolean;
+      },
+    ) => {
+      const tokenId = parseId(id);
+      const clearable = (text: string | undefined) =>
+        text === undefined ? undefined : text === '' ? null : text;
+      const patch = Object.fromEntries(
+        Object.entries({
+          name: options.name,
+          kind: options.kind,
+          role: options.role,
+          description: options.description,
+          assignedTo: clearable(options.assignedTo),
+          keyId: clearable(options.keyId),
+          application: clearable(options.application),
+        }).filter(([, value]) => value !== undefined),
+      );
+      if (Object.keys(patch).length === 0)
+        throw new UsageError(
+          'Nothing to change: give --name, --kind, --role, --description, --assigned-to, --key-id or --application.',
+        );
+      const { result, changed } = await withVault(path, options, (vault) =>
+        vault.useCases.updateToken({ id: tokenId, ...patch } as TokenUpdateInput),
+      );
+      if (options.json) return printJson(tokenJson(result));
+      printLine(
+        changed
+          ? `Token ${result.id} "${result.name}" saved.`
+          : `Token ${result.id} "${result.name}" was already so.`,
+      );
     },
   );
 
@@ -184,13 +249,18 @@ export function registerTokenCommands(groups: CliGroups): void {
       .argument('<vault>')
       .requiredOption('--account <account>', 'account name or id')
       .requiredOption('--file <path>', 'JSON array or CSV with a header row')
-      .option('--format <format>', 'json or csv (default: from the file name)'),
+      .option('--format <format>', 'json or csv (default: from the file name)')
+      .option('--json', 'print { imported } as JSON'),
   ).action(
-    async (path: string, options: UnlockOptions & { account: string; file: string; format?: string }) => {
+    async (
+      path: string,
+      options: UnlockOptions & { account: string; file: string; format?: string; json?: boolean },
+    ) => {
       const rows = readImportFile(options.file, options.format);
-      const count = await withVault(path, options, (vault) =>
-        vault.tokens.importMany(vault.accounts.resolve(options.account).id, rows),
+      const { result: count } = await withVault(path, options, (vault) =>
+        vault.useCases.importTokens(options.account, rows),
       );
+      if (options.json) return printJson({ imported: count });
       printLine(String(count));
     },
   );
@@ -281,7 +351,9 @@ export function registerTokenCommands(groups: CliGroups): void {
       .argument('<id>'),
   ).action(async (path: string, id: string, options: UnlockOptions) => {
     const tokenId = parseId(id);
-    const value = await withVault(path, options, (vault) => vault.tokens.reveal(tokenId, 'reveal'));
+    const value = await withVault(path, options, (vault) =>
+      vault.useCases.readSecretValue(tokenId, 'reveal'),
+    );
     printLine(value);
   });
 

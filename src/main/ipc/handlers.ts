@@ -1,16 +1,9 @@
 import type { z } from 'zod';
 import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
-import { readFile } from 'node:fs/promises';
 import QRCode from 'qrcode';
-import { VaultError } from '../../shared/errors';
-import { readBundle } from '../core/handoff/bundle-zip';
-import { bundleTokensToImportRows } from '../core/handoff/bundle-import';
-import { endEngagement, planEngagementEnd } from '../core/handoff/engagement-end';
 import { generateBundlePassword } from '../core/handoff/bundle-password';
-import { exportHandoff, listHandoffs } from '../core/handoff/handoff-service';
-import { RecipientStore } from '../core/recipients/recipient-store';
+import { openBundleFile } from '../core/handoff/open-bundle';
 import type { SessionController } from '../session/session-controller';
-import { earlierValuesOf } from './earlier-values-of';
 import { copyKeyId } from './copy-key-id';
 
 type Handler<M extends MethodName> = (
@@ -46,86 +39,79 @@ export const handlers: Handlers = {
   verifyVault: (session) => session.requireVault().verify(),
 
   listAccounts: (session) => session.requireVault().accounts.list(),
-  createAccount: (session, input) => session.requireVault().accounts.create(input),
-  updateAccount: (session, input) => session.requireVault().accounts.update(input),
+  createAccount: (session, input) => session.requireVault().useCases.createAccount(input).result,
+  updateAccount: (session, input) => session.requireVault().useCases.updateAccount(input).result,
   deleteAccount: (session, input) => {
-    session.requireVault().accounts.delete(input.id);
+    session.requireVault().useCases.deleteAccount(input.id);
     return { deleted: true as const };
   },
 
   listTokens: (session, input) => session.requireVault().tokens.list(input),
   getToken: (session, input) => session.requireVault().tokens.get(input.id),
-  createToken: (session, input) => session.requireVault().tokens.create(input),
-  updateToken: (session, input) => {
-    const vault = session.requireVault();
-    // A new value for a token in use would break its integrations unseen: that is Regenerate's job, which shows
-    // where the token is used and asks for confirmation.
-    if (input.value !== undefined && vault.lifecycle.usage(input.id).inUse) {
-      throw new VaultError(
-        'POLICY',
-        'This token is in use; give it a new value with Regenerate, which shows where it is used and asks you to confirm.',
-      );
-    }
-    return vault.tokens.update(input);
-  },
+  createToken: (session, input) => session.requireVault().useCases.createToken(input).result,
+  updateToken: (session, input) => session.requireVault().useCases.updateToken(input).result,
   deleteToken: (session, input) => {
-    session.requireVault().lifecycle.delete(input.id, { force: input.force ?? false });
+    session.requireVault().useCases.deleteToken(input.id, { force: input.force ?? false });
     return { deleted: true as const };
   },
   tokenStates: (session) => session.requireVault().lifecycle.statesWithClocks(),
   unassignedTokenIds: (session) => [...session.requireVault().endpoints.unassignedSecondaryIds()],
   tokenUsage: (session, input) => session.requireVault().lifecycle.usage(input.id),
   regenerateToken: (session, input) =>
-    session.requireVault().lifecycle.regenerate(input.id, {
+    session.requireVault().useCases.regenerate(input.id, {
       ...(input.value !== undefined ? { value: input.value } : {}),
       force: input.force ?? false,
-    }),
-  setTokenStatus: (session, input) => {
-    const { lifecycle } = session.requireVault();
-    return input.status === 'active' ? lifecycle.validate(input.id) : lifecycle.invalidate(input.id);
-  },
-  setTokenEnabled: (session, input) => {
-    const { lifecycle } = session.requireVault();
-    return input.enabled ? lifecycle.enable(input.id) : lifecycle.disable(input.id);
-  },
+    }).result,
+  setTokenStatus: (session, input) =>
+    session.requireVault().useCases.setStatus(input.id, input.status).result,
+  setTokenEnabled: (session, input) =>
+    session.requireVault().useCases.setEnabled(input.id, input.enabled).result,
   recordTokenActivity: (session, input) =>
-    session.requireVault().lifecycle.recordActivity(input.id, input.at !== undefined ? { at: input.at } : {}),
-  setTokenExpiry: (session, input) => session.requireVault().lifecycle.setExpiry(input.id, input.expiresAt),
-  purgePreviousValues: (session, input) => session.requireVault().lifecycle.purgePreviousValues(input.id),
-  listEarlierValues: (session, input) => earlierValuesOf(session).list(input.id),
+    session.requireVault().useCases.recordActivity(input.id, input.at).result,
+  setTokenExpiry: (session, input) =>
+    session.requireVault().useCases.setExpiry(input.id, input.expiresAt).result,
+  purgePreviousValues: (session, input) =>
+    session.requireVault().useCases.purgePreviousValues(input.id).result,
+  listEarlierValues: (session, input) => session.requireVault().useCases.earlierValues(input.id),
   revealEarlierValue: (session, input) => ({
-    value: earlierValuesOf(session).reveal(input.id, input.valueId),
+    value: session.requireVault().useCases.revealEarlierValue(input.id, input.valueId),
   }),
   restoreEarlierValue: (session, input) =>
-    earlierValuesOf(session).restore(input.id, input.valueId, { force: input.force === true }),
+    session
+      .requireVault()
+      .useCases.restoreEarlierValue(input.id, input.valueId, { force: input.force === true }).result,
   listLinks: (session, input) => session.requireVault().links.list(input),
-  mapToken: (session, input) => session.requireVault().lifecycle.map(input.secondaryId, input.primaryId),
-  unmapToken: (session, input) => {
-    session.requireVault().lifecycle.unmap(input.secondaryId, input.primaryId);
-    return { unmapped: true as const };
-  },
+  mapToken: (session, input) =>
+    session.requireVault().useCases.map(input.secondaryId, input.primaryId).result,
+  unmapToken: (session, input) =>
+    session.requireVault().useCases.unmap(input.secondaryId, input.primaryId).result,
   setMappingEnabled: (session, input) =>
-    session.requireVault().lifecycle.setMappingEnabled(input.secondaryId, input.primaryId, input.enabled),
+    session.requireVault().useCases.setMappingEnabled(input.secondaryId, input.primaryId, input.enabled)
+      .result,
   listEndpoints: (session, input) => session.requireVault().endpoints.list(input.accountId),
-  addEndpoint: (session, input) => session.requireVault().endpoints.add(input.accountId, input.name),
+  addEndpoint: (session, input) =>
+    session.requireVault().useCases.addEndpoint(input.accountId, input.name).result,
+  removeEndpoint: (session, input) => session.requireVault().useCases.removeEndpoint(input.endpointId).result,
   assignEndpoint: (session, input) =>
-    session.requireVault().endpoints.assign(input.endpointId, input.method, input.tokenId),
+    session.requireVault().useCases.assignEndpoint(input.endpointId, input.method, input.tokenId).result,
   unassignEndpoint: (session, input) =>
-    session.requireVault().endpoints.unassign(input.endpointId, input.method, input.tokenId),
+    session.requireVault().useCases.unassignEndpoint(input.endpointId, input.method, input.tokenId).result,
   healthReport: (session) =>
     session.requireVault().health.report({ rotationDays: session.settings().rotationDays }),
-  revealToken: (session, input) => ({ value: session.requireVault().tokens.reveal(input.id, 'reveal') }),
+  revealToken: (session, input) => ({
+    value: session.requireVault().useCases.readSecretValue(input.id, 'reveal'),
+  }),
   copyToken: (session, input) => session.copyToken(input.id),
   tokenHistory: (session, input) => session.requireVault().tokens.history(input.id),
 
-  listRecipients: (session) => new RecipientStore(session.requireVault().db).list(),
-  createRecipient: (session, input) => new RecipientStore(session.requireVault().db).create(input),
+  listRecipients: (session) => session.requireVault().recipients.list(),
+  createRecipient: (session, input) => session.requireVault().useCases.addRecipient(input).result,
   updateRecipient: (session, input) => {
     const { id, ...fields } = input;
-    return new RecipientStore(session.requireVault().db).update(id, fields);
+    return session.requireVault().useCases.editRecipient(id, fields).result;
   },
   deleteRecipient: (session, input) => {
-    const { name, keptAs } = new RecipientStore(session.requireVault().db).delete(input.id);
+    const { name, keptAs } = session.requireVault().useCases.deleteRecipient(input.id).result;
     return { name, keptAs };
   },
   chooseBundleFile: async (session, input) => {
@@ -135,7 +121,7 @@ export const handlers: Handlers = {
   exportHandoff: async (session, input) => {
     const vault = session.requireVault();
     const { password, entropyBits } = generateBundlePassword();
-    const handoff = await exportHandoff(vault, new RecipientStore(vault.db), {
+    const { result: handoff } = await vault.useCases.exportHandoff({
       recipient: input.recipientId,
       tokenIds: input.tokenIds,
       fields: input.fields,
@@ -149,41 +135,30 @@ export const handlers: Handlers = {
   copyBundlePassword: (session, input) => session.copySecret(input.password),
   copyRecoveryKey: (session, input) => session.copySecret(input.recoveryKey),
   copyKeyId: (session, input) => copyKeyId(session, input.id),
-  listHandoffs: (session) => listHandoffs(session.requireVault()),
-  tokenHolders: (session, input) => new RecipientStore(session.requireVault().db).holdersOf(input.id),
-  recipientHoldings: (session, input) => new RecipientStore(session.requireVault().db).holdings(input.id),
+  listHandoffs: (session) => session.requireVault().handoffs.list(),
+  tokenHolders: (session, input) => session.requireVault().recipients.holdersOf(input.id),
+  recipientHoldings: (session, input) => session.requireVault().recipients.holdings(input.id),
   planEngagementEnd: (session, input) => {
-    const vault = session.requireVault();
-    const plan = planEngagementEnd(vault, new RecipientStore(vault.db), input.id);
+    const plan = session.requireVault().handoffs.engagementPlan(input.id);
     return {
       toRotate: plan.toRotate.map(({ tokenId, name, blocked }) => ({ tokenId, name, blocked })),
       othersCount: plan.others.length,
     };
   },
-  endEngagement: (session, input) => {
-    const vault = session.requireVault();
-    const store = new RecipientStore(vault.db);
-    return endEngagement(vault, store, String(store.resolve(input.id).id), input.action);
-  },
+  endEngagement: (session, input) =>
+    session.requireVault().useCases.endEngagement(input.id, input.action).result,
   setRecipientArchived: (session, input) =>
-    new RecipientStore(session.requireVault().db).setArchived(input.id, input.archived),
+    session.requireVault().useCases.editRecipient(input.id, {}, input.archived).result,
   chooseBundleToOpen: async (session) => {
     const path = await session.platform.chooseOpenFile();
     return path ? { path } : null;
   },
   openBundle: async (session, input) => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(input.path);
-    } catch {
-      throw new VaultError('NOT_FOUND', 'That bundle file cannot be read.');
-    }
-    const doc = await readBundle(bytes, input.password);
-    let imported = 0;
-    if (input.importIntoAccountId !== undefined) {
-      const vault = session.requireVault();
-      imported = vault.tokens.importMany(input.importIntoAccountId, bundleTokensToImportRows(doc));
-    }
+    const doc = await openBundleFile(input.path, input.password);
+    const imported =
+      input.importIntoAccountId === undefined
+        ? 0
+        : session.requireVault().useCases.importBundle(doc, input.importIntoAccountId).result;
     return {
       recipient: doc.recipient,
       from: doc.from,

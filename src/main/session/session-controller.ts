@@ -2,17 +2,13 @@ import { createDemoVault } from '../core/demo/create-demo-vault';
 import { VaultError } from '../../shared/errors';
 import type { AppSettings, SessionState } from '../../shared/api';
 import type { KeychainStatus } from '../../shared/api';
-import {
-  disableKeychain,
-  enableKeychain,
-  keychainStatus,
-  keychainUnlock,
-} from '../core/keychain/keychain-unlock';
+import { keychainStatus, keychainUnlock } from '../core/keychain/keychain-unlock';
+import { setKeychainUnlock } from '../core/keychain/set-keychain-unlock';
+import { unlockRetryAfterSeconds, withUnlockBackoff } from '../core/vault/unlock-with-backoff';
 import { systemSecretStore, type SecretStore } from '../core/keychain/secret-store';
 import { Vault, type Unlock } from '../core/vault/vault';
 import { AppSettingsStore } from './app-settings-store';
 import type { PlatformServices } from './platform-services';
-import { UnlockBackoff } from './unlock-backoff';
 
 /**
  * Why the vault was locked. `page`: the renderer asked (it refreshes itself); `switch`: another vault is being
@@ -40,7 +36,6 @@ export class SessionController {
   private readonly secretStore: SecretStore;
   private readonly store: AppSettingsStore;
   private readonly now: () => number;
-  private readonly backoff: UnlockBackoff;
   private vault: Vault | null = null;
   private path: string | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -54,7 +49,6 @@ export class SessionController {
     this.secretStore = options.secretStore ?? systemSecretStore();
     this.store = new AppSettingsStore(options.userDataDir);
     this.now = options.now ?? Date.now;
-    this.backoff = new UnlockBackoff(this.now);
     this.path = this.store.recentVaults()[0]?.path ?? null;
   }
 
@@ -64,7 +58,8 @@ export class SessionController {
       path: this.path,
       vault: this.vault ? this.vault.info() : null,
       settings: this.store.settings(),
-      retryAfterSeconds: Math.ceil(this.backoff.remainingMs() / 1000),
+      // Failed attempts are counted in the vault folder, so restarting the app does not reset the wait.
+      retryAfterSeconds: this.path ? unlockRetryAfterSeconds(this.path, this.now) : 0,
     };
   }
 
@@ -106,42 +101,29 @@ export class SessionController {
   }
 
   async setKeychainUnlock(enabled: boolean): Promise<KeychainStatus> {
-    const vault = this.requireVault();
-    if (enabled) await enableKeychain(vault, this.secretStore);
-    else await disableKeychain(vault, this.secretStore);
+    await setKeychainUnlock(this.requireVault(), this.secretStore, enabled);
     return this.keychainStatus();
   }
 
   async unlockVault(
     input: { path: string } & ({ password: string } | { recoveryKey: string } | { keychain: true }),
   ) {
-    const waitMs = this.backoff.remainingMs();
-    if (waitMs > 0) {
-      throw new VaultError(
-        'WRONG_PASSWORD',
-        `Too many wrong attempts: wait ${Math.ceil(waitMs / 1000)} s before trying again.`,
-      );
-    }
-    this.lock('switch');
-    try {
-      const unlock: Unlock =
-        'password' in input
-          ? { password: input.password }
-          : 'recoveryKey' in input
-            ? { recoveryKey: input.recoveryKey }
-            : await keychainUnlock(input.path, this.secretStore);
-      const vault = await Vault.open(input.path, unlock);
-      this.backoff.reset();
-      this.adopt(vault);
-      return vault.info();
-    } catch (error) {
-      if (error instanceof VaultError && error.code === 'WRONG_PASSWORD') {
-        this.backoff.recordFailure();
-        const wait = Math.ceil(this.backoff.remainingMs() / 1000);
-        throw new VaultError('WRONG_PASSWORD', `${error.message} Try again in ${wait} s.`);
-      }
-      throw error;
-    }
+    const vault = await withUnlockBackoff(
+      input.path,
+      async () => {
+        this.lock('switch');
+        const unlock: Unlock =
+          'password' in input
+            ? { password: input.password }
+            : 'recoveryKey' in input
+              ? { recoveryKey: input.recoveryKey }
+              : await keychainUnlock(input.path, this.secretStore);
+        return Vault.open(input.path, unlock);
+      },
+      this.now,
+    );
+    this.adopt(vault);
+    return vault.info();
   }
 
   private adopt(vault: Vault): void {
@@ -183,7 +165,7 @@ export class SessionController {
 
   /** Copy in main: the renderer never sees the value. Cleared after N seconds if the clipboard still holds it. */
   async copyToken(id: number): Promise<{ clearsAfterSeconds: number }> {
-    return this.copySecret(this.requireVault().tokens.reveal(id, 'copy'));
+    return this.copySecret(this.requireVault().useCases.readSecretValue(id, 'copy'));
   }
 
   /** Put a secret on the clipboard (concealed where the OS allows) and clear it after N seconds if still ours. */
@@ -241,7 +223,7 @@ export class SessionController {
     rotationDays?: number;
   }): SessionState {
     const { operator, ...appSettings } = patch;
-    if (operator !== undefined) this.requireVault().setOperator(operator);
+    if (operator !== undefined) this.requireVault().useCases.setOperator(operator);
     if (Object.keys(appSettings).length) this.store.updateSettings(appSettings);
     this.reportActivity();
     return this.getSession();

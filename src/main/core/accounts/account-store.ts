@@ -91,6 +91,13 @@ export class AccountStore {
   update(input: AccountUpdateInput): Account {
     const data = parseInput(accountUpdateSchema, input);
     const before = this.get(data.id);
+    // Only fields whose content differs are recorded, with what they were and became; a save that changes
+    // nothing records nothing.
+    const changed = (['name', 'notes', 'allowDelete'] as const).filter(
+      (key) => data[key] !== undefined && data[key] !== before[key],
+    );
+    if (changed.length === 0) return before;
+    const changes = Object.fromEntries(changed.map((key) => [key, { from: before[key], to: data[key] }]));
     this.db.transaction(() => {
       if (data.name !== undefined && data.name.toLowerCase() !== before.name.toLowerCase()) {
         if (this.db.prepare('SELECT 1 FROM accounts WHERE name = ? COLLATE NOCASE').get(data.name)) {
@@ -112,8 +119,11 @@ export class AccountStore {
           new Date().toISOString(),
           data.id,
         );
-      const changed = Object.keys(data).filter((key) => key !== 'id');
-      this.events.append({ kind: 'AccountEdited', accountId: data.id, details: { fields: changed } });
+      this.events.append({
+        kind: 'AccountEdited',
+        accountId: data.id,
+        details: { fields: changed, changes },
+      });
     })();
     this.onChange();
     return this.get(data.id);

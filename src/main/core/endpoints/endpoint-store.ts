@@ -32,7 +32,7 @@ interface EndpointRow {
 /**
  * An account's endpoints and which token serves which HTTP method there. Rules: one primary per endpoint and
  * method, DELETE only when the account allows deleting, tokens from the endpoint's own account. Assignments are
- * recorded as Mapped/Unmapped on the token's history; a new endpoint as an AccountEdited event.
+ * recorded as EndpointAssigned/EndpointUnassigned on the token's history; endpoints as EndpointAdded/Removed.
  */
 export class EndpointStore {
   constructor(
@@ -126,9 +126,9 @@ export class EndpointStore {
         .run(accountId, name, now.toISOString());
       const endpointId = Number(result.lastInsertRowid);
       this.events.append({
-        kind: 'AccountEdited',
+        kind: 'EndpointAdded',
         accountId,
-        details: { fields: ['endpoints'], endpointAdded: name, endpointId },
+        details: { endpointId, endpoint: name },
         at: now.toISOString(),
       });
       return endpointId;
@@ -175,7 +175,7 @@ export class EndpointStore {
         )
         .run(endpointId, method, tokenId, now.toISOString());
       this.events.append({
-        kind: 'Mapped',
+        kind: 'EndpointAssigned',
         tokenId,
         accountId: token.accountId,
         details: { endpointId, endpoint: endpoint.name, method },
@@ -197,7 +197,7 @@ export class EndpointStore {
         .prepare('DELETE FROM token_endpoints WHERE endpoint_id = ? AND method = ? AND token_id = ?')
         .run(endpointId, method, tokenId);
       this.events.append({
-        kind: 'Unmapped',
+        kind: 'EndpointUnassigned',
         tokenId,
         accountId: token.accountId,
         details: { endpointId, endpoint: endpoint.name, method },
@@ -205,6 +205,39 @@ export class EndpointStore {
       });
     })();
     return this.get(endpointId);
+  }
+
+  /**
+   * Remove an endpoint and what it served. Each token that served a method there gets an EndpointUnassigned event
+   * on its own history, and the account an EndpointRemoved event naming the methods it served.
+   */
+  remove(endpointId: number, now = new Date()): { removed: true; endpoint: string } {
+    const endpoint = this.get(endpointId);
+    const at = now.toISOString();
+    this.db.transaction(() => {
+      for (const assignment of endpoint.assignments) {
+        this.events.append({
+          kind: 'EndpointUnassigned',
+          tokenId: assignment.tokenId,
+          accountId: endpoint.accountId,
+          details: {
+            endpointId,
+            endpoint: endpoint.name,
+            method: assignment.method,
+            reason: 'endpoint removed',
+          },
+          at,
+        });
+      }
+      this.db.prepare('DELETE FROM endpoints WHERE id = ?').run(endpointId);
+      this.events.append({
+        kind: 'EndpointRemoved',
+        accountId: endpoint.accountId,
+        details: { endpointId, endpoint: endpoint.name, assignments: endpoint.assignments.length },
+        at,
+      });
+    })();
+    return { removed: true, endpoint: endpoint.name };
   }
 
   /** Tokens that serve at least one endpoint method anywhere (the complement is what "hide unassigned" hides). */

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { EventKind, VaultEvent } from '../../../shared/model';
+import { VaultError } from '../../../shared/errors';
 import type { SqliteDatabase } from '../db/open-database';
 
 const GENESIS = '0'.repeat(64);
@@ -34,6 +35,8 @@ export class EventLog {
   private readonly insert;
   private readonly readHead;
   private readonly writeHead;
+  /** Events appended since this log was opened: a use case compares it before and after to know if it changed. */
+  private appendedCount = 0;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -70,9 +73,16 @@ export class EventLog {
     return { seq: Number(seq), hash: hash ?? GENESIS };
   }
 
-  /** Call inside the transaction that makes the change, so the change and its event land together. */
+  /**
+   * Call inside the transaction that makes the change, so the change and its event land together. Outside one it
+   * is refused: an event written apart from its change could survive a change that failed, or be lost after one
+   * that succeeded.
+   */
   append(input: AppendEventInput): VaultEvent {
+    if (!this.db.inTransaction)
+      throw new VaultError('INTERNAL', 'A history event must be written in the transaction of its change.');
     const head = this.head();
+    this.appendedCount++;
     const row: Omit<EventRow, 'hash'> = {
       seq: head.seq + 1,
       at: input.at ?? new Date().toISOString(),
@@ -99,6 +109,10 @@ export class EventLog {
     return toEvent({ ...row, hash });
   }
 
+  get appended(): number {
+    return this.appendedCount;
+  }
+
   forToken(tokenId: number): VaultEvent[] {
     return this.db
       .prepare<[number], EventRow>('SELECT * FROM events WHERE token_id = ? ORDER BY seq')
@@ -110,6 +124,26 @@ export class EventLog {
     return this.db
       .prepare<[number], EventRow>('SELECT * FROM events WHERE account_id = ? ORDER BY seq')
       .all(accountId)
+      .map(toEvent);
+  }
+
+  /** The whole history, oldest first; narrowed to one account's events, one token's, or both. */
+  query(filter: { accountId?: number; tokenId?: number } = {}): VaultEvent[] {
+    const where: string[] = [];
+    const params: number[] = [];
+    if (filter.accountId !== undefined) {
+      where.push('account_id = ?');
+      params.push(filter.accountId);
+    }
+    if (filter.tokenId !== undefined) {
+      where.push('token_id = ?');
+      params.push(filter.tokenId);
+    }
+    return this.db
+      .prepare<number[], EventRow>(
+        `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`,
+      )
+      .all(...params)
       .map(toEvent);
   }
 

@@ -1,9 +1,22 @@
 import { VaultError } from '../../../shared/errors';
-import { policyForAccount } from '../profiles/policy-for-profile';
-import type { LifecycleOperation } from '../profiles/profile-policy';
+import type { Account } from '../../../shared/model';
+import type { AccountStore } from '../accounts/account-store';
+import type { SqliteDatabase } from '../db/open-database';
+import type { LifecycleOperation, ProfilePolicy } from '../profiles/profile-policy';
 import type { Holding } from '../recipients/holdings';
 import type { RecipientStore } from '../recipients/recipient-store';
-import type { Vault } from '../vault/vault';
+import type { TokenLifecycle } from '../tokens/token-lifecycle';
+import type { TokenStore } from '../tokens/token-store';
+
+/** What ending an engagement reads and changes: the recipient's holdings, then each token's lifecycle. */
+export interface EngagementDependencies {
+  db: SqliteDatabase;
+  accounts: AccountStore;
+  tokens: TokenStore;
+  recipients: RecipientStore;
+  lifecycle: TokenLifecycle;
+  policyFor: (account: Account) => ProfilePolicy;
+}
 
 export type EngagementAction = 'regenerate' | 'invalidate';
 
@@ -39,10 +52,14 @@ function needOf(holding: Holding): RotationNeed {
   return holding.holdsCurrentValue ? 'holds-current-value' : 'changed-since';
 }
 
-function blockedBy(vault: Vault, tokenId: number, operation: LifecycleOperation): string | null {
-  const token = vault.tokens.get(tokenId);
+function blockedBy(
+  deps: EngagementDependencies,
+  tokenId: number,
+  operation: LifecycleOperation,
+): string | null {
+  const token = deps.tokens.get(tokenId);
   try {
-    policyForAccount(vault.accounts.get(token.accountId), vault.db).beforeLifecycle(token, operation);
+    deps.policyFor(deps.accounts.get(token.accountId)).beforeLifecycle(token, operation);
     return null;
   } catch (error) {
     if (error instanceof VaultError) return error.message;
@@ -52,20 +69,19 @@ function blockedBy(vault: Vault, tokenId: number, operation: LifecycleOperation)
 
 /** What ending the engagement would touch: nothing is changed. */
 export function planEngagementEnd(
-  vault: Vault,
-  recipients: RecipientStore,
+  deps: EngagementDependencies,
   recipientNameOrId: string | number,
 ): EngagementPlan {
-  const recipient = recipients.resolve(recipientNameOrId);
-  const tokens = recipients.holdings(recipient.id).map((holding): EngagementToken => {
+  const recipient = deps.recipients.resolve(recipientNameOrId);
+  const tokens = deps.recipients.holdings(recipient.id).map((holding): EngagementToken => {
     const need = needOf(holding);
     const live = need !== 'not-in-vault';
     return {
       ...holding,
       need,
       blocked: {
-        regenerate: live ? blockedBy(vault, holding.tokenId, 'regenerate') : null,
-        invalidate: live ? blockedBy(vault, holding.tokenId, 'invalidate') : null,
+        regenerate: live ? blockedBy(deps, holding.tokenId, 'regenerate') : null,
+        invalidate: live ? blockedBy(deps, holding.tokenId, 'invalidate') : null,
       },
     };
   });
@@ -83,12 +99,11 @@ export function planEngagementEnd(
  * lifecycle's in-use guard is passed on purpose. Tokens a profile rule excludes are reported, not forced.
  */
 export function endEngagement(
-  vault: Vault,
-  recipients: RecipientStore,
+  deps: EngagementDependencies,
   recipientNameOrId: string | number,
   action: EngagementAction,
 ): EngagementResult {
-  const plan = planEngagementEnd(vault, recipients, recipientNameOrId);
+  const plan = planEngagementEnd(deps, recipientNameOrId);
   const skipped: EngagementResult['skipped'] = [];
   const chosen: EngagementToken[] = [];
   for (const token of plan.toRotate) {
@@ -98,13 +113,13 @@ export function endEngagement(
     if (reason) skipped.push({ id: token.tokenId, name: token.name, reason });
     else chosen.push(token);
   }
-  vault.db.transaction(() => {
+  deps.db.transaction(() => {
     for (const token of chosen) {
-      if (action === 'regenerate') vault.lifecycle.regenerate(token.tokenId, { force: true });
-      else vault.lifecycle.invalidate(token.tokenId);
+      if (action === 'regenerate') deps.lifecycle.regenerate(token.tokenId, { force: true });
+      else deps.lifecycle.invalidate(token.tokenId);
     }
   })();
-  vault.tokens.invalidate();
+  deps.tokens.invalidate();
   return {
     recipient: plan.recipient,
     action,

@@ -11,17 +11,33 @@ import {
   type HandoffToken,
 } from '../../../shared/handoff-format';
 import { writeFileAtomic } from '../fs/atomic-write';
+import type { AccountStore } from '../accounts/account-store';
+import type { SqliteDatabase } from '../db/open-database';
+import type { EndpointStore } from '../endpoints/endpoint-store';
+import type { EventLog } from '../events/event-log';
 import type { RecipientStore } from '../recipients/recipient-store';
-import type { Vault } from '../vault/vault';
+import type { TokenStore } from '../tokens/token-store';
 import { bundleTokensToImportRows } from './bundle-import';
-import { readBundle, writeBundle } from './bundle-zip';
+import { writeBundle } from './bundle-zip';
 import {
   endEngagement as endEngagementFor,
   planEngagementEnd,
   type EngagementAction,
+  type EngagementDependencies,
   type EngagementPlan,
   type EngagementResult,
 } from './engagement-end';
+
+export interface HandoffDependencies extends EngagementDependencies {
+  db: SqliteDatabase;
+  events: EventLog;
+  accounts: AccountStore;
+  tokens: TokenStore;
+  endpoints: EndpointStore;
+  recipients: RecipientStore;
+  /** Who makes the bundle (the vault's operator), written into tokens.json as `from`. */
+  operator: () => string;
+}
 
 /** How the bundle's password travelled; `unknown` when the admin did not say (never guessed). */
 export const PASSWORD_CHANNELS = ['sms', 'whatsapp', 'phone', 'other', 'unknown'] as const;
@@ -76,10 +92,11 @@ function checkedFields(fields: readonly string[]): HandoffField[] {
 
 /** Handoff bundles: export to a recipient, the record of what went where, opening and importing a bundle. */
 export class HandoffService {
-  constructor(
-    private readonly vault: Vault,
-    private readonly recipients: RecipientStore,
-  ) {}
+  private readonly recipients: RecipientStore;
+
+  constructor(private readonly deps: HandoffDependencies) {
+    this.recipients = deps.recipients;
+  }
 
   /**
    * Build the bundle in memory, write it atomically (mode 0600, never over an existing file), then record the
@@ -110,13 +127,13 @@ export class HandoffService {
     if (existsSync(outPath))
       throw new VaultError('ALREADY_EXISTS', `${fileName} already exists; it was not overwritten.`);
 
-    const metas = ids.map((id) => this.vault.tokens.get(id));
+    const metas = ids.map((id) => this.deps.tokens.get(id));
     const createdAt = new Date().toISOString();
     // One query for the endpoints and one lookup per account, not per token: a handoff is timed (DESIGN.md 10).
-    const servedBy = fields.includes('endpoints') ? this.vault.endpoints.servedBy(ids) : new Map();
+    const servedBy = fields.includes('endpoints') ? this.deps.endpoints.servedBy(ids) : new Map();
     const profiles = new Map<number, string>();
     const profileOf = (accountId: number) => {
-      if (!profiles.has(accountId)) profiles.set(accountId, this.vault.accounts.get(accountId).profile);
+      if (!profiles.has(accountId)) profiles.set(accountId, this.deps.accounts.get(accountId).profile);
       return profiles.get(accountId)!;
     };
     const tokens: HandoffToken[] = metas.map((meta) => ({
@@ -125,7 +142,7 @@ export class HandoffService {
       platform: profileOf(meta.accountId),
       kind: meta.kind,
       role: meta.role,
-      ...(fields.includes('value') ? { value: this.vault.tokens.reveal(meta.id, 'export') } : {}),
+      ...(fields.includes('value') ? { value: this.deps.tokens.reveal(meta.id, 'export') } : {}),
       ...(fields.includes('key-id') ? { keyId: meta.keyId } : {}),
       ...(fields.includes('description') ? { description: meta.description } : {}),
       ...(fields.includes('endpoints') ? { endpoints: servedBy.get(meta.id) ?? [] } : {}),
@@ -135,7 +152,7 @@ export class HandoffService {
       format: HANDOFF_FORMAT,
       version: HANDOFF_VERSION,
       createdAt,
-      from: this.vault.operator(),
+      from: this.deps.operator(),
       recipient: recipient.name,
       fields,
       tokens,
@@ -145,9 +162,9 @@ export class HandoffService {
     writeFileAtomic(outPath, bytes, { exclusive: true });
     let handoffId: number;
     try {
-      handoffId = this.vault.db.transaction(() => {
+      handoffId = this.deps.db.transaction(() => {
         const id = Number(
-          this.vault.db
+          this.deps.db
             .prepare(
               `INSERT INTO handoffs (recipient_id, created_at, file_name, sha256, password_channel, fields, token_count)
                VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -155,12 +172,12 @@ export class HandoffService {
             .run(recipient.id, createdAt, fileName, sha256, channel, JSON.stringify(fields), ids.length)
             .lastInsertRowid,
         );
-        const link = this.vault.db.prepare(
+        const link = this.deps.db.prepare(
           'INSERT INTO handoff_tokens (handoff_id, token_id, token_name) VALUES (?, ?, ?)',
         );
         for (const meta of metas) {
           link.run(id, meta.id, meta.name);
-          this.vault.events.append({
+          this.deps.events.append({
             kind: 'HandedOff',
             tokenId: meta.id,
             accountId: meta.accountId,
@@ -181,7 +198,7 @@ export class HandoffService {
   list(filter: { recipient?: string | number } = {}): HandoffRecord[] {
     const recipientId =
       filter.recipient === undefined ? undefined : this.recipients.resolve(filter.recipient).id;
-    const rows = this.vault.db
+    const rows = this.deps.db
       .prepare(
         `SELECT h.*, r.name AS recipient FROM handoffs h JOIN recipients r ON r.id = h.recipient_id
          ${recipientId === undefined ? '' : 'WHERE h.recipient_id = ?'} ORDER BY h.id DESC`,
@@ -191,7 +208,7 @@ export class HandoffService {
   }
 
   get(id: number): HandoffRecord {
-    const row = this.vault.db
+    const row = this.deps.db
       .prepare(
         'SELECT h.*, r.name AS recipient FROM handoffs h JOIN recipients r ON r.id = h.recipient_id WHERE h.id = ?',
       )
@@ -201,7 +218,7 @@ export class HandoffService {
   }
 
   private toRecord(row: HandoffRow): HandoffRecord {
-    const tokens = this.vault.db
+    const tokens = this.deps.db
       .prepare(
         'SELECT token_id AS id, token_name AS name FROM handoff_tokens WHERE handoff_id = ? ORDER BY token_id',
       )
@@ -222,30 +239,15 @@ export class HandoffService {
 
   /** Import a bundle's tokens into one account: all of them or none (the bundle must carry values). */
   importBundle(doc: HandoffDocument, account: string | number): number {
-    const target = this.vault.accounts.resolve(account);
-    return this.vault.tokens.importMany(target.id, bundleTokensToImportRows(doc));
-  }
-
-  /** Open a bundle read from disk; see readBundle for the errors. */
-  open(bytes: Uint8Array, password: string): Promise<HandoffDocument> {
-    return readBundle(bytes, password);
+    const target = this.deps.accounts.resolve(account);
+    return this.deps.tokens.importMany(target.id, bundleTokensToImportRows(doc));
   }
 
   engagementPlan(recipient: string | number): EngagementPlan {
-    return planEngagementEnd(this.vault, this.recipients, recipient);
+    return planEngagementEnd(this.deps, recipient);
   }
 
   endEngagement(recipient: string | number, action: EngagementAction): EngagementResult {
-    return endEngagementFor(this.vault, this.recipients, recipient, action);
+    return endEngagementFor(this.deps, recipient, action);
   }
-}
-
-// The functions below keep the first API (IPC handlers call them); they use the vault's own services.
-
-export function exportHandoff(vault: Vault, _recipients: RecipientStore, request: ExportRequest) {
-  return vault.handoffs.export(request);
-}
-
-export function listHandoffs(vault: Vault): HandoffRecord[] {
-  return vault.handoffs.list();
 }

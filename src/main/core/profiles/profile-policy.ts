@@ -1,7 +1,7 @@
 import { VaultError } from '../../../shared/errors';
 import type { Account, TokenMeta, TokenRole } from '../../../shared/model';
 import { findKindRule, type KindRule, type ProfileDefinition } from '../../../shared/profiles';
-import { isStatusLocked } from '../../../shared/token-questions';
+import { fixedValueLength, isStatusLocked } from '../../../shared/token-questions';
 import type { TokenDraft, TokenPolicy } from '../tokens/token-policy';
 
 /** Lifecycle operations a profile may forbid for some tokens. */
@@ -132,8 +132,8 @@ export class ProfilePolicy implements TokenPolicy {
 
   /** The length and alphabet of a value this profile's platform would issue for the token on regenerate. */
   regeneratedValueSpec(token: TokenMeta): { length: number } {
-    const format = this.kindRuleFor(token.kind)?.valueFormat;
-    if (format && format.roles.includes(token.role)) return { length: format.length };
+    const fixed = fixedValueLength(this.profile, token);
+    if (fixed !== null) return { length: fixed };
     return { length: Math.min(4096, Math.max(token.valueLength, 32)) };
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VaultError } from '../../../shared/errors';
 import { freeText, singleLine } from '../../../shared/text-rules';
 import type { SqliteDatabase } from '../db/open-database';
+import type { EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
 import { HoldingsReader, type Holder, type Holding } from './holdings';
 
@@ -58,11 +59,19 @@ interface RecipientRow {
 const SELECT = `SELECT r.*, (SELECT count(*) FROM handoffs h WHERE h.recipient_id = r.id) AS handoff_count
   FROM recipients r WHERE r.deleted_at IS NULL`;
 
-/** Agencies and developers who receive tokens. */
+export type RecipientFields = Partial<z.input<typeof recipientCreateSchema>>;
+
+/** The recipient's own fields (no secret among them): what an edit records as from/to. */
+const EDITABLE = ['name', 'organisation', 'email', 'phone', 'notes'] as const;
+
+/** Agencies and developers who receive tokens. Every change is in the history, in the transaction that makes it. */
 export class RecipientStore {
   private readonly holdingsReader: HoldingsReader;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly events: EventLog,
+  ) {
     this.holdingsReader = new HoldingsReader(db);
   }
 
@@ -93,12 +102,17 @@ export class RecipientStore {
     const data = parseInput(recipientCreateSchema, input);
     this.refuseTakenName(data.name);
     const now = new Date().toISOString();
-    const result = this.db
-      .prepare(
-        'INSERT INTO recipients (name, organisation, email, phone, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(data.name, data.organisation, data.email, data.phone, data.notes, now, now);
-    return this.resolve(Number(result.lastInsertRowid));
+    const id = this.db.transaction(() => {
+      const result = this.db
+        .prepare(
+          'INSERT INTO recipients (name, organisation, email, phone, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(data.name, data.organisation, data.email, data.phone, data.notes, now, now);
+      const recipientId = Number(result.lastInsertRowid);
+      this.events.append({ kind: 'RecipientAdded', details: { recipientId, name: data.name }, at: now });
+      return recipientId;
+    })();
+    return this.resolve(id);
   }
 
   private refuseTakenName(name: string): void {
@@ -124,7 +138,10 @@ export class RecipientStore {
   delete(id: number): RecipientDeletion {
     const recipient = this.resolve(id);
     if (recipient.handoffCount === 0) {
-      this.db.prepare('DELETE FROM recipients WHERE id = ?').run(id);
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM recipients WHERE id = ?').run(id);
+        this.events.append({ kind: 'RecipientDeleted', details: { recipientId: id, name: recipient.name } });
+      })();
       return { name: recipient.name, keptAs: null, handoffCount: 0 };
     }
     if (!recipient.archived) {
@@ -137,25 +154,76 @@ export class RecipientStore {
     let keptAs = `${recipient.name} (deleted)`;
     if (taken.get(keptAs, id)) keptAs = `${recipient.name} (deleted #${id})`;
     const now = new Date().toISOString();
-    this.db
-      .prepare(
-        `UPDATE recipients SET name = ?, organisation = '', email = '', phone = '', notes = '', deleted_at = ?,
-           updated_at = ? WHERE id = ?`,
-      )
-      .run(keptAs, now, now, id);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE recipients SET name = ?, organisation = '', email = '', phone = '', notes = '', deleted_at = ?,
+             updated_at = ? WHERE id = ?`,
+        )
+        .run(keptAs, now, now, id);
+      this.events.append({
+        kind: 'RecipientDeleted',
+        details: { recipientId: id, name: recipient.name, keptAs, handoffCount: recipient.handoffCount },
+        at: now,
+      });
+    })();
     return { name: recipient.name, keptAs, handoffCount: recipient.handoffCount };
   }
 
-  update(id: number, input: Partial<z.input<typeof recipientCreateSchema>>): Recipient {
+  /** Change fields; a save that changes nothing records nothing. */
+  update(id: number, input: RecipientFields): Recipient {
+    return this.edit(id, input);
+  }
+
+  /**
+   * Change fields and, when `archived` is given, archive or restore, all in one transaction: a refused change (a
+   * taken name, a bad email) leaves the archive flag alone too. Each part is its own event, with old and new values.
+   */
+  edit(id: number, input: RecipientFields, archived?: boolean): Recipient {
     const before = this.resolve(id);
-    const { name, organisation, email, phone, notes } = { ...before, ...input };
-    const data = parseInput(recipientCreateSchema, { name, organisation, email, phone, notes });
-    if (data.name.toLowerCase() !== before.name.toLowerCase()) this.refuseTakenName(data.name);
-    this.db
-      .prepare(
-        'UPDATE recipients SET name = ?, organisation = ?, email = ?, phone = ?, notes = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(data.name, data.organisation, data.email, data.phone, data.notes, new Date().toISOString(), id);
+    const merged = { ...before, ...input };
+    const data = parseInput(recipientCreateSchema, {
+      name: merged.name,
+      organisation: merged.organisation,
+      email: merged.email,
+      phone: merged.phone,
+      notes: merged.notes,
+    });
+    const changed = EDITABLE.filter((key) => data[key] !== before[key]);
+    if (changed.length && data.name.toLowerCase() !== before.name.toLowerCase())
+      this.refuseTakenName(data.name);
+    const archiving = archived !== undefined && archived !== before.archived;
+    if (changed.length === 0 && !archiving) return before;
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      if (changed.length) {
+        this.db
+          .prepare(
+            'UPDATE recipients SET name = ?, organisation = ?, email = ?, phone = ?, notes = ?, updated_at = ? WHERE id = ?',
+          )
+          .run(data.name, data.organisation, data.email, data.phone, data.notes, now, id);
+        this.events.append({
+          kind: 'RecipientEdited',
+          details: {
+            recipientId: id,
+            name: data.name,
+            fields: changed,
+            changes: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: data[key] }])),
+          },
+          at: now,
+        });
+      }
+      if (archiving) {
+        this.db
+          .prepare('UPDATE recipients SET archived = ?, updated_at = ? WHERE id = ?')
+          .run(archived ? 1 : 0, now, id);
+        this.events.append({
+          kind: archived ? 'RecipientArchived' : 'RecipientUnarchived',
+          details: { recipientId: id, name: data.name },
+          at: now,
+        });
+      }
+    })();
     return this.resolve(id);
   }
 
@@ -169,12 +237,9 @@ export class RecipientStore {
     return this.holdingsReader.ofToken(tokenId);
   }
 
+  /** Archive (hidden from new handoffs, its handoffs kept) or restore; doing what is already so records nothing. */
   setArchived(id: number, archived: boolean): Recipient {
-    this.resolve(id);
-    this.db
-      .prepare('UPDATE recipients SET archived = ?, updated_at = ? WHERE id = ?')
-      .run(archived ? 1 : 0, new Date().toISOString(), id);
-    return this.resolve(id);
+    return this.edit(id, {}, archived);
   }
 }
 

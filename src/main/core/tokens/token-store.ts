@@ -15,7 +15,6 @@ import type { AccountStore } from '../accounts/account-store';
 import { generateTokenValue } from '../crypto/token-generator';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
-import { editChanges } from './edit-changes';
 import { parseInput } from '../validate';
 import type { TokenDraft, TokenPolicy } from './token-policy';
 import { TokenSearchIndex } from '../../../shared/token-search-index';
@@ -219,9 +218,11 @@ export class TokenStore {
     );
     const now = new Date().toISOString();
     // Only the fields whose content differs are named in the history; a save that changes nothing records nothing.
-    const changed = (Object.keys(data) as (keyof typeof data & keyof TokenMeta)[]).filter(
-      (key) => key !== 'id' && data[key] !== undefined && data[key] !== before[key],
-    );
+    // The value is never compared here nor recorded with its content: only the word "value" is listed, below.
+    const metadataKeys = Object.keys(data).filter(
+      (key) => key !== 'id' && key !== 'value',
+    ) as (keyof typeof data & keyof TokenMeta)[];
+    const changed = metadataKeys.filter((key) => data[key] !== undefined && data[key] !== before[key]);
     if (changed.length === 0 && data.value === undefined) return before;
     if (data.value !== undefined) this.policyFor(account).checkValue?.(account, draft, data.value);
     this.db.transaction(() => {
@@ -247,10 +248,10 @@ export class TokenStore {
         kind: 'Edited',
         tokenId: data.id,
         accountId: before.accountId,
-        // The history says a value changed, never what it was or became; other fields keep old and new.
+        // Metadata edits record what it was and what it became; for the value, only that it changed.
         details: {
           fields: data.value !== undefined ? [...changed, 'value'] : changed,
-          changes: editChanges(before, changed, data),
+          changes: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: data[key] }])),
         },
       });
     })();
@@ -281,20 +282,6 @@ export class TokenStore {
         `UPDATE tokens SET value = ?, updated_at = ?${generated ? ', generated_at = ?' : ''} WHERE id = ?`,
       )
       .run(...(generated ? [newValue, now, now, id] : [newValue, now, id]));
-  }
-
-  delete(id: number): void {
-    const before = this.get(id);
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM tokens WHERE id = ?').run(id);
-      this.events.append({
-        kind: 'Deleted',
-        tokenId: id,
-        accountId: before.accountId,
-        details: { name: before.name },
-      });
-    })();
-    this.invalidate();
   }
 
   /** All rows or none: any invalid row or policy refusal rolls the whole import back. */

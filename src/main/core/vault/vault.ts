@@ -30,6 +30,7 @@ import { TokenStates } from '../profiles/token-state';
 import { TokenLifecycle } from '../tokens/token-lifecycle';
 import { TokenStore } from '../tokens/token-store';
 import { TokenUsageReader } from '../tokens/token-usage';
+import { VaultUseCases } from '../use-cases/vault-use-cases';
 import { parseInput } from '../validate';
 import {
   newSlotId,
@@ -47,7 +48,6 @@ import {
 import { VaultLock } from './vault-lock';
 
 export const VAULT_DB_FILE = 'vault.db';
-export const VAULT_FOLDER_SUFFIX = '.tokenvault';
 
 export type Unlock =
   | { password: string }
@@ -121,16 +121,18 @@ export class Vault {
   readonly accounts: AccountStore;
   readonly tokens: TokenStore;
   readonly events: EventLog;
-  /** Profiles and lifecycle (issue 4): regenerate, validate, enable, activity, expiry, delete, map. */
+  /** Profiles and lifecycle: regenerate, validate, enable, activity, expiry, delete, map. */
   readonly lifecycle: TokenLifecycle;
   readonly endpoints: EndpointStore;
   /** Secondary -> primary mappings (read here; changes go through lifecycle, which keeps the token list fresh). */
   readonly links: TokenLinks;
   readonly health: HealthService;
-  /** Agencies and developers who receive tokens, and who holds what (issue 5). */
+  /** Agencies and developers who receive tokens, and who holds what. */
   readonly recipients: RecipientStore;
-  /** Handoff bundles: export, the record of handoffs, open and import, engagement ended (issue 5). */
+  /** Handoff bundles: export, the record of handoffs, import, engagement ended. */
   readonly handoffs: HandoffService;
+  /** Every change goes through here (src/main/core/use-cases/vault-use-cases.ts); the stores above are read. */
+  readonly useCases: VaultUseCases;
   private locked = false;
   private readonly lockListeners = new Set<() => void>();
 
@@ -167,8 +169,29 @@ export class Vault {
     });
     this.endpoints = new EndpointStore(db, this.events, this.accounts, this.tokens, policyFor);
     this.health = new HealthService(db, this.tokens, states, usage, accountOf);
-    this.recipients = new RecipientStore(db);
-    this.handoffs = new HandoffService(this, this.recipients);
+    this.recipients = new RecipientStore(db, this.events);
+    this.handoffs = new HandoffService({
+      db,
+      events: this.events,
+      accounts: this.accounts,
+      tokens: this.tokens,
+      endpoints: this.endpoints,
+      recipients: this.recipients,
+      lifecycle: this.lifecycle,
+      policyFor,
+      operator: () => this.operator(),
+    });
+    this.useCases = new VaultUseCases({
+      db,
+      events: this.events,
+      accounts: this.accounts,
+      tokens: this.tokens,
+      lifecycle: this.lifecycle,
+      endpoints: this.endpoints,
+      recipients: this.recipients,
+      handoffs: this.handoffs,
+      operator: { get: () => this.operator(), set: (name) => this.setOperator(name) },
+    });
   }
 
   /** Create a new vault folder. Returns the recovery key, to be shown once and never stored. */

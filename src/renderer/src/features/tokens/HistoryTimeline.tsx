@@ -61,12 +61,11 @@ function describe(event: VaultEvent): string {
         ? `Earlier value revealed (the one replaced ${formatDate(event.details.earlierValue)})`
         : 'Value revealed';
     case 'Mapped':
-    case 'Unmapped': {
-      const verb = event.kind === 'Mapped' ? 'Mapped to' : 'Unmapped from';
-      if (typeof event.details.endpoint === 'string')
-        return `${event.kind === 'Mapped' ? 'Assigned to' : 'Removed from'} ${String(event.details.method)} on ${event.details.endpoint}`;
-      return `${verb} ${text(event.details.primaryName)}`;
-    }
+    case 'Unmapped':
+      return `${event.kind === 'Mapped' ? 'Mapped to' : 'Unmapped from'} ${text(event.details.primaryName)}`;
+    case 'EndpointAssigned':
+    case 'EndpointUnassigned':
+      return `${event.kind === 'EndpointAssigned' ? 'Assigned to' : 'Removed from'} ${text(event.details.method)} on ${text(event.details.endpoint)}`;
     case 'Enabled':
     case 'Disabled':
       if (event.details.mapping)

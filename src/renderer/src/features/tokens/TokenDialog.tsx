@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import type { Account, TokenMeta, TokenRole } from '../../../../shared/model';
 import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
+import {
+  fixedDescription as fixedDescriptionFor,
+  fixedValueLength,
+  platformIssuesValues,
+} from '../../../../shared/token-questions';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { SecretInput } from '../../ui/SecretInput';
 import { ValueSourceChoice, type ValueSource } from '../../ui/ValueSourceChoice';
 import { FieldError } from '../../ui/FieldError';
-import { platformIssuesValues } from '../../../../shared/token-questions';
 import { Field } from '../../ui/Field';
 import { ROLE_WORDS } from './role-words';
 
@@ -43,15 +47,14 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   const [pickedMode, setValueMode] = useState<ValueSource | null>(null);
   const valueMode: ValueSource =
     pickedMode ?? (platformIssuesValues(profile, { kind, role }) ? 'paste' : 'generate');
-  const [length, setLength] = useState(rule?.valueFormat?.length ?? 64);
+  const [length, setLength] = useState(
+    fixedValueLength(profile, { kind, role: token?.role ?? rule?.roles[0] ?? 'standalone' }) ?? 64,
+  );
   // A fixed value shape (endpoint secondaries: 64 alphanumerics) is the platform's, so the length is not a choice.
   // Emplifi sets the primary's description itself ("NAME Primary Token"); it is shown, not edited.
   const accountName = accounts.find((account) => account.id === accountId)?.name ?? '';
-  const fixedDescription =
-    rule?.fixedPrimaryDescription && role === 'primary'
-      ? rule.fixedPrimaryDescription.replace('{account}', accountName)
-      : null;
-  const fixedLength = rule?.valueFormat?.roles.includes(role) ? rule.valueFormat.length : null;
+  const fixedDescription = fixedDescriptionFor(profile, { kind, role }, accountName);
+  const fixedLength = fixedValueLength(profile, { kind, role });
 
   /** Kind and role follow the account's platform rules: switching account or kind picks allowed defaults. */
   const chooseKind = (nextKind: string, nextProfile = profile) => {

@@ -1,4 +1,5 @@
 import type { Account, TokenMeta } from '../../../../shared/model';
+import { kindCapacity } from '../../../../shared/kind-capacity';
 import { findKindRule, type ProfileDefinition } from '../../../../shared/profiles';
 import type { TokenStateDescription } from '../../../../shared/token-state-vocabulary';
 import type { TokenState, TokenUsage } from '../../../../shared/token-views';
@@ -28,7 +29,7 @@ export function TokenFields(props: TokenFieldsProps) {
   const { token, profile, state, described, usage, sameKindCount, onCopyKeyId } = props;
   const rule = findKindRule(profile, token.kind);
   const inactivity = state?.inactivity ?? null;
-  const cap = rule?.maxPerAccount;
+  const cap = kindCapacity(profile, token.kind);
   const fields: [string, string][] = [
     ['Account', `${token.accountName} (${profile.label})`],
     [
