@@ -240,6 +240,81 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     expect(await focusedIsBody(page)).toBe(false);
   });
 
+  it('badges never contradict each other, say the same words as the detail and the filter, and leave room for the name', async () => {
+    const DAY = 86_400_000;
+    const { page } = await seededApp((vault) => {
+      const on24 = vault.accounts.create({ name: 'ON24 webinars', profile: 'on24' });
+      const idle = vault.tokens.create({
+        accountId: on24.id,
+        name: 'Zendesk webinars producer',
+        value: generateTokenValue(),
+        keyId: 'TK-1',
+        assignedTo: 'producer@example.org',
+      });
+      vault.lifecycle.recordActivity(idle.id, { at: new Date(Date.now() - 70 * DAY) });
+      const own = vault.accounts.create({ name: 'Own API' });
+      const old = vault.tokens.create({
+        accountId: own.id,
+        name: 'Expired export key',
+        value: generateTokenValue(),
+      });
+      vault.lifecycle.setExpiry(old.id, new Date(Date.now() - 2 * DAY));
+    });
+    await page.keyboard.press('Escape');
+    const row = (name: string) => tokenList(page).getByRole('option', { name: new RegExp(name) });
+    await poll(() => row('Zendesk webinars producer').locator('.badge').allTextContents()).toEqual([
+      'disabled after 60 days without activity',
+    ]);
+    await poll(() => row('Expired export key').locator('.badge').allTextContents()).toEqual(['expired']);
+    // The name is shown whole beside its badge.
+    expect(
+      await row('Zendesk webinars producer')
+        .locator('.token-name')
+        .evaluate((name) => {
+          const element = name as unknown as { scrollWidth: number; clientWidth: number };
+          return element.scrollWidth <= element.clientWidth;
+        }),
+    ).toBe(true);
+    await selectToken(page, 'Zendesk webinars producer');
+    await poll(() =>
+      page.locator('.fields > div').filter({ hasText: 'Status' }).locator('dd').textContent(),
+    ).toBe('valid, disabled after 60 days without activity');
+    const filterLabels = await page.getByLabel('Status', { exact: true }).locator('option').allTextContents();
+    expect(filterLabels).toContain('Disabled');
+    expect(filterLabels).not.toContain('Active');
+  });
+
+  it('Hide unassigned keeps a secondary whose enabled mapping serves an endpoint', async () => {
+    const { page } = await seededApp((vault) => {
+      const hub = vault.accounts.create({ name: 'Integration platform', profile: 'endpoint' });
+      const primary = vault.tokens.create({
+        accountId: hub.id,
+        name: 'POST primary',
+        role: 'primary',
+        value: generateTokenValue(),
+      });
+      const mapped = vault.tokens.create({
+        accountId: hub.id,
+        name: 'Zapier',
+        role: 'secondary',
+        generate: { length: 64 },
+      });
+      vault.tokens.create({
+        accountId: hub.id,
+        name: 'Unused app',
+        role: 'secondary',
+        generate: { length: 64 },
+      });
+      vault.lifecycle.map(mapped.id, primary.id);
+      const endpoint = vault.endpoints.add(hub.id, 'Donations API');
+      vault.endpoints.assign(endpoint.id, 'POST', primary.id);
+    });
+    await page.getByRole('button', { name: /^Integration platform/ }).click();
+    await page.getByLabel('Hide unassigned').check();
+    const names = () => tokenList(page).locator('.token-name').allTextContents();
+    await poll(names).toEqual(['POST primary', 'Zapier']);
+  });
+
   it('changing the master password asks for the new one twice', async () => {
     const { page } = await seededApp(() => undefined);
     await page.getByRole('button', { name: 'Settings' }).click();
