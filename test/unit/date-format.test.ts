@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDay, localDay, startOfLocalDay } from '../../src/renderer/src/ui/format';
+import { formatDate, formatDay, localDay, startOfLocalDay } from '../../src/shared/date-format';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
