@@ -319,7 +319,63 @@ export const api = {
       imported: number;
     }>(),
   },
+  /** A recipient's age keys: the current one (or null) and every earlier one, newest first. */
+  getRecipientKeys: {
+    input: byId,
+    output: output<{ current: AgeKeyView | null; history: AgeKeyView[] }>(),
+  },
+  /** Add the pasted age public key, or replace the current one (kept, retired); a history event either way. */
+  setRecipientKey: {
+    input: z.strictObject({ id: idSchema, publicKey: z.string().max(400) }),
+    output: output<{ key: AgeKeyView; replaced: AgeKeyView | null }>(),
+  },
+  removeRecipientKey: { input: byId, output: output<AgeKeyView>() },
+  /** Write a bundle encrypted to the recipient's current age key: no password is generated or sent. */
+  exportHandoffToKey: {
+    input: z.strictObject({
+      recipientId: idSchema,
+      tokenIds: z.array(idSchema).min(1, 'Choose at least one token.').max(10_000),
+      fields: z.array(z.enum(HANDOFF_FIELDS)).min(1, 'Choose at least one field.'),
+      outPath: folderPath,
+      armor: z.boolean(),
+    }),
+    output: output<{ handoff: HandoffView }>(),
+  },
+  /** This vault's age key for receiving (public side only, with a QR code), or null before it is made. */
+  getVaultIdentity: { input: none, output: output<VaultIdentityView | null>() },
+  createVaultIdentity: { input: none, output: output<VaultIdentityView>() },
+  /** Copy the vault's age public key, to paste into a message to the client. */
+  copyVaultPublicKey: { input: none, output: output<{ clearsAfterSeconds: number }>() },
+  /** Open an age bundle with this vault's age key; show its tokens without values, or import them. */
+  openAgeBundle: {
+    input: z.strictObject({ path: folderPath, importIntoAccountId: idSchema.optional() }),
+    output: output<OpenedBundleView>(),
+  },
 } as const;
+
+export interface AgeKeyView {
+  publicKey: string;
+  /** Five groups of four hex digits, read aloud by phone to confirm the key (docs/handoff-format.md). */
+  fingerprint: string;
+  addedAt: string;
+  retiredAt: string | null;
+  retiredHow: 'replaced' | 'removed' | null;
+}
+
+export interface VaultIdentityView {
+  publicKey: string;
+  fingerprint: string;
+  createdAt: string;
+  qrSvg: string;
+}
+
+export interface OpenedBundleView {
+  recipient: string;
+  from: string;
+  createdAt: string;
+  tokens: { name: string; account: string; kind: string; keyId: string | null }[];
+  imported: number;
+}
 
 export interface RecipientView {
   id: number;
@@ -342,6 +398,9 @@ export interface HandoffView {
   passwordChannel: string;
   fields: string[];
   tokens: { id: number; name: string }[];
+  /** `aes-zip`, `age` or `age-armor`; an age bundle names the fingerprint of the key it was encrypted to. */
+  format?: string;
+  keyFingerprint?: string | null;
 }
 
 export type ApiContract = typeof api;

@@ -69,6 +69,14 @@ export const BRIDGE_METHODS = [
   'setRecipientArchived',
   'chooseBundleToOpen',
   'openBundle',
+  'getRecipientKeys',
+  'setRecipientKey',
+  'removeRecipientKey',
+  'exportHandoffToKey',
+  'getVaultIdentity',
+  'createVaultIdentity',
+  'copyVaultPublicKey',
+  'openAgeBundle',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof BRIDGE_METHODS)[number]>;

@@ -38,6 +38,10 @@ export const EVENT_KINDS = [
   'EndpointRemoved',
   'EndpointAssigned',
   'EndpointUnassigned',
+  'RecipientKeyAdded',
+  'RecipientKeyReplaced',
+  'RecipientKeyRemoved',
+  'AgeIdentityCreated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -495,7 +495,7 @@ describe('tokenvault handoff open', () => {
     const list = await cli(['handoff', 'list', vault]);
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(
-      /^ID +WHEN +RECIPIENT +TOKENS +FIELDS +FILE +PASSWORD BY +SHA-256$/,
+      /^ID +WHEN +RECIPIENT +TOKENS +FIELDS +FILE +PASSWORD BY +SHA-256 +FORMAT$/,
     );
     expect(list.stdout).toMatch(
       /Acme Agency +Sync 0, Sync 1 +value,key-id,description,endpoints +open-me\.zip +unknown/,

@@ -45,6 +45,9 @@ const NOT_A_VAULT_WRITE: Partial<Record<MethodName, string>> = {
   listEarlierValues: 'read',
   copyRecoveryKey: 'clipboard only; the recovery key is shown once and stored nowhere in clear',
   copyKeyId: 'clipboard only; a key id is not secret',
+  getRecipientKeys: 'read',
+  getVaultIdentity: 'read',
+  copyVaultPublicKey: 'clipboard only; a public key',
 };
 
 let session: SessionController | undefined;
@@ -133,11 +136,25 @@ describe('every write is in the history', () => {
       outPath,
       channel: 'sms',
     });
+    // An age bundle to the vault's own key (one vault can be both sides), then the key is removed again.
+    const identity = await write<{ publicKey: string }>('createVaultIdentity', {});
+    await write('setRecipientKey', { id: agency.id, publicKey: identity.publicKey });
+    const agePath = join(dir, 'acme.age');
+    await write('exportHandoffToKey', {
+      recipientId: agency.id,
+      tokenIds: [primary.id],
+      fields: ['value'],
+      outPath: agePath,
+      armor: false,
+    });
+    await write('removeRecipientKey', { id: agency.id });
     await write('endEngagement', { id: agency.id, action: 'invalidate' });
     await write('setRecipientArchived', { id: agency.id, archived: true });
     await write('deleteRecipient', { id: agency.id });
     const inbox = await write<{ id: number }>('createAccount', { name: 'Inbox', profile: 'generic' });
     await write('openBundle', { path: outPath, password: exported.password, importIntoAccountId: inbox.id });
+    const ageInbox = await write<{ id: number }>('createAccount', { name: 'Age inbox', profile: 'generic' });
+    await write('openAgeBundle', { path: agePath, importIntoAccountId: ageInbox.id });
 
     await write('deleteToken', { id: secondary.id, force: true });
     const empty = await write<{ id: number }>('createAccount', { name: 'Empty', profile: 'generic' });
@@ -176,6 +193,9 @@ describe('every write is in the history', () => {
       'KeychainUnlockEnabled',
       'KeychainUnlockDisabled',
       'PasswordChanged',
+      'AgeIdentityCreated',
+      'RecipientKeyAdded',
+      'RecipientKeyRemoved',
     ] as const)
       expect({ kind, recorded: kinds.has(kind) }).toEqual({ kind, recorded: true });
   });

@@ -96,6 +96,23 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   setRecipientArchived: (ids) => ({ id: ids.recipientId, archived: true }),
   chooseBundleToOpen: () => ({}),
   openBundle: (ids) => ({ path: `${ids.vaultPath}-bundle.zip`, password: 'some bundle password' }),
+  getRecipientKeys: (ids) => ({ id: ids.recipientId }),
+  setRecipientKey: (ids) => ({
+    id: ids.recipientId,
+    publicKey: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p',
+  }),
+  removeRecipientKey: (ids) => ({ id: ids.recipientId }),
+  exportHandoffToKey: (ids) => ({
+    recipientId: ids.recipientId,
+    tokenIds: [ids.tokenId],
+    fields: ['value'],
+    outPath: `${ids.vaultPath}-bundle.age`,
+    armor: false,
+  }),
+  getVaultIdentity: () => ({}),
+  createVaultIdentity: () => ({}),
+  copyVaultPublicKey: () => ({}),
+  openAgeBundle: (ids) => ({ path: `${ids.vaultPath}-bundle.age` }),
 };
 
 /** Hostile values: wrong types, huge and broken strings, prototype tricks. */

@@ -3,13 +3,15 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
 import { DEFAULT_HANDOFF_FIELDS } from '../../shared/handoff-defaults';
-import { HANDOFF_FIELDS } from '../../shared/handoff-format';
+import { HANDOFF_FIELDS, type HandoffDocument } from '../../shared/handoff-format';
 import {
   acceptTypedBundlePassword,
   generateBundlePassword,
   type BundlePassword,
 } from '../../main/core/handoff/bundle-password';
-import { openBundleFile } from '../../main/core/handoff/open-bundle';
+import { isAgeFile } from '../../main/core/handoff/age-bundle';
+import { readBundle } from '../../main/core/handoff/bundle-zip';
+import { readBundleFileBytes } from '../../main/core/handoff/read-bundle-file';
 import { PASSWORD_CHANNELS, type PasswordChannel } from '../../main/core/handoff/handoff-service';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write';
 import { printJson, printLine, printTable } from '../output';
@@ -18,6 +20,7 @@ import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
+import { openAgeBundleWith, refuseIdentityOptionsForZip } from './handoff-age-options';
 import { parseId } from './token-commands';
 
 /** What the admin may choose in `--channel`; `unknown` is what is recorded when it is not given. */
@@ -43,6 +46,9 @@ interface ExportOptions extends UnlockOptions {
   passwordOut?: string;
   passwordStyle: string;
   channel?: string;
+  toKey?: boolean;
+  armor?: boolean;
+  zip?: boolean;
 }
 
 async function bundlePasswordFor(options: ExportOptions): Promise<BundlePassword> {
@@ -54,11 +60,26 @@ async function bundlePasswordFor(options: ExportOptions): Promise<BundlePassword
   return generateBundlePassword(style);
 }
 
+/** An age bundle when asked, or by default when the recipient has a key; password options then make no sense. */
+function useAgeKey(options: ExportOptions, recipientHasKey: boolean): boolean {
+  if (options.zip) return false;
+  const wanted = options.toKey === true || options.armor === true || recipientHasKey;
+  if (wanted && (options.bundlePasswordFile || options.passwordOut || options.channel !== undefined))
+    throw new UsageError(
+      recipientHasKey && !options.toKey && !options.armor
+        ? 'This recipient has an age key, so the bundle is encrypted to it and needs no password; add --zip to send a password ZIP instead.'
+        : 'A bundle encrypted to an age key has no password: leave out --bundle-password-file, --password-out and --channel.',
+    );
+  return wanted;
+}
+
 function registerExport(groups: CliGroups): void {
   addUnlockOptions(
     groups.handoff
       .command('export')
-      .description('write a password-protected bundle (AES-256 ZIP) of tokens for a recipient')
+      .description(
+        'write a bundle of tokens for a recipient: encrypted to their age key when they have one, else an AES-256 ZIP with a password',
+      )
       .argument('<vault>')
       .requiredOption('--recipient <name>', 'recipient name or id')
       .requiredOption(
@@ -66,7 +87,13 @@ function registerExport(groups: CliGroups): void {
         'token id (repeat for several)',
         (value: string, previous: number[] = []) => [...previous, parseId(value)],
       )
-      .requiredOption('--out <file>', 'bundle to create (.zip); an existing file is never overwritten')
+      .requiredOption(
+        '--out <file>',
+        'bundle to create (.age or .zip); an existing file is never overwritten',
+      )
+      .option('--to-key', "encrypt to the recipient's age key (the default when it has one); no password")
+      .option('--armor', 'with an age key: write ASCII armor (text) instead of binary')
+      .option('--zip', 'a password-protected AES-256 ZIP even though the recipient has an age key')
       .option(
         '--fields <list>',
         `what to include, comma-separated: ${HANDOFF_FIELDS.join(',')}`,
@@ -91,6 +118,10 @@ function registerExport(groups: CliGroups): void {
       )
       .option('--json', 'print the handoff record as JSON (never the password)'),
   ).action(async (path: string, options: ExportOptions & { json?: boolean }) => {
+    if (options.zip && (options.toKey || options.armor))
+      throw new UsageError(
+        '--zip makes a password ZIP; --to-key and --armor make an age bundle: choose one.',
+      );
     if (options.bundlePasswordFile && options.passwordOut)
       throw new UsageError('Use --bundle-password-file or --password-out, not both.');
     if (options.channel !== undefined && !(CHOSEN_CHANNELS as string[]).includes(options.channel))
@@ -101,29 +132,50 @@ function registerExport(groups: CliGroups): void {
         'ALREADY_EXISTS',
         `${basename(options.out)} already exists; it was not overwritten.`,
       );
-    const bundlePassword = await bundlePasswordFor(options);
-    // The password file is written before the bundle: a path that cannot take it stops the export before any bundle
-    // exists or any HandedOff event is recorded (otherwise a bundle would be out with its password lost).
-    if (options.passwordOut)
-      writeFileAtomic(options.passwordOut, `${bundlePassword.password}\n`, { exclusive: true });
-    const { result: record } = await withVault(path, options, (vault) =>
-      vault.useCases.exportHandoff({
-        recipient: options.recipient,
-        tokenIds: options.token,
-        fields,
-        outPath: options.out,
-        password: bundlePassword.password,
-        channel: (options.channel as PasswordChannel | undefined) ?? 'unknown',
-      }),
-    ).catch((error: unknown) => {
-      if (options.passwordOut) rmSync(options.passwordOut, { force: true });
-      throw error;
+    const { record, bundlePassword } = await withVault(path, options, async (vault) => {
+      if (useAgeKey(options, vault.recipientKeys.current(options.recipient) !== null)) {
+        const toKey = { armor: options.armor === true };
+        const { result: made } = await vault.useCases.exportHandoff({
+          recipient: options.recipient,
+          tokenIds: options.token,
+          fields,
+          outPath: options.out,
+          toKey,
+        });
+        return { record: made, bundlePassword: null };
+      }
+      const password = await bundlePasswordFor(options);
+      // The password file is written before the bundle: a path that cannot take it stops the export before any
+      // bundle exists or any HandedOff event is recorded (otherwise a bundle would be out with its password lost).
+      if (options.passwordOut)
+        writeFileAtomic(options.passwordOut, `${password.password}\n`, { exclusive: true });
+      const { result: made } = await vault.useCases
+        .exportHandoff({
+          recipient: options.recipient,
+          tokenIds: options.token,
+          fields,
+          outPath: options.out,
+          password: password.password,
+          channel: (options.channel as PasswordChannel | undefined) ?? 'unknown',
+        })
+        .catch((error: unknown) => {
+          if (options.passwordOut) rmSync(options.passwordOut, { force: true });
+          throw error;
+        });
+      return { record: made, bundlePassword: password };
     });
     if (options.json) printJson(record);
     else
       printLine(
         `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
       );
+    if (!bundlePassword) {
+      process.stderr.write(
+        `Encrypted to ${record.recipient}'s age key (fingerprint ${record.keyFingerprint}): there is no password to send.\n` +
+          `They open it with: age -d -i key.txt ${record.fileName} > tokens.zip (or in Token Vault: Open bundle).\n`,
+      );
+      return;
+    }
     if (bundlePassword.style === 'typed') return;
     const bits = Math.floor(bundlePassword.entropyBits);
     if (options.passwordOut) {
@@ -149,6 +201,14 @@ function registerOpen(groups: CliGroups): void {
       .description('show the tokens of a bundle (values only with --reveal), or import them into a vault')
       .argument('<file>')
       .option('--bundle-password-file <path>', 'file whose first line is the bundle password (else a prompt)')
+      .option(
+        '--identity-vault <vault>',
+        "an age bundle: decrypt with this vault's age key (tokenvault identity create)",
+      )
+      .option(
+        '--identity-file <path>',
+        'an age bundle: decrypt with the age secret key(s) in this file (age-keygen)',
+      )
       .option('--json', 'print JSON')
       .option('--reveal', 'include token values in the output')
       .option('--import-into <vault>', 'import the tokens into this vault: all of them or none')
@@ -162,15 +222,23 @@ function registerOpen(groups: CliGroups): void {
         reveal?: boolean;
         importInto?: string;
         account?: string;
+        identityVault?: string;
+        identityFile?: string;
       },
     ) => {
       if (options.importInto && !options.account) throw new UsageError('--import-into needs --account.');
       if (options.account && !options.importInto) throw new UsageError('--account goes with --import-into.');
-      const password = await readSecret(
-        { file: options.bundlePasswordFile, what: 'bundle password' },
-        'Bundle password: ',
-      );
-      const doc = await openBundleFile(file, password);
+      const bytes = readBundleFileBytes(file);
+      let doc: HandoffDocument;
+      if (isAgeFile(bytes)) doc = await openAgeBundleWith(bytes, options);
+      else {
+        refuseIdentityOptionsForZip(options);
+        const password = await readSecret(
+          { file: options.bundlePasswordFile, what: 'bundle password' },
+          'Bundle password: ',
+        );
+        doc = await readBundle(bytes, password);
+      }
       if (options.importInto) {
         const { result: count } = await withVault(options.importInto, options, (vault) =>
           vault.useCases.importBundle(doc, options.account!),
@@ -215,7 +283,7 @@ function registerList(groups: CliGroups): void {
     if (options.json) return printJson(records);
     if (records.length === 0) return printLine('No handoffs yet.');
     printTable(
-      ['ID', 'WHEN', 'RECIPIENT', 'TOKENS', 'FIELDS', 'FILE', 'PASSWORD BY', 'SHA-256'],
+      ['ID', 'WHEN', 'RECIPIENT', 'TOKENS', 'FIELDS', 'FILE', 'PASSWORD BY', 'SHA-256', 'FORMAT'],
       records.map((r) => [
         r.id,
         r.createdAt,
@@ -225,6 +293,7 @@ function registerList(groups: CliGroups): void {
         r.fileName,
         r.passwordChannel,
         r.sha256.slice(0, 16),
+        r.keyFingerprint ? `${r.format} (key ${r.keyFingerprint})` : r.format,
       ]),
     );
   });

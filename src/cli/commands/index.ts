@@ -1,4 +1,5 @@
 import { registerAccountCommands } from './account-commands';
+import { registerAgeKeyCommands } from './age-key-commands';
 import { registerBackupCommands } from './backup-commands';
 import { registerHandoffCommands } from './handoff-commands';
 import type { CliRegistrar } from './cli-groups';
@@ -24,6 +25,7 @@ export const REGISTRARS: CliRegistrar[] = [
   registerBackupCommands,
   registerRecipientCommands,
   registerHandoffCommands,
+  registerAgeKeyCommands,
   registerDemoCommands,
   registerHistoryCommands,
 ];

@@ -5,6 +5,7 @@ import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { openBundleFile } from '../core/handoff/open-bundle';
 import type { SessionController } from '../session/session-controller';
 import { copyKeyId } from './copy-key-id';
+import { ageHandlers } from './age-handlers';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -172,4 +173,5 @@ export const handlers: Handlers = {
       imported,
     };
   },
+  ...ageHandlers,
 };

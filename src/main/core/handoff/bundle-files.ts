@@ -3,7 +3,23 @@ import type { HandoffDocument, HandoffToken } from '../../../shared/handoff-form
 /** Entry names are visible without the password, so they say nothing about what is inside. */
 export const BUNDLE_ENTRIES = ['README.txt', 'tokens.txt', 'tokens.json', 'tokens.env'] as const;
 
-export function bundleReadme(doc: HandoffDocument): string {
+/** How the bundle's entries are protected: an AES-256 ZIP with a password, or a plain ZIP inside an age file. */
+export type BundleProtection = 'aes-zip' | 'age';
+
+const HOW_TO_OPEN: Record<BundleProtection, string[]> = {
+  'aes-zip': [
+    'It is a ZIP encrypted with AES-256. Open it with 7-Zip (Windows, Linux), Keka or The Unarchiver (macOS), or',
+    'WinRAR. Windows Explorer, the macOS Archive Utility and Info-ZIP "unzip" cannot open AES-encrypted ZIP files.',
+    'The password reached you by another channel (SMS, WhatsApp or a phone call), never in the same message as this file.',
+  ],
+  age: [
+    'It came as an age-encrypted file (.age) made for your age public key, and you have decrypted it: this ZIP',
+    'itself has no password. Open it with any archive tool. Only your age secret key could decrypt it, so no',
+    'password was sent.',
+  ],
+};
+
+export function bundleReadme(doc: HandoffDocument, protection: BundleProtection = 'aes-zip'): string {
   return [
     'API tokens handed over with Token Vault',
     '=======================================',
@@ -15,9 +31,7 @@ export function bundleReadme(doc: HandoffDocument): string {
     '',
     'How to open this archive',
     '------------------------',
-    'It is a ZIP encrypted with AES-256. Open it with 7-Zip (Windows, Linux), Keka or The Unarchiver (macOS), or',
-    'WinRAR. Windows Explorer, the macOS Archive Utility and Info-ZIP "unzip" cannot open AES-encrypted ZIP files.',
-    'The password reached you by another channel (SMS, WhatsApp or a phone call), never in the same message as this file.',
+    ...HOW_TO_OPEN[protection],
     '',
     'What is inside',
     '--------------',
@@ -73,4 +87,17 @@ export function bundleEnv(doc: HandoffDocument): string {
     if (token.value !== undefined) lines.push(`${name}=${JSON.stringify(token.value)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The text of every entry, in BUNDLE_ENTRIES order: the same four whichever way the bundle is protected. */
+export function bundleEntryContents(
+  doc: HandoffDocument,
+  protection: BundleProtection,
+): Record<(typeof BUNDLE_ENTRIES)[number], string> {
+  return {
+    'README.txt': bundleReadme(doc, protection),
+    'tokens.txt': bundleText(doc),
+    'tokens.json': `${JSON.stringify(doc, null, 2)}\n`,
+    'tokens.env': bundleEnv(doc),
+  };
 }

@@ -14,7 +14,7 @@ import {
   HANDOFF_VERSION,
   type HandoffDocument,
 } from '../../../shared/handoff-format';
-import { bundleEnv, bundleReadme, bundleText, BUNDLE_ENTRIES } from './bundle-files';
+import { bundleEntryContents, BUNDLE_ENTRIES } from './bundle-files';
 import { applySeal, checkSeal, sealPlaceholder } from './bundle-seal';
 
 // In Node there are no web workers to hand compression to; everything runs inline.
@@ -29,12 +29,7 @@ export async function writeBundle(doc: HandoffDocument, password: string): Promi
     useWebWorkers: false,
     lastModDate: new Date(doc.createdAt),
   });
-  const contents: Record<(typeof BUNDLE_ENTRIES)[number], string> = {
-    'README.txt': bundleReadme(doc),
-    'tokens.txt': bundleText(doc),
-    'tokens.json': `${JSON.stringify(doc, null, 2)}\n`,
-    'tokens.env': bundleEnv(doc),
-  };
+  const contents = bundleEntryContents(doc, 'aes-zip');
   for (const name of BUNDLE_ENTRIES) await writer.add(name, new TextReader(contents[name]));
   return applySeal(await writer.close(sealPlaceholder()), password);
 }

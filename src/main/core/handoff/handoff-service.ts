@@ -16,9 +16,17 @@ import type { SqliteDatabase } from '../db/open-database';
 import type { EndpointStore } from '../endpoints/endpoint-store';
 import type { EventLog } from '../events/event-log';
 import type { RecipientStore } from '../recipients/recipient-store';
+import type { RecipientKeys } from '../recipients/recipient-keys';
+import type { VaultIdentity } from '../age/vault-identity';
 import type { TokenStore } from '../tokens/token-store';
 import { bundleTokensToImportRows } from './bundle-import';
-import { writeBundle } from './bundle-zip';
+import { readAgeBundle } from './age-bundle';
+import {
+  planProtection,
+  type BundleFormat,
+  type ProtectionRequest,
+  type RecordedChannel,
+} from './bundle-protection';
 import {
   endEngagement as endEngagementFor,
   planEngagementEnd,
@@ -37,21 +45,21 @@ export interface HandoffDependencies extends EngagementDependencies {
   recipients: RecipientStore;
   /** Who makes the bundle (the vault's operator), written into tokens.json as `from`. */
   operator: () => string;
+  /** Recipients' age keys (an export to a key) and the vault's own identity (opening an age bundle). */
+  recipientKeys: RecipientKeys;
+  identity: VaultIdentity;
 }
 
 /** How the bundle's password travelled; `unknown` when the admin did not say (never guessed). */
-export const PASSWORD_CHANNELS = ['sms', 'whatsapp', 'phone', 'other', 'unknown'] as const;
-export type PasswordChannel = (typeof PASSWORD_CHANNELS)[number];
+export { PASSWORD_CHANNELS, type PasswordChannel } from './bundle-protection';
 export const MAX_TOKENS_PER_BUNDLE = 10_000;
 
-export interface ExportRequest {
+/** The bundle is protected by a password or by the recipient's age key: see ProtectionRequest. */
+export interface ExportRequest extends ProtectionRequest {
   recipient: string | number;
   tokenIds: number[];
   fields: HandoffField[];
   outPath: string;
-  /** Generated (generateBundlePassword) or accepted (acceptTypedBundlePassword) by the caller; never stored. */
-  password: string;
-  channel?: PasswordChannel;
 }
 
 export interface HandoffRecord {
@@ -61,10 +69,13 @@ export interface HandoffRecord {
   createdAt: string;
   fileName: string;
   sha256: string;
-  passwordChannel: PasswordChannel;
+  passwordChannel: RecordedChannel;
   fields: HandoffField[];
   tokenCount: number;
   tokens: { id: number; name: string }[];
+  format: BundleFormat;
+  /** The fingerprint of the age key an age bundle was encrypted to; null for a password ZIP. */
+  keyFingerprint: string | null;
 }
 
 interface HandoffRow {
@@ -74,9 +85,11 @@ interface HandoffRow {
   created_at: string;
   file_name: string;
   sha256: string;
-  password_channel: PasswordChannel;
+  password_channel: RecordedChannel;
   fields: string;
   token_count: number;
+  format: BundleFormat;
+  key_fingerprint: string | null;
 }
 
 function checkedFields(fields: readonly string[]): HandoffField[] {
@@ -115,12 +128,8 @@ export class HandoffService {
     if (ids.length === 0) throw new VaultError('INVALID_INPUT', 'Choose at least one token to hand over.');
     if (ids.length > MAX_TOKENS_PER_BUNDLE)
       throw new VaultError('INVALID_INPUT', `A bundle holds at most ${MAX_TOKENS_PER_BUNDLE} tokens.`);
-    const channel = request.channel ?? 'unknown';
-    if (!PASSWORD_CHANNELS.includes(channel))
-      throw new VaultError(
-        'INVALID_INPUT',
-        `The password channel is one of: ${PASSWORD_CHANNELS.join(', ')}.`,
-      );
+    const protection = planProtection(request, recipient, this.deps.recipientKeys.current(recipient.id));
+    const channel = protection.channel;
     const fields = checkedFields(request.fields);
     const outPath = resolve(request.outPath);
     const fileName = basename(outPath);
@@ -157,7 +166,7 @@ export class HandoffService {
       fields,
       tokens,
     };
-    const bytes = await writeBundle(doc, request.password);
+    const bytes = await protection.seal(doc);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     writeFileAtomic(outPath, bytes, { exclusive: true });
     let handoffId: number;
@@ -166,11 +175,21 @@ export class HandoffService {
         const id = Number(
           this.deps.db
             .prepare(
-              `INSERT INTO handoffs (recipient_id, created_at, file_name, sha256, password_channel, fields, token_count)
-               VALUES (?, ?, ?, ?, ?, ?, ?)`,
+              `INSERT INTO handoffs (recipient_id, created_at, file_name, sha256, password_channel, fields, token_count,
+                 format, key_fingerprint)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(recipient.id, createdAt, fileName, sha256, channel, JSON.stringify(fields), ids.length)
-            .lastInsertRowid,
+            .run(
+              recipient.id,
+              createdAt,
+              fileName,
+              sha256,
+              channel,
+              JSON.stringify(fields),
+              ids.length,
+              protection.format,
+              protection.keyFingerprint,
+            ).lastInsertRowid,
         );
         const link = this.deps.db.prepare(
           'INSERT INTO handoff_tokens (handoff_id, token_id, token_name) VALUES (?, ?, ?)',
@@ -181,7 +200,16 @@ export class HandoffService {
             kind: 'HandedOff',
             tokenId: meta.id,
             accountId: meta.accountId,
-            details: { recipient: recipient.name, handoffId: id, file: fileName, channel, fields },
+            details: {
+              recipient: recipient.name,
+              handoffId: id,
+              file: fileName,
+              channel,
+              fields,
+              ...(protection.keyFingerprint
+                ? { format: protection.format, keyFingerprint: protection.keyFingerprint }
+                : {}),
+            },
             at: createdAt,
           });
         }
@@ -234,6 +262,8 @@ export class HandoffService {
       fields: JSON.parse(row.fields) as HandoffField[],
       tokenCount: row.token_count,
       tokens,
+      format: row.format,
+      keyFingerprint: row.key_fingerprint,
     };
   }
 
@@ -241,6 +271,11 @@ export class HandoffService {
   importBundle(doc: HandoffDocument, account: string | number): number {
     const target = this.deps.accounts.resolve(account);
     return this.deps.tokens.importMany(target.id, bundleTokensToImportRows(doc));
+  }
+
+  /** Open an age bundle with this vault's own age identity; see readAgeBundle for the errors. */
+  openWithVaultKey(bytes: Uint8Array): Promise<HandoffDocument> {
+    return readAgeBundle(bytes, [this.deps.identity.secretKeyForDecryption()]);
   }
 
   engagementPlan(recipient: string | number): EngagementPlan {

@@ -23,6 +23,8 @@ import type {
 import type { ForceOptions, RegenerateOptions, TokenLifecycle } from '../tokens/token-lifecycle';
 import { EarlierValues, type EarlierValue } from '../tokens/earlier-values';
 import type { RevealPurpose, TokenStore } from '../tokens/token-store';
+import type { VaultIdentity, VaultIdentityView } from '../age/vault-identity';
+import type { RecipientAgeKey, RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
 import { runAsyncChange, runChange, type Outcome } from './outcome';
 
 export interface UseCaseDependencies {
@@ -34,6 +36,8 @@ export interface UseCaseDependencies {
   endpoints: EndpointStore;
   recipients: RecipientStore;
   handoffs: HandoffService;
+  recipientKeys: RecipientKeys;
+  identity: VaultIdentity;
   /** Reads and writes the operator name kept in the vault (written into every event). */
   operator: { get: () => string; set: (name: string) => void };
 }
@@ -225,6 +229,21 @@ export class VaultUseCases {
 
   endEngagement(recipient: string | number, action: EngagementAction): Outcome<EngagementResult> {
     return this.change(() => this.deps.handoffs.endEngagement(recipient, action));
+  }
+
+  // Age keys: a recipient's public key, the vault's own identity for receiving
+
+  /** Add the recipient's age key, or replace the current one (kept, retired); the same key again changes nothing. */
+  setRecipientKey(recipient: string | number, publicKey: string): Outcome<RecipientKeyChange> {
+    return this.change(() => this.deps.recipientKeys.set(recipient, publicKey));
+  }
+
+  removeRecipientKey(recipient: string | number): Outcome<RecipientAgeKey> {
+    return this.change(() => this.deps.recipientKeys.remove(recipient));
+  }
+
+  createVaultIdentity(): Promise<Outcome<VaultIdentityView>> {
+    return runAsyncChange(this.deps.events, () => this.deps.identity.create());
   }
 
   // The vault itself

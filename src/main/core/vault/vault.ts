@@ -26,6 +26,8 @@ import { TokenLinks } from '../endpoints/token-links';
 import { HealthService } from '../health/health-report';
 import { policyForAccount } from '../profiles/policy-for-profile';
 import { RecipientStore } from '../recipients/recipient-store';
+import { RecipientKeys } from '../recipients/recipient-keys';
+import { VaultIdentity } from '../age/vault-identity';
 import { TokenStates } from '../profiles/token-state';
 import { TokenLifecycle } from '../tokens/token-lifecycle';
 import { TokenStore } from '../tokens/token-store';
@@ -131,6 +133,10 @@ export class Vault {
   readonly recipients: RecipientStore;
   /** Handoff bundles: export, the record of handoffs, import, engagement ended. */
   readonly handoffs: HandoffService;
+  /** Recipients' age public keys, for bundles without a password. */
+  readonly recipientKeys: RecipientKeys;
+  /** This vault's own age identity, for receiving bundles. */
+  readonly identity: VaultIdentity;
   /** Every change goes through here (src/main/core/use-cases/vault-use-cases.ts); the stores above are read. */
   readonly useCases: VaultUseCases;
   private locked = false;
@@ -170,6 +176,8 @@ export class Vault {
     this.endpoints = new EndpointStore(db, this.events, this.accounts, this.tokens, policyFor);
     this.health = new HealthService(db, this.tokens, states, usage, accountOf);
     this.recipients = new RecipientStore(db, this.events);
+    this.recipientKeys = new RecipientKeys(db, this.events, this.recipients);
+    this.identity = new VaultIdentity(db, this.events);
     this.handoffs = new HandoffService({
       db,
       events: this.events,
@@ -180,6 +188,8 @@ export class Vault {
       lifecycle: this.lifecycle,
       policyFor,
       operator: () => this.operator(),
+      recipientKeys: this.recipientKeys,
+      identity: this.identity,
     });
     this.useCases = new VaultUseCases({
       db,
@@ -190,6 +200,8 @@ export class Vault {
       endpoints: this.endpoints,
       recipients: this.recipients,
       handoffs: this.handoffs,
+      recipientKeys: this.recipientKeys,
+      identity: this.identity,
       operator: { get: () => this.operator(), set: (name) => this.setOperator(name) },
     });
   }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { RecipientView } from '../../../../shared/api';
+import type { AgeKeyView, RecipientView } from '../../../../shared/api';
 import { HANDOFF_FIELDS, type HandoffField } from '../../../../shared/handoff-format';
 import type { TokenMeta } from '../../../../shared/model';
 import { TokenSearchIndex } from '../../../../shared/token-search-index';
@@ -7,6 +7,7 @@ import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { AgeBundleReady, type AgeBundleResult } from './AgeBundleReady';
 
 const FIELD_LABELS: Record<HandoffField, string> = {
   value: 'Token values',
@@ -22,6 +23,11 @@ const CHANNELS = [
 ] as const;
 
 const PICK_LIST_LIMIT = 200;
+
+/** A chosen file name follows the protection: `.age` for a bundle encrypted to a key, `.zip` for a password ZIP. */
+function withExtension(path: string, toKey: boolean): string {
+  return path.replace(/\.(zip|age)$/i, toKey ? '.age' : '.zip');
+}
 
 interface Result {
   fileName: string;
@@ -59,6 +65,11 @@ export function HandoffWizard({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
+  const [ageResult, setAgeResult] = useState<AgeBundleResult | null>(null);
+  const [recipientKey, setRecipientKey] = useState<AgeKeyView | null>(null);
+  // Encrypting to the recipient's age key is the default whenever they have one.
+  const [protection, setProtection] = useState<'age' | 'password'>('password');
+  const [armor, setArmor] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [askClose, setAskClose] = useState(false);
 
@@ -71,6 +82,25 @@ export function HandoffWizard({
       (err) => setError(messageOf(err)),
     );
   }, []);
+
+  useEffect(() => {
+    if (recipientId === '') return;
+    let current = true;
+    call('getRecipientKeys', { id: recipientId }).then(
+      (keys) => {
+        if (!current) return;
+        setRecipientKey(keys.current);
+        setProtection(keys.current ? 'age' : 'password');
+        setOutPath((path) => withExtension(path, keys.current !== null));
+      },
+      (err) => current && setError(messageOf(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [recipientId]);
+  const toKey = protection === 'age' && recipientKey !== null;
+  const extension = toKey ? '.age' : '.zip';
 
   const index = useMemo(() => {
     const built = new TokenSearchIndex();
@@ -107,7 +137,7 @@ export function HandoffWizard({
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'agency';
-    const picked = await call('chooseBundleFile', { suggestedName: `tokens-for-${slug}.zip` }).catch(
+    const picked = await call('chooseBundleFile', { suggestedName: `tokens-for-${slug}${extension}` }).catch(
       (err) => (setError(messageOf(err)), null),
     );
     if (picked) setOutPath(picked.path);
@@ -121,6 +151,23 @@ export function HandoffWizard({
     if (!outPath) return setError('Choose where to save the bundle.');
     setBusy(true);
     try {
+      if (toKey) {
+        const { handoff } = await call('exportHandoffToKey', {
+          recipientId,
+          tokenIds: [...chosen],
+          fields: [...fields],
+          outPath,
+          armor,
+        });
+        setAgeResult({
+          fileName: handoff.fileName,
+          recipient: handoff.recipient,
+          tokenCount: handoff.tokens.length,
+          fingerprint: handoff.keyFingerprint ?? '',
+        });
+        onDone();
+        return;
+      }
       const exported = await call('exportHandoff', {
         recipientId,
         tokenIds: [...chosen],
@@ -145,6 +192,7 @@ export function HandoffWizard({
     }
   };
 
+  if (ageResult) return <AgeBundleReady result={ageResult} onClose={onClose} />;
   if (result) {
     return (
       // Escape and × ask first: the password is shown once, and closing by reflex would lose it.
@@ -313,21 +361,74 @@ export function HandoffWizard({
               Add recipient
             </button>
           </div>
-          <label htmlFor="handoff-channel">The password will travel by</label>
-          <select
-            id="handoff-channel"
-            value={channel}
-            onChange={(e) => setChannel(e.target.value as typeof channel)}
-          >
-            {CHANNELS.map(([id, label]) => (
-              <option key={id} value={id}>
-                {label}
-              </option>
-            ))}
-          </select>
+          {recipientKey ? (
+            <fieldset className="value-mode">
+              <legend>How the bundle is protected</legend>
+              <label className="check">
+                <input
+                  type="radio"
+                  name="handoff-protection"
+                  checked={protection === 'age'}
+                  onChange={() => (setProtection('age'), setOutPath((path) => withExtension(path, true)))}
+                />
+                Encrypt to their key (fingerprint {recipientKey.fingerprint}): no password to send
+              </label>
+              {protection === 'age' && (
+                <label className="check indent">
+                  <input type="checkbox" checked={armor} onChange={(e) => setArmor(e.target.checked)} />
+                  As text (ASCII-armored), for channels that only carry text
+                </label>
+              )}
+              <label className="check">
+                <input
+                  type="radio"
+                  name="handoff-protection"
+                  checked={protection === 'password'}
+                  onChange={() => (
+                    setProtection('password'),
+                    setOutPath((path) => withExtension(path, false))
+                  )}
+                />
+                Password-protected ZIP (the password goes by another channel)
+              </label>
+            </fieldset>
+          ) : (
+            recipientId !== '' && (
+              <p className="hint">
+                This recipient has no age key, so the bundle is a password ZIP. Add their age key in
+                Recipients to send bundles without a password.
+              </p>
+            )
+          )}
+          {toKey ? (
+            <p className="hint">
+              They open it with <code>age -d -i key.txt FILE.age &gt; tokens.zip</code>, or with Token Vault
+              (Open bundle).
+            </p>
+          ) : (
+            <>
+              <label htmlFor="handoff-channel">The password will travel by</label>
+              <select
+                id="handoff-channel"
+                value={channel}
+                onChange={(e) => setChannel(e.target.value as typeof channel)}
+              >
+                {CHANNELS.map(([id, label]) => (
+                  <option key={id} value={id}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           <label htmlFor="handoff-file">Bundle file</label>
           <div className="row">
-            <input id="handoff-file" value={outPath} readOnly placeholder="Choose where to save…" />
+            <input
+              id="handoff-file"
+              value={outPath}
+              readOnly
+              placeholder={`Choose where to save the ${extension} file…`}
+            />
             <button type="button" onClick={chooseFile}>
               Choose…
             </button>

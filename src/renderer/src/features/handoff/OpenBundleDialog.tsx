@@ -24,6 +24,8 @@ export function OpenBundleDialog({
   const [path, setPath] = useState('');
   const [password, setPassword] = useState('');
   const [opened, setOpened] = useState<Opened | null>(null);
+  // An age bundle is decrypted with this vault's own age key (Receive tokens): it has no password.
+  const isAge = path.toLowerCase().endsWith('.age');
   const [accountId, setAccountId] = useState<number | ''>(accounts[0]?.id ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function OpenBundleDialog({
     event.preventDefault();
     setError(null);
     try {
-      setOpened(await call('openBundle', { path, password }));
+      setOpened(isAge ? await call('openAgeBundle', { path }) : await call('openBundle', { path, password }));
     } catch (err) {
       setError(messageOf(err));
     }
@@ -46,7 +48,9 @@ export function OpenBundleDialog({
   const importAll = async () => {
     if (accountId === '') return setError('Add an account to import into first.');
     try {
-      const result = await call('openBundle', { path, password, importIntoAccountId: accountId });
+      const result = isAge
+        ? await call('openAgeBundle', { path, importIntoAccountId: accountId })
+        : await call('openBundle', { path, password, importIntoAccountId: accountId });
       setPassword('');
       setNotice(`Imported ${result.imported} token(s).`);
       onImported();
@@ -60,21 +64,29 @@ export function OpenBundleDialog({
       <form className="form" onSubmit={open}>
         <label htmlFor="open-bundle-file">Bundle file</label>
         <div className="row">
-          <input id="open-bundle-file" value={path} readOnly placeholder="Choose a .zip…" />
+          <input id="open-bundle-file" value={path} readOnly placeholder="Choose a .zip or .age…" />
           <button type="button" onClick={choose}>
             Choose…
           </button>
         </div>
-        <label htmlFor="open-bundle-password">Bundle password</label>
-        <input
-          id="open-bundle-password"
-          type="password"
-          autoComplete="off"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        {isAge ? (
+          <p className="hint">
+            An age-encrypted bundle: it opens with this vault’s age key (Receive tokens), no password needed.
+          </p>
+        ) : (
+          <>
+            <label htmlFor="open-bundle-password">Bundle password</label>
+            <input
+              id="open-bundle-password"
+              type="password"
+              autoComplete="off"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </>
+        )}
         <div className="actions">
-          <button type="submit" className="primary" disabled={!path || !password}>
+          <button type="submit" className="primary" disabled={!path || (!isAge && !password)}>
             Open
           </button>
         </div>

@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { EndEngagementDialog } from './EndEngagementDialog';
+import { RecipientKeyPanel } from './RecipientKeyPanel';
 import { formatDate } from '../../ui/format';
 
 type Holding = { tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean };
@@ -124,6 +125,7 @@ export function RecipientsDialog({ onClose, onChanged }: { onClose: () => void; 
                   Engagement ended: regenerate
                 </button>
               </div>
+              <RecipientKeyPanel key={recipient.id} recipientId={recipient.id} name={recipient.name} />
             </section>
           ) : (
             <p className="muted">Select a recipient to see what they hold, edit or delete them.</p>

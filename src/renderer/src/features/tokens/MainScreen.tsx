@@ -15,6 +15,7 @@ import { EndpointsDialog } from '../endpoints/EndpointsDialog';
 import { HandoffWizard } from '../handoff/HandoffWizard';
 import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
+import { ReceiveTokensDialog } from '../handoff/ReceiveTokensDialog';
 import { HealthDialog } from '../health/HealthDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { EmptyList } from './EmptyList';
@@ -44,6 +45,7 @@ type MainDialog =
   | 'handoff'
   | 'recipients'
   | 'open-bundle'
+  | 'receive'
   | 'endpoints'
   | 'health'
   | 'shortcuts';
@@ -175,6 +177,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
     },
     { id: 'recipients', label: 'Recipients', onClick: () => setDialog('recipients') },
     { id: 'open-bundle', label: 'Open bundle…', onClick: () => setDialog('open-bundle') },
+    { id: 'receive', label: 'Receive tokens…', onClick: () => setDialog('receive') },
     {
       id: 'health',
       label: 'Health',
@@ -331,6 +334,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
         />
       )}
       {dialog === 'recipients' && <RecipientsDialog onClose={close} onChanged={followsByItself} />}
+      {dialog === 'receive' && <ReceiveTokensDialog onClose={close} />}
       {dialog === 'open-bundle' && (
         <OpenBundleDialog accounts={accounts} onClose={close} onImported={followsByItself} />
       )}

@@ -1,0 +1,87 @@
+import QRCode from 'qrcode';
+import type { VaultIdentityView } from '../../shared/api';
+import { VaultError } from '../../shared/errors';
+import type { HandoffDocument } from '../../shared/handoff-format';
+import type { VaultIdentityView as CoreIdentityView } from '../core/age/vault-identity';
+import { readBundleFileBytes } from '../core/handoff/read-bundle-file';
+import type { Handlers } from './handlers';
+
+type AgeMethods =
+  | 'getRecipientKeys'
+  | 'setRecipientKey'
+  | 'removeRecipientKey'
+  | 'exportHandoffToKey'
+  | 'getVaultIdentity'
+  | 'createVaultIdentity'
+  | 'copyVaultPublicKey'
+  | 'openAgeBundle';
+
+async function withQrCode(identity: CoreIdentityView): Promise<VaultIdentityView> {
+  const qrSvg = await QRCode.toString(identity.publicKey, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+  });
+  return { ...identity, qrSvg };
+}
+
+/** What the renderer sees of an opened bundle: names and metadata, never a value. */
+function openedView(doc: HandoffDocument, imported: number) {
+  return {
+    recipient: doc.recipient,
+    from: doc.from,
+    createdAt: doc.createdAt,
+    tokens: doc.tokens.map((t) => ({
+      name: t.name,
+      account: t.account,
+      kind: t.kind,
+      keyId: t.keyId ?? null,
+    })),
+    imported,
+  };
+}
+
+/** Adapters for age keys and age bundles: parse (done by the contract), call core, shape the answer. */
+export const ageHandlers: Pick<Handlers, AgeMethods> = {
+  getRecipientKeys: (session, input) => {
+    const keys = session.requireVault().recipientKeys;
+    return { current: keys.current(input.id), history: keys.history(input.id) };
+  },
+  setRecipientKey: (session, input) => {
+    const { key, replaced } = session
+      .requireVault()
+      .useCases.setRecipientKey(input.id, input.publicKey).result;
+    return { key, replaced };
+  },
+  removeRecipientKey: (session, input) => session.requireVault().useCases.removeRecipientKey(input.id).result,
+  exportHandoffToKey: async (session, input) => {
+    const { result } = await session.requireVault().useCases.exportHandoff({
+      recipient: input.recipientId,
+      tokenIds: input.tokenIds,
+      fields: input.fields,
+      outPath: input.outPath,
+      toKey: { armor: input.armor },
+    });
+    return { handoff: result };
+  },
+  getVaultIdentity: async (session) => {
+    const identity = session.requireVault().identity.show();
+    return identity ? withQrCode(identity) : null;
+  },
+  createVaultIdentity: async (session) =>
+    withQrCode((await session.requireVault().useCases.createVaultIdentity()).result),
+  copyVaultPublicKey: (session) => {
+    const identity = session.requireVault().identity.show();
+    if (!identity) throw new VaultError('NOT_FOUND', 'This vault has no age key for receiving yet.');
+    return session.copySecret(identity.publicKey);
+  },
+  openAgeBundle: async (session, input) => {
+    const vault = session.requireVault();
+    const doc = await vault.handoffs.openWithVaultKey(readBundleFileBytes(input.path));
+    const imported =
+      input.importIntoAccountId === undefined
+        ? 0
+        : vault.useCases.importBundle(doc, input.importIntoAccountId).result;
+    return openedView(doc, imported);
+  },
+};
