@@ -13,7 +13,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Vault } from '../src/main/core/vault/vault';
 import { keystrokePrefixes, makeBenchTokens, type BenchToken } from './dataset';
-import { keepassXml, writeKdbx4, type Argon2Params, type KdbxGroup } from './reference/kdbx4-writer';
+import { keepassXml, writeKdbx4, type Argon2Params, type KdbxGroup } from './reference/kdbx-reference';
 import { KeepassxcSession, keepassxcVersion, quoteArgument, timeCommand } from './reference/keepassxc';
 import { median, percentile, round, timeSync } from './stats';
 
@@ -241,8 +241,8 @@ async function measureReference(
   // kept at its 100 ms minimum) is the same for 10,000 entries and for none, so the difference is the import itself.
   const xmlFull = join(root, 'reference-10k.xml');
   const xmlEmpty = join(root, 'reference-empty.xml');
-  writeFileSync(xmlFull, keepassXml(toGroups(tokens), name));
-  writeFileSync(xmlEmpty, keepassXml(toGroups([]), name));
+  writeFileSync(xmlFull, await keepassXml(toGroups(tokens), name));
+  writeFileSync(xmlEmpty, await keepassXml(toGroups([]), name));
   for (let run = 0; run < IMPORT_RUNS; run++) {
     for (const [xml, into] of [
       [xmlEmpty, figures.importEmptyMs],

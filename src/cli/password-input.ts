@@ -1,19 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { VaultError } from '../shared/errors';
+import { PASSWORD_FILE_MAX_BYTES } from '../main/core/input/input-limits';
+import { firstLineOf, readBoundedTextFile } from '../main/core/input/read-text-input';
 import { UsageError } from './usage-error';
 
-/** First line of a file, without its line ending: how scripts hand secrets to the CLI. */
-export function readFirstLine(path: string, what: string): string {
+/**
+ * First line of a file, without its line ending: how scripts hand secrets to the CLI. The file is read bounded
+ * (a secret's file is small; /dev/zero or a FIFO is refused) and must be UTF-8.
+ */
+export function readFirstLine(path: string, what: string, maxBytes = PASSWORD_FILE_MAX_BYTES): string {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBoundedTextFile(path, { maxBytes, what: `The ${what} file` });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `Cannot read the ${what} file ${path} (${code === 'ENOENT' ? 'it does not exist' : (code ?? 'error')}).`,
-    );
+    if (error instanceof VaultError && (error.code === 'NOT_FOUND' || error.code === 'IO')) {
+      const reason = error.code === 'NOT_FOUND' ? 'it does not exist' : 'it cannot be read';
+      throw new UsageError(`Cannot read the ${what} file ${path} (${reason}).`);
+    }
+    throw error;
   }
-  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  const line = firstLineOf(text);
   if (!line) throw new UsageError(`The ${what} file ${path} is empty: its first line must hold the ${what}.`);
   return line;
 }
@@ -42,6 +47,11 @@ export function promptHidden(question: string): Promise<string> {
         if (char === '\u0003') return finish(new VaultError('INVALID_INPUT', 'Cancelled.'));
         if (char === '\u007f' || char === '\b') answer = answer.slice(0, -1);
         else answer += char;
+        // Pasting a file into the prompt is bounded like a password file.
+        if (answer.length > PASSWORD_FILE_MAX_BYTES)
+          return finish(
+            new VaultError('INVALID_INPUT', 'What was typed is longer than any password accepted.'),
+          );
       }
     };
     stdin.on('data', onData);

@@ -1,8 +1,8 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 
 /**
- * The application menu. Lock runs in main (which then reloads the page, see reload-after-lock.ts). New token and
- * Search replay their shortcut into the page, which handles the keys itself: the bridge has no event channel from
+ * The application menu. Lock runs in main (which then reloads the page, see reload-after-lock.ts). New token, Search and
+ * Import replay their shortcut into the page, which handles the keys itself: the bridge has no event channel from
  * main to the renderer, and this keeps it that way. Their accelerators are shown but not registered, so a key press
  * reaches the page once, not twice; Lock's is registered so it works even when the page does not handle it.
  */
@@ -16,6 +16,12 @@ export function buildAppMenu(options: { lock: () => void; window: () => BrowserW
   };
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', registerAccelerator: false, click: press('I') },
+      ],
+    },
     {
       label: 'Vault',
       submenu: [

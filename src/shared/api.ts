@@ -20,6 +20,13 @@ import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from '
 import { secretValueSchema, singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
 import { CHANNEL_PREFIX } from './method-names';
+import {
+  IMPORT_FORMATS,
+  importPlanSchema,
+  type ImportFormat,
+  type ImportPreview,
+  type ImportResult,
+} from './import-views';
 
 /** Phantom marker carrying an output type at the type level only. */
 function output<T>(): T {
@@ -46,6 +53,9 @@ const recipientFields = {
   phone: z.string().max(40).optional(),
   notes: z.string().max(10_000).optional(),
 };
+const importId = z.strictObject({ importId: z.string().uuid() });
+/** A dropped file crosses as base64: 64 MiB of file is at most this many characters. */
+const DROPPED_FILE_MAX_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
 const passwordField = z
   .string()
   .min(1, 'Type the password.')
@@ -351,6 +361,35 @@ export const api = {
     input: z.strictObject({ path: folderPath, importIntoAccountId: idSchema.optional() }),
     output: output<OpenedBundleView>(),
   },
+  /** Import from KeePass, Bitwarden, 1Password, .env or CSV: a native open dialog; null when cancelled. */
+  chooseImportFile: { input: none, output: output<{ path: string } | null>() },
+  /**
+   * Read a source in main (a chosen path, or the bytes of a file dropped on the window) and keep it there; the
+   * answer is the preview, which carries masks and lengths, never a value. A .kdbx without its password answers
+   * `needsPassword`.
+   */
+  openImportSource: {
+    input: z
+      .strictObject({
+        path: folderPath.optional(),
+        bytesBase64: z.string().max(DROPPED_FILE_MAX_BASE64).optional(),
+        fileName: z.string().max(255),
+        format: z.enum(IMPORT_FORMATS).optional(),
+        sourcePassword: passwordField.optional(),
+      })
+      .refine((input) => (input.path === undefined) !== (input.bytesBase64 === undefined), {
+        message: 'Choose a file or drop one on the window.',
+      }),
+    output: output<
+      | { importId: string; format: ImportFormat; preview: ImportPreview }
+      | { needsPassword: true; format: ImportFormat }
+    >(),
+  },
+  /** The preview again with the admin's mapping, accounts and selection; nothing is written. */
+  previewImport: { input: importId.extend({ plan: importPlanSchema }), output: output<ImportPreview>() },
+  /** Write the selected rows all or nothing, one Created event per token naming the source format. */
+  commitImport: { input: importId.extend({ plan: importPlanSchema }), output: output<ImportResult>() },
+  closeImport: { input: importId, output: output<{ closed: true }>() },
 } as const;
 
 export interface AgeKeyView {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TOKEN_ROLES } from './model';
-import { freeText, isoDateSchema, secretValueSchema, singleLine } from './text-rules';
+import { freeText, isoDateSchema, nameLine, secretValueSchema, singleLine } from './text-rules';
 
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const kindSchema = z
@@ -11,7 +11,7 @@ export const kindSchema = z
   );
 
 export const accountCreateSchema = z.strictObject({
-  name: singleLine('The account name'),
+  name: nameLine('The account name'),
   profile: z.string().min(1).max(40).default('generic'),
   notes: freeText('Notes').default(''),
   allowDelete: z.boolean().default(false),
@@ -20,7 +20,7 @@ export type AccountCreateInput = z.input<typeof accountCreateSchema>;
 
 export const accountUpdateSchema = z.strictObject({
   id: idSchema,
-  name: singleLine('The account name').optional(),
+  name: nameLine('The account name').optional(),
   notes: freeText('Notes').optional(),
   allowDelete: z.boolean().optional(),
 });
@@ -32,7 +32,7 @@ export const generateSpecSchema = z.strictObject({
 });
 
 const tokenFields = {
-  name: singleLine('The token name'),
+  name: nameLine('The token name'),
   kind: kindSchema.optional(),
   role: z.enum(TOKEN_ROLES).default('standalone'),
   description: freeText('The description', 4000).default(''),
@@ -70,13 +70,15 @@ export type TokenUpdateInput = z.input<typeof tokenUpdateSchema>;
 
 /** One row of a bulk import (JSON array item or CSV row). */
 export const tokenImportRowSchema = z.strictObject({
-  name: singleLine('The token name'),
+  name: nameLine('The token name'),
   value: secretValueSchema,
   kind: kindSchema.optional(),
   role: z.enum(TOKEN_ROLES).optional(),
   description: freeText('The description', 4000).optional(),
   assignedTo: singleLine('The assigned user').optional(),
   keyId: singleLine('The key id', 500).optional(),
+  application: singleLine('The application').optional(),
+  expiresAt: isoDateSchema.optional(),
 });
 export type TokenImportRow = z.input<typeof tokenImportRowSchema>;
 

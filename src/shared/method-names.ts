@@ -77,6 +77,11 @@ export const BRIDGE_METHODS = [
   'createVaultIdentity',
   'copyVaultPublicKey',
   'openAgeBundle',
+  'chooseImportFile',
+  'openImportSource',
+  'previewImport',
+  'commitImport',
+  'closeImport',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof BRIDGE_METHODS)[number]>;

@@ -9,6 +9,7 @@ import { ensureCliBuilt, runCli, type CliResult } from '../helpers/run-cli';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 // One admin vault and one agency vault for the file: each CLI run derives a key, keep their number modest.
+// Each test runs 10 to 20 CLI processes: on a loaded machine that is minutes, hence the explicit timeouts.
 let work: string;
 let admin: string;
 let agencyVault: string;
@@ -127,7 +128,7 @@ describe('tokenvault recipient key', () => {
     expect(again.stderr).toBe('tokenvault: Keyless Ltd has no age key to remove.\n');
     const history = JSON.parse((await cli(['token', 'history', admin, ids[0]!, '--json'])).stdout);
     expect(history).toEqual([expect.objectContaining({ kind: 'Created' })]);
-  });
+  }, 300_000);
 });
 
 describe('tokenvault handoff export to an age key, and open', () => {
@@ -277,7 +278,7 @@ describe('tokenvault handoff export to an age key, and open', () => {
     ]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toBe('1\n');
-  });
+  }, 300_000);
 
   it('identity create / show; open what age -r encrypted to it; wrong key exit 3, tampered exit 6, nothing written', async () => {
     const created = await cli(['identity', 'create', agencyVault]);
@@ -357,5 +358,5 @@ describe('tokenvault handoff export to an age key, and open', () => {
     ]);
     expect(zipWithIdentity.code).toBe(2);
     expect(zipWithIdentity.stderr).toMatch(/for age bundles; this file is a password-protected ZIP/);
-  });
+  }, 300_000);
 });

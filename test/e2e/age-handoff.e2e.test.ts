@@ -151,5 +151,5 @@ describe('age-encrypted handoffs in Chromium', () => {
     await opener.getByRole('button', { name: 'Open', exact: true }).click();
     await opener.getByText(/This bundle was not encrypted to this key/).waitFor();
     expect(vault.tokens.list().length).toBe(4);
-  });
+  }, 240_000);
 });

@@ -48,6 +48,10 @@ const NOT_A_VAULT_WRITE: Partial<Record<MethodName, string>> = {
   getRecipientKeys: 'read',
   getVaultIdentity: 'read',
   copyVaultPublicKey: 'clipboard only; a public key',
+  chooseImportFile: 'native dialog',
+  openImportSource: 'reads a file to import and keeps it in main; writes nothing',
+  previewImport: 'read: the preview of an import',
+  closeImport: 'drops a source read for an import; writes nothing',
 };
 
 let session: SessionController | undefined;
@@ -155,6 +159,13 @@ describe('every write is in the history', () => {
     await write('openBundle', { path: outPath, password: exported.password, importIntoAccountId: inbox.id });
     const ageInbox = await write<{ id: number }>('createAccount', { name: 'Age inbox', profile: 'generic' });
     await write('openAgeBundle', { path: agePath, importIntoAccountId: ageInbox.id });
+
+    const opened = await dispatch('openImportSource', {
+      bytesBase64: Buffer.from('IMPORTED_TOKEN=abcdefghijklmnopqrstuvwxyz012345\n').toString('base64'),
+      fileName: 'walk.env',
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await write('commitImport', { importId: (opened.value as { importId: string }).importId, plan: {} });
 
     await write('deleteToken', { id: secondary.id, force: true });
     const empty = await write<{ id: number }>('createAccount', { name: 'Empty', profile: 'generic' });

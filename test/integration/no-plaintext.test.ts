@@ -68,7 +68,7 @@ describe('no plaintext on disk', () => {
     expect(statSync(wal).size).toBeGreaterThan(0);
     const openFiles = filesUnder(dir).map((f) => f.slice(dir.length + 1));
     expect(openFiles).toEqual(
-      expect.arrayContaining(['keyslots.json', 'vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.lock']),
+      expect.arrayContaining(['keyslots.json', 'vault.db', 'vault.db-wal', 'vault.db-shm', 'writer.lock']),
     );
     expect(openFiles.some((f) => f.startsWith('backups/'))).toBe(true);
     const needles = [...secrets, TEST_PASSWORD, recoveryKey, recoveryKey.replace(/-/g, '')];

@@ -115,6 +115,7 @@ describe('hostile values in every slot of every CLI command', () => {
       '--new-password-file': () => newPasswordFile,
       '--bundle-password-file': () => bundlePasswordFile,
       '--import-into': (vaultPath) => vaultPath,
+      '--from': () => 'csv',
     };
     /** Options that only mean something beside another one. */
     const companions: Record<string, (vaultPath: string) => string[]> = {

@@ -7,6 +7,7 @@ import { registerDemoCommands } from './demo-commands';
 import { registerEndpointCommands } from './endpoint-commands';
 import { registerHealthCommands } from './health-commands';
 import { registerHistoryCommands } from './history-commands';
+import { registerImportCommands } from './import-commands';
 import { registerKeychainCommands } from './keychain-commands';
 import { registerLifecycleCommands } from './lifecycle-commands';
 import { registerRecipientCommands } from './recipient-commands';
@@ -18,6 +19,7 @@ export const REGISTRARS: CliRegistrar[] = [
   registerVaultCommands,
   registerAccountCommands,
   registerTokenCommands,
+  registerImportCommands,
   registerLifecycleCommands,
   registerEndpointCommands,
   registerHealthCommands,

@@ -3,6 +3,7 @@ import type { TokenMeta } from '../../shared/model';
 import type { Outcome } from '../../main/core/use-cases/outcome';
 import type { Vault } from '../../main/core/vault/vault';
 import { printJson, printLine } from '../output';
+import { VALUE_INPUT_MAX_BYTES } from '../../main/core/input/input-limits';
 import { readFirstLine } from '../password-input';
 import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
@@ -46,7 +47,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
         if (options.valueFile && options.valueStdin)
           throw new UsageError('Give --value-file or --value-stdin, not both.');
         const value = options.valueFile
-          ? readFirstLine(options.valueFile, 'value')
+          ? readFirstLine(options.valueFile, 'value', VALUE_INPUT_MAX_BYTES)
           : options.valueStdin
             ? await readStdin()
             : undefined;

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { VaultError } from '../../shared/errors';
 import type { TokenUpdateInput } from '../../shared/inputs';
 import type { TokenMeta, VaultEvent } from '../../shared/model';
-import { csvToRecords } from '../csv';
+import { csvToImportRows } from '../../main/core/import/csv-table';
+import { IMPORT_FILE_MAX_BYTES, VALUE_INPUT_MAX_BYTES } from '../../main/core/input/input-limits';
+import { readBoundedTextFile } from '../../main/core/input/read-text-input';
+import { decodeUtf8Strictly } from '../../main/core/input/strict-utf8';
+import { readBoundedStdin } from '../read-bounded-stdin';
 import { printJson, printLine, printTable } from '../output';
 import { readFirstLine } from '../password-input';
 import { withVault } from '../open-vault';
@@ -61,23 +64,24 @@ function parseLength(text: string): number {
 /** A token value piped on stdin (one trailing newline dropped); never from a terminal, where it would echo. */
 export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('--value-stdin reads a piped value; nothing was piped.');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
+  const what = 'The value on standard input';
+  const bytes = await readBoundedStdin(VALUE_INPUT_MAX_BYTES, what);
+  return decodeUtf8Strictly(bytes, what).replace(/\r?\n$/, '');
 }
 
 function readImportFile(file: string, format: string | undefined): unknown[] {
+  const kind = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+  if (kind !== 'csv' && kind !== 'json') throw new UsageError('--format is json or csv.');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedTextFile(file, { maxBytes: IMPORT_FILE_MAX_BYTES, what: 'The import file' });
   } catch (error) {
-    throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    if (error instanceof VaultError && (error.code === 'NOT_FOUND' || error.code === 'IO')) {
+      throw new UsageError(`Cannot read ${file} (${error.code === 'NOT_FOUND' ? 'ENOENT' : 'error'}).`);
+    }
+    throw error;
   }
-  const kind = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
-  if (kind === 'csv') return csvToRecords(text);
-  if (kind !== 'json') throw new UsageError('--format is json or csv.');
+  if (kind === 'csv') return csvToImportRows(text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -156,7 +160,7 @@ export function registerTokenCommands(groups: CliGroups): void {
       if (options.length !== undefined && !options.generate)
         throw new UsageError('--length only goes with --generate.');
       const value = options.valueFile
-        ? readFirstLine(options.valueFile, 'value')
+        ? readFirstLine(options.valueFile, 'value', VALUE_INPUT_MAX_BYTES)
         : options.valueStdin
           ? await readStdin()
           : undefined;

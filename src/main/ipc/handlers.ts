@@ -3,6 +3,7 @@ import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
 import QRCode from 'qrcode';
 import { generateBundlePassword } from '../core/handoff/bundle-password';
 import { openBundleFile } from '../core/handoff/open-bundle';
+import { closeImport, commitHeldImport, openImport, previewHeldImport } from '../core/import/import-use-case';
 import type { SessionController } from '../session/session-controller';
 import { copyKeyId } from './copy-key-id';
 import { ageHandlers } from './age-handlers';
@@ -174,4 +175,22 @@ export const handlers: Handlers = {
     };
   },
   ...ageHandlers,
+  chooseImportFile: async (session) => {
+    const path = await session.platform.chooseOpenFile();
+    return path ? { path } : null;
+  },
+  openImportSource: (session, input) =>
+    openImport(session.requireVault(), {
+      ...(input.path !== undefined ? { path: input.path } : {}),
+      ...(input.bytesBase64 !== undefined ? { bytes: Buffer.from(input.bytesBase64, 'base64') } : {}),
+      fileName: input.fileName,
+      ...(input.format !== undefined ? { format: input.format } : {}),
+      ...(input.sourcePassword !== undefined ? { sourcePassword: input.sourcePassword } : {}),
+    }),
+  previewImport: (session, input) => previewHeldImport(session.requireVault(), input.importId, input.plan),
+  commitImport: (session, input) => commitHeldImport(session.requireVault(), input.importId, input.plan),
+  closeImport: (session, input) => {
+    closeImport(session.requireVault(), input.importId);
+    return { closed: true as const };
+  },
 };

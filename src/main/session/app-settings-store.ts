@@ -1,9 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { AppSettings } from '../../shared/api';
 import { VaultError } from '../../shared/errors';
 import { writeFileAtomic } from '../core/fs/atomic-write';
+import { readBoundedFile } from '../core/fs/read-bounded';
+
+/** Settings and a list of recent vaults: a few KB; anything past this is not a file we wrote, and is ignored. */
+const SETTINGS_FILE_MAX_BYTES = 1024 * 1024;
 
 export const DEFAULT_SETTINGS: AppSettings = { autoLockMinutes: 5, clipboardSeconds: 30, rotationDays: 180 };
 const RECENT_LIMIT = 8;
@@ -41,7 +45,14 @@ export class AppSettingsStore {
   private load(): z.infer<typeof fileSchema> {
     if (!existsSync(this.path)) return { settings: {}, recentVaults: [], demoVaults: [] };
     try {
-      return fileSchema.parse(JSON.parse(readFileSync(this.path, 'utf8')));
+      return fileSchema.parse(
+        JSON.parse(
+          readBoundedFile(this.path, {
+            maxBytes: SETTINGS_FILE_MAX_BYTES,
+            what: 'The settings file',
+          }).toString('utf8'),
+        ),
+      );
     } catch {
       return { settings: {}, recentVaults: [], demoVaults: [] };
     }

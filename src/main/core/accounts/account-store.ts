@@ -10,6 +10,7 @@ import { findProfile } from '../../../shared/profiles';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
+import { describeTaken, findByFoldedName, findLookAlike, type NamedRow } from '../names/folded-names';
 
 interface AccountRow {
   id: number;
@@ -54,11 +55,30 @@ export class AccountStore {
         .get(Number(nameOrId));
       if (byId) return toAccount(byId);
     }
-    const row = this.db
-      .prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`)
-      .get(String(nameOrId));
+    const row =
+      this.db
+        .prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`)
+        .get(String(nameOrId)) ?? this.resolveFolded(String(nameOrId));
     if (!row) throw new VaultError('NOT_FOUND', `There is no account named "${String(nameOrId)}".`);
     return toAccount(row);
+  }
+
+  /** "Café" typed in NFD, or with a stray zero-width space, still finds the account. */
+  private resolveFolded(name: string): AccountRow | undefined {
+    const match = findByFoldedName(this.names(), name);
+    return match
+      ? this.db.prepare<[number], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.id = ?`).get(match.id)
+      : undefined;
+  }
+
+  private names(): NamedRow[] {
+    return this.db.prepare<[], NamedRow>('SELECT id, name FROM accounts').all();
+  }
+
+  /** Names are unique on their folded key: "Main", "MAIN" and "Main" + U+200D are one name. */
+  private refuseTakenName(name: string, exceptId?: number): void {
+    const holder = findLookAlike(this.names(), name, exceptId);
+    if (holder) throw new VaultError('ALREADY_EXISTS', describeTaken('An account', name, holder));
   }
 
   create(input: AccountCreateInput): Account {
@@ -68,9 +88,7 @@ export class AccountStore {
     }
     const now = new Date().toISOString();
     const id = this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM accounts WHERE name = ? COLLATE NOCASE').get(data.name)) {
-        throw new VaultError('ALREADY_EXISTS', `An account named "${data.name}" already exists.`);
-      }
+      this.refuseTakenName(data.name);
       const result = this.db
         .prepare(
           'INSERT INTO accounts (name, profile, notes, allow_delete, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -99,11 +117,7 @@ export class AccountStore {
     if (changed.length === 0) return before;
     const changes = Object.fromEntries(changed.map((key) => [key, { from: before[key], to: data[key] }]));
     this.db.transaction(() => {
-      if (data.name !== undefined && data.name.toLowerCase() !== before.name.toLowerCase()) {
-        if (this.db.prepare('SELECT 1 FROM accounts WHERE name = ? COLLATE NOCASE').get(data.name)) {
-          throw new VaultError('ALREADY_EXISTS', `An account named "${data.name}" already exists.`);
-        }
-      }
+      if (data.name !== undefined) this.refuseTakenName(data.name, data.id);
       if (data.allowDelete === false && before.allowDelete && this.deleteAssignments(data.id) > 0) {
         throw new VaultError(
           'POLICY',

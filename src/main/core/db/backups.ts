@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { VaultError } from '../../../shared/errors';
 import { describeIoError } from '../fs/atomic-write';
+import { createPrivateFileIfMissing } from '../fs/private-files';
 import type { SqliteDatabase } from './open-database';
 
 export const BACKUPS_DIR = 'backups';
@@ -25,6 +26,8 @@ export function backupDatabase(db: SqliteDatabase, vaultDir: string, reason: str
   const path = join(dir, file);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // VACUUM INTO accepts an empty file: created 0600 first, the copy is private even once moved elsewhere.
+    createPrivateFileIfMissing(path);
     db.prepare('VACUUM INTO ?').run(path);
   } catch (error) {
     rmSync(path, { force: true });

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VaultError } from '../../../shared/errors';
+import { createPrivateFileIfMissing, makeFilePrivate } from '../fs/private-files';
 
 export type SqliteDatabase = Database.Database;
 
@@ -13,6 +14,11 @@ export function setSqliteNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** The addon to load (see setSqliteNativeBinding), for every connection the app opens. */
+export function sqliteBindingOptions(): { nativeBinding?: string } {
+  return nativeBinding ? { nativeBinding } : {};
+}
+
 /**
  * Open vault.db with SQLCipher 4 settings and a raw 256-bit key (no second KDF: the key is already random).
  * A wrong key or a damaged first page only shows on the first read, as SQLITE_NOTADB: we read at once and map it.
@@ -24,6 +30,11 @@ export function openEncryptedDatabase(
 ): SqliteDatabase {
   let db: SqliteDatabase | undefined;
   try {
+    if (!options.readonly) {
+      // vault.db and its -wal and -shm are 0600 (SQLite gives those two the database file's mode).
+      createPrivateFileIfMissing(path);
+      for (const suffix of ['', '-wal', '-shm']) makeFilePrivate(path + suffix);
+    }
     db = new Database(path, {
       fileMustExist: options.readonly === true,
       readonly: options.readonly === true,

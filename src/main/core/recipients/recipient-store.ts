@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VaultError } from '../../../shared/errors';
-import { freeText, singleLine } from '../../../shared/text-rules';
+import { freeText, nameLine, singleLine, visibleText } from '../../../shared/text-rules';
+import { describeTaken, findByFoldedName, findLookAlike, type NamedRow } from '../names/folded-names';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
@@ -30,7 +31,7 @@ export interface RecipientDeletion {
 const optionalLine = (label: string) => z.union([z.literal(''), singleLine(label)]).default('');
 
 export const recipientCreateSchema = z.strictObject({
-  name: singleLine('The recipient name'),
+  name: nameLine('The recipient name'),
   organisation: optionalLine('The organisation'),
   email: z.union([z.literal(''), z.email('That email address is not valid.')]).default(''),
   phone: z
@@ -92,7 +93,8 @@ export class RecipientStore {
       row ??
       this.db
         .prepare<[string], RecipientRow>(`${SELECT} AND r.name = ? COLLATE NOCASE`)
-        .get(String(nameOrId));
+        .get(String(nameOrId)) ??
+      this.resolveFolded(String(nameOrId));
     if (!found)
       throw new VaultError('NOT_FOUND', `There is no recipient named "${String(nameOrId).slice(0, 60)}".`);
     return toRecipient(found);
@@ -115,18 +117,29 @@ export class RecipientStore {
     return this.resolve(id);
   }
 
-  private refuseTakenName(name: string): void {
-    const holder = this.db
-      .prepare<[string], { deleted_at: string | null }>(
-        'SELECT deleted_at FROM recipients WHERE name = ? COLLATE NOCASE',
-      )
-      .get(name);
+  /** "Café" typed in NFD, or with a stray zero-width space, still finds the recipient. */
+  private resolveFolded(name: string): RecipientRow | undefined {
+    const active = this.db
+      .prepare<[], NamedRow>('SELECT id, name FROM recipients WHERE deleted_at IS NULL')
+      .all();
+    const match = findByFoldedName(active, name);
+    return match
+      ? this.db.prepare<[number], RecipientRow>(`${SELECT} AND r.id = ?`).get(match.id)
+      : undefined;
+  }
+
+  /** Names are unique on their folded key (src/shared/text-rules.ts), deleted recipients' names included. */
+  private refuseTakenName(name: string, exceptId?: number): void {
+    const rows = this.db
+      .prepare<[], NamedRow & { deleted_at: string | null }>('SELECT id, name, deleted_at FROM recipients')
+      .all();
+    const holder = findLookAlike(rows, name, exceptId);
     if (!holder) return;
     throw new VaultError(
       'ALREADY_EXISTS',
       holder.deleted_at
-        ? `"${name}" names a deleted recipient in the handoff records; choose another name.`
-        : `A recipient named "${name}" already exists.`,
+        ? `"${visibleText(name)}" names a deleted recipient in the handoff records; choose another name.`
+        : describeTaken('A recipient', name, holder),
     );
   }
 
@@ -190,8 +203,7 @@ export class RecipientStore {
       notes: merged.notes,
     });
     const changed = EDITABLE.filter((key) => data[key] !== before[key]);
-    if (changed.length && data.name.toLowerCase() !== before.name.toLowerCase())
-      this.refuseTakenName(data.name);
+    if (changed.includes('name')) this.refuseTakenName(data.name, id);
     const archiving = archived !== undefined && archived !== before.archived;
     if (changed.length === 0 && !archiving) return before;
     const now = new Date().toISOString();

@@ -284,8 +284,11 @@ export class TokenStore {
       .run(...(generated ? [newValue, now, now, id] : [newValue, now, id]));
   }
 
-  /** All rows or none: any invalid row or policy refusal rolls the whole import back. */
-  importMany(accountId: number, rows: unknown[]): number {
+  /**
+   * All rows or none: any invalid row or policy refusal rolls the whole import back. `source` names where the rows
+   * came from (an import format) in each token's Created event.
+   */
+  importMany(accountId: number, rows: unknown[], options: { source?: string } = {}): number {
     const account = this.accounts.get(accountId);
     if (!Array.isArray(rows)) throw new VaultError('INVALID_INPUT', 'An import is a list of tokens.');
     const parsed = rows.map((row, index) => {
@@ -322,8 +325,8 @@ export class TokenStore {
           throw error;
         }
         const tokenId = this.insertRow(draft, row.value, {
-          application: null,
-          expiresAt: null,
+          application: row.application ?? null,
+          expiresAt: row.expiresAt ?? null,
           generatedAt: null,
           now,
         });
@@ -332,7 +335,13 @@ export class TokenStore {
           kind: 'Created',
           tokenId,
           accountId: account.id,
-          details: { name: draft.name, kind: draft.kind, role: draft.role, imported: true },
+          details: {
+            name: draft.name,
+            kind: draft.kind,
+            role: draft.role,
+            imported: true,
+            ...(options.source ? { source: options.source } : {}),
+          },
           at: now,
         });
       });

@@ -25,6 +25,9 @@ import { EarlierValues, type EarlierValue } from '../tokens/earlier-values';
 import type { RevealPurpose, TokenStore } from '../tokens/token-store';
 import type { VaultIdentity, VaultIdentityView } from '../age/vault-identity';
 import type { RecipientAgeKey, RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
+import type { ImportPlan, ImportResult } from '../../../shared/import-views';
+import { commitImport } from '../import/import-commit';
+import type { ImportSource } from '../import/import-source';
 import { runAsyncChange, runChange, type Outcome } from './outcome';
 
 export interface UseCaseDependencies {
@@ -98,6 +101,11 @@ export class VaultUseCases {
   /** All rows or none, into one account (name or id). */
   importTokens(account: string | number, rows: unknown[]): Outcome<number> {
     return this.change(() => this.deps.tokens.importMany(this.deps.accounts.resolve(account).id, rows));
+  }
+
+  /** Tokens from another tool (KeePass, Bitwarden, 1Password, .env, CSV): the selected rows, all or nothing. */
+  importFromSource(source: ImportSource, plan: ImportPlan = {}): Outcome<ImportResult> {
+    return this.change(() => commitImport(this.deps, source, plan));
   }
 
   deleteToken(id: number, options: ForceOptions = {}): Outcome<{ deleted: true; name: string }> {

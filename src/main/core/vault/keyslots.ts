@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { VaultError } from '../../../shared/errors';
 import { openAesGcm, sealAesGcm, type SealedBox } from '../crypto/aes-gcm';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { readBoundedFile } from '../fs/read-bounded';
+import { assertKeySlotsWithinBounds, keySlotsAltered, KEYSLOTS_FILE_MAX_BYTES } from './keyslot-bounds';
 import { writeKeySlotsCopy } from './keyslots-copy';
 
 export const KEYSLOTS_FILE_NAME = 'keyslots.json';
@@ -108,9 +110,20 @@ export function readKeySlots(vaultDir: string): KeySlotsFile {
   if (!existsSync(path)) {
     throw new VaultError('VAULT_CORRUPT', 'This folder is not a Token Vault: keyslots.json is missing.');
   }
+  let bytes: Buffer;
+  try {
+    bytes = readBoundedFile(path, {
+      maxBytes: KEYSLOTS_FILE_MAX_BYTES,
+      what: 'it',
+      refusedCode: 'VAULT_CORRUPT',
+    });
+  } catch (error) {
+    if (!(error instanceof VaultError) || error.code !== 'VAULT_CORRUPT') throw error;
+    throw keySlotsAltered(error.message.replace(/\.$/, ''));
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new VaultError(
       'VAULT_CORRUPT',
@@ -131,6 +144,7 @@ export function readKeySlots(vaultDir: string): KeySlotsFile {
       'keyslots.json is damaged (its structure is not valid); put back its copy from backups/ with tokenvault restore.',
     );
   }
+  assertKeySlotsWithinBounds(result.data);
   return result.data;
 }
 

@@ -1,13 +1,4 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { VaultError } from '../../../shared/errors';
 import { listBackups, type BackupInfo } from '../db/backups';
@@ -15,6 +6,9 @@ import { schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { openEncryptedDatabase } from '../db/open-database';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { makeFilePrivate } from '../fs/private-files';
+import { readBoundedFile } from '../fs/read-bounded';
+import { KEYSLOTS_FILE_MAX_BYTES } from './keyslot-bounds';
 import { KEYSLOTS_FILE_NAME, keyslotsPath, readKeySlots, type KeySlotsFile } from './keyslots';
 import { keySlotsCopyDir } from './keyslots-copy';
 import { Vault, VAULT_DB_FILE, type Unlock } from './vault';
@@ -136,6 +130,8 @@ export async function restoreFromBackup(
     if (chosen) {
       // Check the bytes that will become vault.db, not the file they came from.
       copyFileSync(chosen.path, incoming);
+      // A backup made by an older version is 0644; the copy keeps that mode unless told otherwise.
+      makeFilePrivate(incoming);
       fsyncPath(incoming, 'r+');
       const problem = databaseProblem(incoming, dataKey, slots.vaultId);
       for (const suffix of ['-wal', '-shm']) rmSync(incoming + suffix, { force: true });
@@ -152,9 +148,17 @@ export async function restoreFromBackup(
         damagedKeySlots = `${KEYSLOTS_FILE_NAME}.damaged-${stamp}`;
         renameSync(primary, join(dir, damagedKeySlots));
       }
-      writeFileAtomic(primary, readFileSync(join(keySlotsCopyDir(dir), KEYSLOTS_FILE_NAME)), {
-        exclusive: true,
-      });
+      writeFileAtomic(
+        primary,
+        readBoundedFile(join(keySlotsCopyDir(dir), KEYSLOTS_FILE_NAME), {
+          maxBytes: KEYSLOTS_FILE_MAX_BYTES,
+          what: 'backups/keyslots.json',
+          refusedCode: 'VAULT_CORRUPT',
+        }),
+        {
+          exclusive: true,
+        },
+      );
     }
 
     let damagedCopy: string | null = null;

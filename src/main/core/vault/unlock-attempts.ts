@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { readBoundedFile } from '../fs/read-bounded';
 import { join } from 'node:path';
 import { VaultError } from '../../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -28,7 +29,9 @@ export class UnlockAttempts {
   private read(): Attempts {
     if (!existsSync(this.path)) return { failures: 0, lastFailureAt: 0 };
     try {
-      const parsed = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<Attempts>;
+      const parsed = JSON.parse(
+        readBoundedFile(this.path, { maxBytes: 4096, what: 'unlock-attempts.json' }).toString('utf8'),
+      ) as Partial<Attempts>;
       const failures = Number.isInteger(parsed.failures) ? Math.max(0, parsed.failures!) : 0;
       const lastFailureAt = Number.isFinite(parsed.lastFailureAt) ? parsed.lastFailureAt! : 0;
       return { failures, lastFailureAt };

@@ -1,98 +1,109 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { accessSync, closeSync, constants, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { VaultError } from '../../../shared/errors';
+import { sqliteBindingOptions, type SqliteDatabase } from '../db/open-database';
 
-export const LOCK_FILE_NAME = 'vault.lock';
+/**
+ * The file the lock is held on. It is never deleted: deleting a lock file while another process waits on it would
+ * let a third process lock a new file of the same name (docs/decisions/0006-os-released-vault-lock.md).
+ */
+export const LOCK_FILE_NAME = 'writer.lock';
 
-interface LockOwner {
-  pid: number;
-  host: string;
-  since: string;
+/** The steps of acquisition, in order; tests pause a process at each one to race another against it. */
+export const LOCK_STEPS = ['create-file', 'open', 'lock'] as const;
+export type LockStep = (typeof LOCK_STEPS)[number];
+
+export interface AcquireOptions {
+  /** Called just before each step; a test seam, never used by the app. */
+  beforeStep?: (step: LockStep) => void;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+function inUse(): VaultError {
+  return new VaultError(
+    'VAULT_IN_USE',
+    'This vault is in use by another Token Vault window or command. Close it and try again.',
+  );
+}
+
+function folderError(code: string | undefined): VaultError {
+  if (code === 'ENOSPC') {
+    return new VaultError(
+      'IO',
+      'The disk is full: the vault cannot be opened for writing. Free some space and try again.',
+    );
   }
+  if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || code === 'SQLITE_READONLY') {
+    return new VaultError(
+      'VAULT_CORRUPT',
+      'The vault folder is read-only, so the vault cannot be opened for writing.',
+    );
+  }
+  return new VaultError('VAULT_CORRUPT', `The vault folder cannot be used (${code ?? 'unknown error'}).`);
 }
 
 /**
- * One writer per vault folder. The lock file is created exclusively and names its owner; a lock left by a
- * process that died (kill -9, power cut) on this host is taken over, since its owner can no longer write.
+ * One writer per vault folder, through an exclusive lock the operating system holds for the process: SQLite's
+ * `locking_mode = EXCLUSIVE` on a small plain database, `writer.lock`, kept open from unlock to lock. The lock is a
+ * POSIX advisory lock (LockFileEx on Windows) taken in one system call, so two processes cannot both win, and it
+ * goes when the process goes (exit, crash, kill -9): there is never a stale lock to judge or take over. SQLite
+ * also tracks the lock per file within a process, so a second open in the same process is refused too.
  */
 export class VaultLock {
   private released = false;
 
-  private constructor(private readonly path: string) {}
+  private constructor(private readonly db: SqliteDatabase) {}
 
-  static acquire(vaultDir: string): VaultLock {
+  static acquire(vaultDir: string, options: AcquireOptions = {}): VaultLock {
     const path = join(vaultDir, LOCK_FILE_NAME);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = openSync(path, 'wx', 0o600);
-        const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-        writeSync(fd, JSON.stringify(owner));
-        closeSync(fd);
-        return new VaultLock(path);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EEXIST') {
-          if (code === 'ENOSPC') {
-            throw new VaultError(
-              'IO',
-              'The disk is full: the vault cannot be opened for writing. Free some space and try again.',
-            );
-          }
-          if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-            throw new VaultError(
-              'VAULT_CORRUPT',
-              'The vault folder is read-only, so the vault cannot be opened for writing.',
-            );
-          }
-          throw new VaultError(
-            'VAULT_CORRUPT',
-            `The vault folder cannot be used (${code ?? 'unknown error'}).`,
-          );
-        }
-        const owner = readOwner(path);
-        if (owner && owner.host === hostname() && owner.pid !== process.pid && !isAlive(owner.pid)) {
-          rmSync(path, { force: true });
-          continue;
-        }
-        if (owner === null && attempt === 0) {
-          // An empty or garbled lock file is what a crash between create and write leaves behind.
-          rmSync(path, { force: true });
-          continue;
-        }
-        const who = owner ? ` (process ${owner.pid} on ${owner.host} since ${owner.since})` : '';
+    options.beforeStep?.('create-file');
+    try {
+      // Created private (0600) before SQLite sees it; 'wx' never opens a file another holder has, whose lock a
+      // close here would drop (POSIX locks belong to the process, not to the descriptor).
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw folderError(code);
+    }
+    try {
+      // SQLite would open a file it cannot write read-only and still report the lock taken: ask first (access()
+      // opens no descriptor, so a lock this process holds on the file is not disturbed).
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      throw folderError((error as NodeJS.ErrnoException).code);
+    }
+    options.beforeStep?.('open');
+    let db: SqliteDatabase;
+    try {
+      // timeout 0: a held lock is answered at once, not after SQLite's busy wait.
+      db = new Database(path, { timeout: 0, ...sqliteBindingOptions() });
+    } catch (error) {
+      throw folderError((error as { code?: string }).code);
+    }
+    try {
+      options.beforeStep?.('lock');
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = OFF');
+      // An exclusive transaction takes the lock; in EXCLUSIVE locking mode SQLite keeps it until the connection closes.
+      db.exec('BEGIN EXCLUSIVE; COMMIT');
+      return new VaultLock(db);
+    } catch (error) {
+      db.close();
+      const code = (error as { code?: string }).code;
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw inUse();
+      if (code === 'SQLITE_NOTADB') {
         throw new VaultError(
-          'VAULT_IN_USE',
-          `This vault is in use by another Token Vault window or command${who}. Close it and try again.`,
+          'VAULT_CORRUPT',
+          `${LOCK_FILE_NAME} in the vault folder is not Token Vault's lock file; delete it while no Token Vault uses the vault.`,
         );
       }
+      throw folderError(code);
     }
-    throw new VaultError('VAULT_IN_USE', 'This vault is in use by another Token Vault window or command.');
   }
 
   release(): void {
     if (this.released) return;
     this.released = true;
-    rmSync(this.path, { force: true });
-  }
-}
-
-function readOwner(path: string): LockOwner | null {
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
-      return { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? '') };
-    }
-    return null;
-  } catch {
-    return null;
+    this.db.close();
   }
 }

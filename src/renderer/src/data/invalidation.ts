@@ -38,4 +38,5 @@ export const CHANGES: Partial<Record<MethodName, readonly QueryFamily[]>> = {
   exportHandoff: ['recipients', 'history', 'usage'],
   endEngagement: ['recipients', 'earlier-values', ...TOKEN_FACTS],
   openBundle: ['accounts', ...TOKEN_FACTS],
+  commitImport: ['accounts', 'endpoints', ...TOKEN_FACTS],
 };

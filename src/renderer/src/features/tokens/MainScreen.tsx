@@ -17,6 +17,8 @@ import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
 import { RecipientsDialog } from '../handoff/RecipientsDialog';
 import { ReceiveTokensDialog } from '../handoff/ReceiveTokensDialog';
 import { HealthDialog } from '../health/HealthDialog';
+import { ImportHost } from '../import/ImportHost';
+import { requestImport } from '../import/import-requests';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { EmptyList } from './EmptyList';
 import { ListFilters } from './ListFilters';
@@ -178,6 +180,12 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
     { id: 'recipients', label: 'Recipients', onClick: () => setDialog('recipients') },
     { id: 'open-bundle', label: 'Open bundle…', onClick: () => setDialog('open-bundle') },
     { id: 'receive', label: 'Receive tokens…', onClick: () => setDialog('receive') },
+    {
+      id: 'import',
+      label: 'Import…',
+      title: 'Import from KeePass, Bitwarden, 1Password, .env or CSV (Ctrl+I)',
+      onClick: () => requestImport(),
+    },
     {
       id: 'health',
       label: 'Health',
@@ -346,6 +354,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
           onChanged={followsByItself}
         />
       )}
+      <ImportHost accounts={accounts} onImported={followsByItself} />
       {dialog === 'settings' && (
         <SettingsDialog session={session} onClose={close} onSaved={onSessionChanged} />
       )}

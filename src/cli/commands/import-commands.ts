@@ -1,0 +1,141 @@
+import type { Command } from 'commander';
+import { VaultError } from '../../shared/errors';
+import { readBoundedFile } from '../../main/core/fs/read-bounded';
+import type { ImportResult } from '../../shared/import-views';
+import { parseMappingPairs } from '../../main/core/import/import-mapping';
+import { previewImport, type ImportPlan, type ImportPreview } from '../../main/core/import/import-preview';
+import { IMPORT_FORMATS } from '../../main/core/import/import-source';
+import { parseImportFormat, readImportFile } from '../../main/core/import/read-import-source';
+import { printJson, printLine, printTable } from '../output';
+import { withVault } from '../open-vault';
+import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
+import { UsageError } from '../usage-error';
+import type { CliGroups } from './cli-groups';
+
+interface ImportOptions extends UnlockOptions {
+  from: string;
+  file: string;
+  sourcePasswordFile?: string;
+  keyFile?: string;
+  account?: string;
+  profile?: string;
+  map?: string;
+  rows?: string;
+  skipRefused?: boolean;
+  includeDuplicates?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** The source's password: the first line of a file (read bounded, like every outside file). */
+function readSourcePassword(path: string): string {
+  const text = readBoundedFile(path, { maxBytes: 64 * 1024, what: 'The source password file' }).toString(
+    'utf8',
+  );
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  if (!line)
+    throw new UsageError(`The source password file ${path} is empty: its first line must hold the password.`);
+  return line;
+}
+
+function parseRows(text: string): number[] {
+  const rows = text.split(',').map((part) => part.trim());
+  if (rows.some((row) => !/^\d{1,7}$/.test(row) || Number(row) < 1))
+    throw new UsageError('--rows takes row numbers separated by commas, e.g. --rows 1,2,5 (see --dry-run).');
+  return rows.map(Number);
+}
+
+function printPreview(preview: ImportPreview): void {
+  printTable(
+    ['ROW', 'IMPORT', 'ACCOUNT', 'KIND', 'ROLE', 'NAME', 'KEY ID', 'VALUE', 'EXPIRES', 'PROBLEM'],
+    preview.rows.map((row) => [
+      row.row,
+      row.selected ? 'yes' : 'no',
+      `${row.account}${row.accountId === null ? ` (new, ${row.profile})` : ''}`,
+      row.kind,
+      row.role,
+      row.name,
+      row.keyId,
+      `${row.valueMask || '(empty)'} ${row.valueLength}`,
+      row.expiresAt?.slice(0, 10),
+      row.refusal ?? row.duplicate,
+    ]),
+  );
+  const { counts } = preview;
+  process.stderr.write(
+    `${counts.rows} row(s) from the ${preview.formatLabel}: ${counts.selected} would be imported, ${counts.refused} refused, ${counts.duplicates} duplicate(s). Nothing was written.\n`,
+  );
+  for (const note of preview.notes) process.stderr.write(`${note}\n`);
+}
+
+function printResult(result: ImportResult, formatLabel: string): void {
+  printLine(String(result.imported));
+  process.stderr.write(
+    `Imported ${result.imported} token(s) from the ${formatLabel}${result.accountsCreated.length ? `; new accounts: ${result.accountsCreated.join(', ')}` : ''}.\n`,
+  );
+  for (const skipped of result.skipped)
+    process.stderr.write(`Skipped row ${skipped.row}: ${skipped.reason}\n`);
+}
+
+export function registerImportCommands(_groups: CliGroups, program: Command): void {
+  addUnlockOptions(
+    program
+      .command('import')
+      .description(
+        'bring tokens in from KeePass, Bitwarden, 1Password, .env or CSV: preview, then write all or nothing',
+      )
+      .argument('<vault>')
+      .requiredOption('--from <format>', IMPORT_FORMATS.join('|'))
+      .requiredOption('--file <path>', 'the export or database to read')
+      .option('--source-password-file <path>', "file whose first line is the source's own password (a .kdbx)")
+      .option('--key-file <path>', 'the KeePass key file of a .kdbx')
+      .option('--account <account>', 'put every row in this account (created when it does not exist)')
+      .option('--profile <profile>', 'profile of the accounts the import creates (default generic)')
+      .option(
+        '--map <pairs>',
+        'COLUMN=FIELD,... (fields: account, name, value, kind, role, description, keyId, assignedTo, application, expiresAt)',
+      )
+      .option('--rows <numbers>', 'import only these rows, e.g. 1,2,5 (numbers from --dry-run)')
+      .option('--skip-refused', 'import the other rows when the profile refuses some')
+      .option('--include-duplicates', 'also import values the vault or the file already holds')
+      .option('--dry-run', 'show what would be imported; write nothing')
+      .option('--json', 'print JSON'),
+  ).action(async (path: string, options: ImportOptions) => {
+    const format = parseImportFormat(options.from);
+    const plan: ImportPlan = {
+      ...(options.map !== undefined ? { mapping: parseMappingPairs(options.map) } : {}),
+      ...(options.account !== undefined ? { account: options.account } : {}),
+      ...(options.profile !== undefined ? { newAccountProfile: options.profile } : {}),
+      ...(options.rows !== undefined ? { selection: parseRows(options.rows) } : {}),
+    };
+    // The source is read (and its own password checked) before the vault is unlocked: a wrong source password
+    // never counts toward the vault's back-off.
+    const source = await readImportFile(options.file, {
+      format,
+      ...(options.sourcePasswordFile !== undefined
+        ? { sourcePassword: readSourcePassword(options.sourcePasswordFile) }
+        : {}),
+      ...(options.keyFile !== undefined ? { keyFilePath: options.keyFile } : {}),
+    });
+    await withVault(path, options, (vault) => {
+      const preview = previewImport(vault, source, plan);
+      if (options.dryRun) return options.json ? printJson(preview) : printPreview(preview);
+      let selection = plan.selection;
+      if (selection === undefined) {
+        const refused = preview.rows.filter((row) => row.refusal !== null);
+        if (refused.length > 0 && !options.skipRefused) {
+          throw new VaultError(
+            'POLICY',
+            `Row ${refused[0]!.row}: ${refused[0]!.refusal}${refused.length > 1 ? ` (and ${refused.length - 1} more row(s))` : ''} Nothing was imported; add --skip-refused to import the other rows, or see --dry-run.`,
+          );
+        }
+        selection = preview.rows
+          .filter((row) => row.refusal === null && (options.includeDuplicates || row.duplicate === null))
+          .map((row) => row.row);
+      }
+      const { result } = vault.useCases.importFromSource(source, { ...plan, selection });
+      if (options.json) printJson(result);
+      else printResult(result, preview.formatLabel);
+    });
+  });
+}

@@ -1,0 +1,306 @@
+import { VaultError } from '../../../shared/errors';
+import { tokenImportRowSchema, type TokenImportRow } from '../../../shared/inputs';
+import type { Account, TokenMeta, TokenRole } from '../../../shared/model';
+import { findProfile } from '../../../shared/profiles';
+import { singleLine } from '../../../shared/text-rules';
+import { policyForAccount } from '../profiles/policy-for-profile';
+import type { TokenDraft } from '../tokens/token-policy';
+import { parseInput } from '../validate';
+import type { AccountStore } from '../accounts/account-store';
+import type { SqliteDatabase } from '../db/open-database';
+import type { TokenStore } from '../tokens/token-store';
+import { effectiveMapping } from './import-mapping';
+import {
+  IMPORT_FORMAT_LABELS,
+  type FieldMapping,
+  type ImportPlan,
+  type ImportPreview,
+  type ImportPreviewAccount,
+  type ImportPreviewRow,
+} from '../../../shared/import-views';
+import type { ImportSource } from './import-source';
+
+export type { ImportPlan, ImportPreview, ImportPreviewRow } from '../../../shared/import-views';
+import { ValueFingerprints } from './value-fingerprints';
+
+/** A preview row with what commit needs; never handed out of core. */
+export interface PlannedRow extends ImportPreviewRow {
+  token: TokenImportRow | null;
+  refusalCode: 'POLICY' | 'INVALID_INPUT' | null;
+}
+
+export const DEFAULT_IMPORT_ACCOUNT = 'Imported';
+
+/** What planning and writing an import needs of an unlocked vault (a Vault, or the use cases' dependencies). */
+export interface ImportDependencies {
+  db: SqliteDatabase;
+  accounts: AccountStore;
+  tokens: TokenStore;
+}
+const accountNameSchema = singleLine('The account name');
+
+interface TargetAccount {
+  account: Account;
+  isNew: boolean;
+  policy: ReturnType<typeof policyForAccount>;
+  siblings: TokenMeta[];
+  profileProblem: string | null;
+}
+
+function placeholder(draft: TokenDraft, accountName: string, id: number): TokenMeta {
+  const now = new Date(0).toISOString();
+  return {
+    id,
+    accountId: draft.accountId,
+    accountName,
+    name: draft.name,
+    kind: draft.kind,
+    role: draft.role,
+    description: draft.description,
+    keyId: draft.keyId,
+    status: 'active',
+    enabled: true,
+    assignedTo: draft.assignedTo,
+    application: null,
+    createdAt: now,
+    updatedAt: now,
+    generatedAt: null,
+    lastActivityAt: null,
+    expiresAt: null,
+    valueLength: 0,
+    previousValueCount: 0,
+  };
+}
+
+function optionalText(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * An expiry from a file: ISO 8601 only (a spreadsheet's "03/04/2027" is ambiguous). A date or a time without a zone
+ * is taken as UTC, so the same file gives the same expiry on every machine whatever its time zone.
+ */
+function expiryOf(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed) return undefined;
+  const match = ISO_DATE.exec(trimmed);
+  const iso = trimmed.replace(' ', 'T');
+  const at = !match ? NaN : Date.parse(match[1] ? iso : `${iso}${iso.length === 10 ? 'T00:00:00' : ''}Z`);
+  if (Number.isNaN(at)) {
+    throw new VaultError(
+      'INVALID_INPUT',
+      `The expiry "${trimmed.slice(0, 40)}" is not a date like 2026-12-31 or 2026-12-31T09:00:00Z.`,
+    );
+  }
+  return new Date(at).toISOString();
+}
+
+/**
+ * Plans an import without writing: each row's target account (existing, or new with its profile), the token it
+ * would become, the profile's refusal if any (asked of the same policy every save uses), and duplicates of values
+ * already in the vault or earlier in the file. Rows are checked in order against the account's tokens plus the
+ * rows selected before them, exactly as commit will write them.
+ */
+export function planImport(
+  vault: ImportDependencies,
+  source: ImportSource,
+  plan: ImportPlan = {},
+): { preview: ImportPreview; rows: PlannedRow[] } {
+  const mapping = effectiveMapping(source, plan.mapping);
+  const existing = vault.accounts.list();
+  const targets = new Map<string, TargetAccount>();
+  const fixedAccount =
+    plan.account !== undefined && plan.account.trim() !== ''
+      ? (existing.find((a) => String(a.id) === plan.account!.trim()) ?? null)
+      : null;
+  const defaultProfile = plan.newAccountProfile ?? 'generic';
+  if (!findProfile(defaultProfile))
+    throw new VaultError('INVALID_INPUT', `Unknown profile "${defaultProfile}".`);
+  for (const [name, profile] of Object.entries(plan.accountProfiles ?? {}))
+    if (!findProfile(profile))
+      throw new VaultError('INVALID_INPUT', `Unknown profile "${profile}" for "${name}".`);
+  let nextPlaceholderId = -1;
+
+  const targetFor = (name: string): TargetAccount => {
+    const key = name.toLowerCase();
+    const known = targets.get(key);
+    if (known) return known;
+    const found = existing.find((a) => a.name.toLowerCase() === key);
+    let target: TargetAccount;
+    if (found) {
+      target = {
+        account: found,
+        isNew: false,
+        policy: policyForAccount(found, vault.db),
+        siblings: vault.tokens.forAccount(found.id),
+        profileProblem: null,
+      };
+    } else {
+      const profile = plan.accountProfiles?.[name] ?? defaultProfile;
+      const account: Account = {
+        id: 0,
+        name,
+        profile,
+        notes: '',
+        allowDelete: false,
+        createdAt: new Date(0).toISOString(),
+        tokenCount: 0,
+      };
+      let profileProblem: string | null = null;
+      try {
+        parseInput(accountNameSchema, name);
+      } catch (error) {
+        profileProblem = (error as Error).message;
+      }
+      target = { account, isNew: true, policy: policyForAccount(account), siblings: [], profileProblem };
+    }
+    targets.set(key, target);
+    return target;
+  };
+
+  const fingerprints = new ValueFingerprints(vault.db);
+  const seenInFile = new Map<string, number>();
+  const chosen = plan.selection ? new Set(plan.selection) : null;
+  const rows: PlannedRow[] = [];
+  try {
+    source.records.forEach((record, index) => {
+      const rowNumber = index + 1;
+      const get = (field: keyof FieldMapping) => (mapping[field] ? record[mapping[field]] : undefined);
+      const accountName =
+        fixedAccount?.name ??
+        (optionalText(plan.account) || optionalText(get('account')) || DEFAULT_IMPORT_ACCOUNT);
+      const target = targetFor(accountName);
+      const value = get('value') ?? '';
+      let refusal: string | null = target.profileProblem;
+      let refusalCode: PlannedRow['refusalCode'] = refusal ? 'INVALID_INPUT' : null;
+      let token: TokenImportRow | null = null;
+      let draft: TokenDraft = {
+        accountId: target.account.id,
+        name: (get('name') ?? '').trim(),
+        kind: (get('kind') ?? '').trim().toLowerCase(),
+        role: 'standalone',
+        description: get('description') ?? '',
+        assignedTo: optionalText(get('assignedTo')) ?? null,
+        keyId: optionalText(get('keyId')) ?? null,
+      };
+      let expiresAt: string | null = null;
+      if (!refusal) {
+        try {
+          const role = optionalText(get('role'))?.toLowerCase();
+          const expiry = expiryOf(get('expiresAt'));
+          expiresAt = expiry ?? null;
+          token = parseInput(tokenImportRowSchema, {
+            name: draft.name,
+            value,
+            ...(draft.kind ? { kind: draft.kind } : {}),
+            ...(role ? { role } : {}),
+            ...(draft.description ? { description: draft.description } : {}),
+            ...(draft.assignedTo ? { assignedTo: draft.assignedTo } : {}),
+            ...(draft.keyId ? { keyId: draft.keyId } : {}),
+            ...(optionalText(get('application')) ? { application: optionalText(get('application')) } : {}),
+            ...(expiry ? { expiresAt: expiry } : {}),
+          }) as TokenImportRow;
+          draft = { ...draft, role: (token.role ?? 'standalone') as TokenRole };
+          draft = target.policy.beforeSave(target.account, draft, target.siblings);
+          target.policy.checkValue(target.account, draft, value);
+        } catch (error) {
+          if (!(error instanceof VaultError)) throw error;
+          refusal = error.message;
+          refusalCode = error.code === 'POLICY' ? 'POLICY' : 'INVALID_INPUT';
+          token = null;
+        }
+      }
+      let duplicate: string | null = null;
+      if (value !== '') {
+        const print = fingerprints.of(value);
+        const owner = fingerprints.storedOwner(print);
+        const earlier = seenInFile.get(print);
+        if (owner) duplicate = `Same value as "${owner.name}" (id ${owner.id}) in ${owner.account}.`;
+        else if (earlier !== undefined) duplicate = `Same value as row ${earlier} of this file.`;
+        else seenInFile.set(print, rowNumber);
+      }
+      const selected = chosen ? chosen.has(rowNumber) : refusal === null && duplicate === null;
+      if (selected && token)
+        target.siblings.push(placeholder(draft, target.account.name, nextPlaceholderId--));
+      rows.push({
+        row: rowNumber,
+        selected,
+        account: target.account.name,
+        accountId: target.isNew ? null : target.account.id,
+        profile: target.account.profile,
+        kind: draft.kind || target.policy.profile.defaultKind,
+        role: shownRole(target.policy, draft),
+        name: draft.name,
+        keyId: draft.keyId,
+        assignedTo: draft.assignedTo,
+        description: draft.description,
+        expiresAt,
+        valueMask: '•'.repeat(Math.min(value.length, 16)),
+        valueLength: value.length,
+        refusal,
+        duplicate,
+        token,
+        refusalCode,
+      });
+    });
+  } finally {
+    fingerprints.dispose();
+  }
+
+  const accounts: ImportPreviewAccount[] = [...targets.values()].map((target) => {
+    const mine = rows.filter((row) => row.account === target.account.name);
+    return {
+      name: target.account.name,
+      id: target.isNew ? null : target.account.id,
+      profile: target.account.profile,
+      isNew: target.isNew,
+      rows: mine.length,
+      selected: mine.filter((row) => row.selected).length,
+    };
+  });
+  const preview: ImportPreview = {
+    format: source.format,
+    formatLabel: IMPORT_FORMAT_LABELS[source.format],
+    columns: source.columns.map((name) => ({
+      name,
+      secret: source.secretColumns.includes(name) || name === mapping.value,
+    })),
+    mapping,
+    accounts,
+    rows: rows.map(publicRow),
+    counts: {
+      rows: rows.length,
+      selected: rows.filter((row) => row.selected).length,
+      refused: rows.filter((row) => row.refusal !== null).length,
+      duplicates: rows.filter((row) => row.duplicate !== null).length,
+    },
+    notes: source.notes,
+  };
+  return { preview, rows };
+}
+
+/** A refused row keeps the role its kind would give it, so the preview does not show "standalone" for it. */
+function shownRole(policy: ReturnType<typeof policyForAccount>, draft: TokenDraft): TokenRole {
+  const rule = policy.kindRuleFor(draft.kind || policy.profile.defaultKind);
+  if (rule && !rule.roles.includes(draft.role)) return rule.roles[0] ?? draft.role;
+  return draft.role;
+}
+
+/** The preview row alone: the planned token (with its value) is dropped. */
+function publicRow(row: PlannedRow): ImportPreviewRow {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { token, refusalCode, ...shown } = row;
+  return shown;
+}
+
+/** The preview of an import: nothing is written, and no value is in it. */
+export function previewImport(
+  vault: ImportDependencies,
+  source: ImportSource,
+  plan: ImportPlan = {},
+): ImportPreview {
+  return planImport(vault, source, plan).preview;
+}

@@ -1,0 +1,334 @@
+/**
+ * Real files in the formats Token Vault imports. KeePassXC files come from Debian's keepassxc-cli itself; KDBX files
+ * with chosen KDFs from kdbxweb; Bitwarden and 1Password files are written from their published format
+ * descriptions (Bitwarden's "Export vault" JSON/CSV, 1Password's 1PUX: a ZIP with export.attributes and export.data).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as kdbxweb from 'kdbxweb';
+import { TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
+import { installKdbxArgon2 } from '../../src/main/core/import/kdbx-argon2';
+
+export const KEEPASSXC_CLI = process.env.KEEPASSXC_CLI ?? 'keepassxc-cli';
+
+export interface FixtureEntry {
+  group: string;
+  title: string;
+  username?: string;
+  password: string;
+  url?: string;
+  notes?: string;
+  /** Custom attributes; `protect` makes one a protected (secret) attribute. */
+  custom?: { key: string; value: string; protect?: boolean }[];
+  expires?: Date;
+}
+
+function keepassxc(args: string[], stdin: string): string {
+  const result = spawnSync(KEEPASSXC_CLI, args, {
+    input: stdin,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(`keepassxc-cli ${args[0]} failed (${result.status}): ${result.stderr.slice(0, 300)}`);
+  return result.stdout;
+}
+
+/** A KDBX 4 made by keepassxc-cli (db-create picks AES-KDF), with groups and entries added by `mkdir` and `add`. */
+export function keepassxcDatabase(path: string, password: string, entries: FixtureEntry[]): void {
+  keepassxc(['db-create', '-q', '-p', '-t', '100', path], `${password}\n${password}\n`);
+  const groups = new Set<string>();
+  for (const entry of entries) {
+    if (!groups.has(entry.group)) {
+      keepassxc(['mkdir', '-q', path, entry.group], `${password}\n`);
+      groups.add(entry.group);
+    }
+    const args = ['add', '-q', '-p'];
+    if (entry.username) args.push('-u', entry.username);
+    if (entry.url) args.push('--url', entry.url);
+    if (entry.notes) args.push('--notes', entry.notes);
+    keepassxc([...args, path, `${entry.group}/${entry.title}`], `${password}\n${entry.password}\n`);
+  }
+}
+
+export function keepassxcExport(path: string, password: string, format: 'csv' | 'xml'): string {
+  return keepassxc(['export', '-q', '-f', format, path], `${password}\n`);
+}
+
+export function keepassxcAvailable(): boolean {
+  return spawnSync(KEEPASSXC_CLI, ['--version']).status === 0;
+}
+
+/** A KDBX written by kdbxweb: version 4 with Argon2id (or Argon2d), or 3.1 with AES-KDF. */
+export async function kdbxwebDatabase(
+  entries: FixtureEntry[],
+  options: {
+    password: string;
+    keyFile?: Uint8Array;
+    version: 3 | 4;
+    kdf?: 'argon2id' | 'argon2d' | 'aes';
+    argon2?: { memoryKiB: number; iterations: number; parallelism: number };
+    aesRounds?: number;
+    name?: string;
+  },
+): Promise<Uint8Array> {
+  installKdbxArgon2();
+  const credentials = new kdbxweb.KdbxCredentials(
+    kdbxweb.ProtectedValue.fromString(options.password),
+    options.keyFile ?? null,
+  );
+  await credentials.ready;
+  const db = kdbxweb.Kdbx.create(credentials, options.name ?? 'Fixture');
+  db.setVersion(options.version);
+  if (options.version === 4) {
+    const kdf = options.kdf ?? 'argon2id';
+    db.setKdf(
+      kdf === 'aes'
+        ? kdbxweb.Consts.KdfId.Aes
+        : kdf === 'argon2d'
+          ? kdbxweb.Consts.KdfId.Argon2d
+          : kdbxweb.Consts.KdfId.Argon2id,
+    );
+    const params = db.header.kdfParameters!;
+    if (kdf === 'aes')
+      params.set('R', kdbxweb.VarDictionary.ValueType.UInt64, new kdbxweb.Int64(options.aesRounds ?? 1000));
+    else {
+      const a = options.argon2 ?? { memoryKiB: 1024, iterations: 2, parallelism: 1 };
+      params.set('M', kdbxweb.VarDictionary.ValueType.UInt64, new kdbxweb.Int64(a.memoryKiB * 1024));
+      params.set('I', kdbxweb.VarDictionary.ValueType.UInt64, new kdbxweb.Int64(a.iterations));
+      params.set('P', kdbxweb.VarDictionary.ValueType.UInt32, a.parallelism);
+    }
+  } else {
+    db.header.keyEncryptionRounds = options.aesRounds ?? 1000;
+  }
+  const root = db.getDefaultGroup();
+  const groups = new Map<string, kdbxweb.KdbxGroup>();
+  for (const entry of entries) {
+    let group = groups.get(entry.group);
+    if (!group) {
+      group = db.createGroup(root, entry.group);
+      groups.set(entry.group, group);
+    }
+    const item = db.createEntry(group);
+    item.fields.set('Title', entry.title);
+    item.fields.set('UserName', entry.username ?? '');
+    item.fields.set('Password', kdbxweb.ProtectedValue.fromString(entry.password));
+    item.fields.set('URL', entry.url ?? '');
+    item.fields.set('Notes', entry.notes ?? '');
+    for (const custom of entry.custom ?? [])
+      item.fields.set(
+        custom.key,
+        custom.protect ? kdbxweb.ProtectedValue.fromString(custom.value) : custom.value,
+      );
+    if (entry.expires) {
+      item.times.expires = true;
+      item.times.expiryTime = entry.expires;
+    }
+  }
+  return new Uint8Array(await db.save());
+}
+
+/** Bitwarden's unencrypted JSON export (personal vault: folders; login items have type 1, hidden fields type 1). */
+export function bitwardenJson(
+  items: {
+    folder?: string;
+    name: string;
+    username?: string;
+    password?: string;
+    notes?: string;
+    hidden?: { name: string; value: string }[];
+    text?: { name: string; value: string }[];
+    type?: number;
+  }[],
+): string {
+  const folders = [...new Set(items.map((i) => i.folder).filter(Boolean))] as string[];
+  const folderId = (name?: string) =>
+    name ? `f0000000-0000-4000-8000-${String(folders.indexOf(name)).padStart(12, '0')}` : null;
+  return JSON.stringify(
+    {
+      encrypted: false,
+      folders: folders.map((name) => ({ id: folderId(name), name })),
+      items: items.map((item, index) => ({
+        id: `i0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+        organizationId: null,
+        folderId: folderId(item.folder),
+        type: item.type ?? 1,
+        reprompt: 0,
+        name: item.name,
+        notes: item.notes ?? null,
+        favorite: false,
+        fields: [
+          ...(item.text ?? []).map((f) => ({ name: f.name, value: f.value, type: 0, linkedId: null })),
+          ...(item.hidden ?? []).map((f) => ({ name: f.name, value: f.value, type: 1, linkedId: null })),
+        ],
+        ...(item.type === 2
+          ? { secureNote: { type: 0 } }
+          : {
+              login: {
+                uris: [{ match: null, uri: 'https://example.org' }],
+                username: item.username ?? null,
+                password: item.password ?? null,
+                totp: null,
+              },
+            }),
+        collectionIds: null,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+export const BITWARDEN_CSV_HEADER =
+  'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp';
+
+export interface OnePuxItem {
+  vault: string;
+  category: '001' | '005' | '112';
+  title: string;
+  username?: string;
+  password?: string;
+  credential?: string;
+  credentialType?: string;
+  hostname?: string;
+  validFrom?: Date;
+  expires?: Date;
+  notes?: string;
+  concealed?: { title: string; value: string }[];
+  state?: 'active' | 'archived' | 'deleted';
+}
+
+function secondsOf(date?: Date): number {
+  return date ? Math.floor(date.getTime() / 1000) : 0;
+}
+
+/** export.data of a 1PUX: accounts -> vaults -> items, as 1Password 8 writes it. */
+export function onePuxData(items: OnePuxItem[]): string {
+  const vaultNames = [...new Set(items.map((i) => i.vault))];
+  return JSON.stringify({
+    accounts: [
+      {
+        attrs: {
+          accountName: 'Fixture',
+          name: 'Fixture Admin',
+          avatar: '',
+          email: 'admin@example.org',
+          uuid: 'ACCOUNTUUID',
+          domain: 'https://example.1password.com/',
+        },
+        vaults: vaultNames.map((vaultName, v) => ({
+          attrs: { uuid: `vault${v}`, desc: '', avatar: '', name: vaultName, type: 'U' },
+          items: items
+            .filter((item) => item.vault === vaultName)
+            .map((item, index) => {
+              const sectionFields: unknown[] = [];
+              if (item.category === '112') {
+                sectionFields.push(
+                  { title: 'username', id: 'username', value: { string: item.username ?? '' } },
+                  { title: 'credential', id: 'credential', value: { concealed: item.credential ?? '' } },
+                  { title: 'type', id: 'type', value: { menu: item.credentialType ?? 'bearer' } },
+                  { title: 'filename', id: 'filename', value: { string: '' } },
+                  { title: 'valid from', id: 'validFrom', value: { date: secondsOf(item.validFrom) } },
+                  { title: 'expires', id: 'expires', value: { date: secondsOf(item.expires) } },
+                  { title: 'hostname', id: 'hostname', value: { string: item.hostname ?? '' } },
+                );
+              }
+              for (const c of item.concealed ?? [])
+                sectionFields.push({
+                  title: c.title,
+                  id: `c${sectionFields.length}`,
+                  value: { concealed: c.value },
+                });
+              return {
+                uuid: `item${v}x${index}`,
+                favIndex: 0,
+                createdAt: 1_700_000_000,
+                updatedAt: 1_700_000_000,
+                state: item.state ?? 'active',
+                categoryUuid: item.category,
+                details: {
+                  loginFields:
+                    item.category === '001'
+                      ? [
+                          {
+                            value: item.username ?? '',
+                            id: '',
+                            name: 'username',
+                            fieldType: 'T',
+                            designation: 'username',
+                          },
+                          {
+                            value: item.password ?? '',
+                            id: '',
+                            name: 'password',
+                            fieldType: 'P',
+                            designation: 'password',
+                          },
+                        ]
+                      : [],
+                  notesPlain: item.notes ?? '',
+                  sections: [{ title: '', name: 'add more', fields: sectionFields }],
+                  passwordHistory: [],
+                  ...(item.category === '005' ? { password: item.password ?? '' } : {}),
+                },
+                overview: {
+                  subtitle: '',
+                  urls: [],
+                  title: item.title,
+                  url: '',
+                  ps: 0,
+                  pbe: 0,
+                  pgrng: false,
+                  tags: [],
+                },
+              };
+            }),
+        })),
+      },
+    ],
+  });
+}
+
+/** A 1PUX: a ZIP with export.attributes, export.data and an empty files/ folder. */
+export async function onePuxZip(items: OnePuxItem[], dataOverride?: string): Promise<Uint8Array> {
+  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
+  await writer.add(
+    'export.attributes',
+    new TextReader(
+      JSON.stringify({ version: 3, description: '1Password Unencrypted Export', createdAt: 1_700_000_000 }),
+    ),
+  );
+  await writer.add('export.data', new TextReader(dataOverride ?? onePuxData(items)));
+  await writer.add('files/', undefined, { directory: true });
+  return writer.close();
+}
+
+/**
+ * A ZIP bomb shaped as a 1PUX, written by 7-Zip: export.data inflates to `inflatedMiB` of zeros from a few hundred
+ * KiB (a sparse file compressed natively; compressing it in JavaScript would take most of the test's time).
+ */
+export function onePuxBombFile(path: string, inflatedMiB: number): void {
+  const work = mkdtempSync(join(tmpdir(), 'tokenvault-bomb-'));
+  try {
+    const data = join(work, 'export.data');
+    writeFileSync(data, '');
+    truncateSync(data, inflatedMiB * 1024 * 1024);
+    const result = spawnSync('7zz', ['a', '-tzip', '-mx=1', path, data], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`7zz failed: ${result.stderr.slice(0, 300)}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Re-zip bytes unchanged (for tests that need a second archive shape). */
+export async function zipOf(files: Record<string, Uint8Array | string>): Promise<Uint8Array> {
+  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
+  for (const [name, content] of Object.entries(files))
+    await writer.add(
+      name,
+      typeof content === 'string' ? new TextReader(content) : new Uint8ArrayReader(content),
+    );
+  return writer.close();
+}
