@@ -196,6 +196,18 @@ export const api = {
     output: output<TokenMeta>(),
   },
   purgePreviousValues: { input: byId, output: output<TokenMeta>() },
+  /** The values a Regenerate kept, newest first, without the values. */
+  listEarlierValues: { input: byId, output: output<{ id: number; replacedAt: string }[]>() },
+  /** One earlier value (a secret, like revealToken); recorded as a reveal. */
+  revealEarlierValue: {
+    input: z.strictObject({ id: idSchema, valueId: idSchema }),
+    output: output<{ value: string }>(),
+  },
+  /** An earlier value becomes the current one again; refused for a token in use unless `force`. */
+  restoreEarlierValue: {
+    input: z.strictObject({ id: idSchema, valueId: idSchema, force: z.boolean().optional() }),
+    output: output<TokenMeta>(),
+  },
   listLinks: { input: z.strictObject({ accountId: idSchema.optional() }), output: output<TokenLink[]>() },
   mapToken: { input: mappingPair, output: output<TokenLink>() },
   unmapToken: { input: mappingPair, output: output<{ unmapped: true }>() },
@@ -253,6 +265,13 @@ export const api = {
   /** Copy the bundle password just shown; cleared like any copied secret. */
   copyBundlePassword: {
     input: z.strictObject({ password: z.string().min(1).max(400) }),
+    output: output<{ clearsAfterSeconds: number }>(),
+  },
+  /** A token's key id (not secret: ON24's token key, Emplifi's site key) to the clipboard. */
+  copyKeyId: { input: byId, output: output<{ clearsAfterSeconds: number }>() },
+  /** The recovery key shown once after creating a vault, copied like a token value (cleared later). */
+  copyRecoveryKey: {
+    input: z.strictObject({ recoveryKey: z.string().min(1).max(400) }),
     output: output<{ clearsAfterSeconds: number }>(),
   },
   listHandoffs: { input: none, output: output<HandoffView[]>() },

@@ -1,8 +1,8 @@
 import type { TokenMeta } from './model';
 
 // One collator for every comparison: localeCompare with options builds a new one per call, which made sorting
-// 10,000 tokens take about 200 ms instead of about 10.
-const byName = new Intl.Collator('en', { sensitivity: 'base' });
+// 10,000 tokens take about 200 ms instead of about 10. Numeric: "key 2" comes before "key 10", as a person reads.
+export const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** List order everywhere (docs/architecture.md): primary, then active, then inactive; then by name. */
 export function compareTokens(a: TokenMeta, b: TokenMeta): number {

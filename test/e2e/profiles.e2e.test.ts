@@ -49,7 +49,11 @@ async function addAccountInUi(page: Page, name: string, profileLabel: string, al
 
 async function openNewToken(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'New token' }).click();
-  return page.getByRole('dialog', { name: 'New token' });
+  const dialog = page.getByRole('dialog', { name: 'New token' });
+  // These stories are about each platform's rules, not the value: a generated one is chosen explicitly (the
+  // default is to paste the platform's value, see walkthrough-major.e2e.test.ts).
+  await dialog.getByLabel('Generate a random value').check();
+  return dialog;
 }
 
 async function selectToken(page: Page, name: string) {
@@ -199,6 +203,9 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await dialog.getByRole('button', { name: 'Add token' }).click();
     await dialog.waitFor({ state: 'detached' });
     await add('Unused app', 'secondary', 'Spare');
+    // Added behind the page's back (through the dispatcher): the page learns of it when it loads again.
+    await page.reload();
+    await page.getByRole('button', { name: /Integration platform/ }).click();
 
     await page.getByRole('button', { name: 'Endpoints…' }).click();
     const endpoints = page.getByRole('dialog', { name: 'Endpoints of Integration platform' });

@@ -317,6 +317,7 @@ describe('locks that come from main, the recovery key, the back-off, recent vaul
     const newPassword = 'lantern meadow copper violet harbour';
     await settings.getByLabel('Current master password').fill(TEST_PASSWORD);
     await settings.getByLabel('New master password').fill(newPassword);
+    await settings.getByLabel('Repeat the new password').fill(newPassword);
     await settings.getByRole('button', { name: 'Change password' }).click();
     await settings.getByText('Master password changed.').waitFor();
     await page.keyboard.press('Escape');

@@ -113,7 +113,8 @@ describe('the token manager in Chromium over the real IPC handlers', () => {
     await expectAccessible(page, 'edit dialog');
     await screenshot(page, '07-edit-token');
     await edit.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('CRM nightly sync, owned by Bob').waitFor();
+    // Exact: the history also quotes the new description.
+    await page.getByText('CRM nightly sync, owned by Bob', { exact: true }).waitFor();
     const history = page.getByRole('list', { name: 'History' });
     await poll(() => history.getByRole('listitem').allTextContents()).toEqual([
       expect.stringMatching(/^Edited: description/),

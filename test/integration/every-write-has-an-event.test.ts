@@ -45,6 +45,9 @@ const NOT_A_VAULT_WRITE: Partial<Record<MethodName, string>> = {
   listRotationPlans: 'read',
   getRotationPlan: 'read',
   exportRotationPlan: 'writes a checklist file outside the vault (no value in it); the vault is unchanged',
+  listEarlierValues: 'read',
+  copyRecoveryKey: 'clipboard only; the recovery key is shown once and stored nowhere in clear',
+  copyKeyId: 'clipboard only; a key id is not secret',
   getRecipientKeys: 'read',
   getVaultIdentity: 'read',
   copyVaultPublicKey: 'clipboard only; a public key',
@@ -120,6 +123,10 @@ describe('every write is in the history', () => {
     await write('revealToken', { id: secondary.id });
     await write('copyToken', { id: secondary.id });
     await write('regenerateToken', { id: secondary.id });
+    const earlier = await dispatch('listEarlierValues', { id: secondary.id });
+    const earlierId = (earlier as { ok: true; value: { id: number }[] }).value[0]!.id;
+    await write('revealEarlierValue', { id: secondary.id, valueId: earlierId });
+    await write('restoreEarlierValue', { id: secondary.id, valueId: earlierId });
     await write('purgePreviousValues', { id: secondary.id });
     await write('setTokenStatus', { id: secondary.id, status: 'inactive' });
     await write('setTokenEnabled', { id: secondary.id, enabled: false });

@@ -6,6 +6,7 @@ import { openBundleFile } from '../core/handoff/open-bundle';
 import { writeChecklist } from '../core/rotation/rotation-checklist';
 import { closeImport, commitHeldImport, openImport, previewHeldImport } from '../core/import/import-use-case';
 import type { SessionController } from '../session/session-controller';
+import { copyKeyId } from './copy-key-id';
 import { ageHandlers } from './age-handlers';
 
 type Handler<M extends MethodName> = (
@@ -74,6 +75,14 @@ export const handlers: Handlers = {
     session.requireVault().useCases.setExpiry(input.id, input.expiresAt).result,
   purgePreviousValues: (session, input) =>
     session.requireVault().useCases.purgePreviousValues(input.id).result,
+  listEarlierValues: (session, input) => session.requireVault().useCases.earlierValues(input.id),
+  revealEarlierValue: (session, input) => ({
+    value: session.requireVault().useCases.revealEarlierValue(input.id, input.valueId),
+  }),
+  restoreEarlierValue: (session, input) =>
+    session
+      .requireVault()
+      .useCases.restoreEarlierValue(input.id, input.valueId, { force: input.force === true }).result,
   listLinks: (session, input) => session.requireVault().links.list(input),
   mapToken: (session, input) =>
     session.requireVault().useCases.map(input.secondaryId, input.primaryId).result,
@@ -124,6 +133,8 @@ export const handlers: Handlers = {
     return { handoff, password, entropyBits, qrSvg };
   },
   copyBundlePassword: (session, input) => session.copySecret(input.password),
+  copyRecoveryKey: (session, input) => session.copySecret(input.recoveryKey),
+  copyKeyId: (session, input) => copyKeyId(session, input.id),
   listHandoffs: (session) => session.requireVault().handoffs.list(),
   tokenHolders: (session, input) => session.requireVault().recipients.holdersOf(input.id),
   recipientHoldings: (session, input) => session.requireVault().recipients.holdings(input.id),

@@ -25,12 +25,23 @@ export function onVaultLocked(listener: () => void): () => void {
   return () => lockedListeners.delete(listener);
 }
 
+const changeListeners = new Set<(method: MethodName) => void>();
+
+/** Called after every call that succeeded, with its method: the data layer marks stale what it changed. */
+export function onCallSucceeded(listener: (method: MethodName) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 /** Call main through the preload bridge; errors become ApiError, never raw objects. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const bridge = window.tokenVault as unknown as Record<string, (input: unknown) => Promise<unknown>>;
   const result = (await bridge[method]!(input)) as
     { ok: true; value: MethodOutput<M> } | { ok: false; error: ErrorPayload };
-  if (result.ok) return result.value;
+  if (result.ok) {
+    changeListeners.forEach((listener) => listener(method));
+    return result.value;
+  }
   if (result.error.code === 'VAULT_LOCKED') lockedListeners.forEach((listener) => listener());
   throw new ApiError(result.error);
 }

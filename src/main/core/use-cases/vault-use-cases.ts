@@ -21,6 +21,7 @@ import type {
   RecipientStore,
 } from '../recipients/recipient-store';
 import type { ForceOptions, RegenerateOptions, TokenLifecycle } from '../tokens/token-lifecycle';
+import { EarlierValues, type EarlierValue } from '../tokens/earlier-values';
 import type { RevealPurpose, TokenStore } from '../tokens/token-store';
 import type { RotationPlanView } from '../../../shared/rotation-views';
 import type { RecordStepInput, RotationPlans } from '../rotation/rotation-plans';
@@ -150,6 +151,31 @@ export class VaultUseCases {
 
   purgePreviousValues(id: number): Outcome<TokenMeta> {
     return this.change(() => this.deps.lifecycle.purgePreviousValues(id));
+  }
+
+  // Earlier values kept by Regenerate (src/main/core/tokens/earlier-values.ts)
+
+  /** A read: ids and dates of the earlier values, newest first, never the values. */
+  earlierValues(id: number): EarlierValue[] {
+    return this.earlier().list(id);
+  }
+
+  /** One earlier value (a secret), recorded as a reveal. */
+  revealEarlierValue(id: number, valueId: number): string {
+    return this.change(() => this.earlier().reveal(id, valueId)).result;
+  }
+
+  restoreEarlierValue(id: number, valueId: number, options: ForceOptions = {}): Outcome<TokenMeta> {
+    return this.change(() => this.earlier().restore(id, valueId, options));
+  }
+
+  private earlier(): EarlierValues {
+    return new EarlierValues({
+      db: this.deps.db,
+      tokens: this.deps.tokens,
+      events: this.deps.events,
+      usageOf: (tokenId) => this.deps.lifecycle.usage(tokenId),
+    });
   }
 
   map(secondaryId: number, primaryId: number): Outcome<TokenLink> {

@@ -5,6 +5,8 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   wide?: boolean;
+  /** Where focus starts: the first field (forms), or the Cancel button (`data-cancel`, confirmations). */
+  initialFocus?: 'first' | 'cancel';
 }
 
 const FOCUSABLE = 'button, input, select, textarea, [tabindex="0"]';
@@ -13,7 +15,7 @@ const FOCUSABLE = 'button, input, select, textarea, [tabindex="0"]';
 const openDialogs: HTMLElement[] = [];
 
 /** A modal dialog: focus moves in, Tab stays in, Escape closes, focus returns where it was. */
-export function Dialog({ title, onClose, children, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, wide, initialFocus = 'first' }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -26,7 +28,12 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
     if (!element) return;
     const previous = document.activeElement as HTMLElement | null;
     openDialogs.push(element);
-    const first = element.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
+    const first =
+      initialFocus === 'cancel'
+        ? element.querySelector<HTMLElement>('[data-cancel]')
+        : (element.querySelector<HTMLElement>(
+            'input:not([type=radio]):not([type=checkbox]):not([readonly]), select, textarea',
+          ) ?? element.querySelector<HTMLElement>('input, button:not([data-close])'));
     (first ?? element).focus();
 
     // On the window, not the panel: a button that disables itself after a click drops the focus to <body>, and
@@ -61,8 +68,13 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
       openDialogs.splice(openDialogs.indexOf(element), 1);
-      previous?.focus?.();
+      // Back where it was; when that control is gone (the dialog replaced it), to the screen's home control.
+      const home = document.querySelector<HTMLElement>('[data-focus-home]');
+      if (previous?.isConnected && previous !== document.body) previous.focus();
+      else home?.focus();
     };
+    // Mount-only: the dialog's first focus is decided once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (

@@ -52,6 +52,8 @@ export function EndpointsDialog({ account, tokens, onClose, onChanged }: Endpoin
           void act(async () => {
             await call('addEndpoint', { accountId: account.id, name });
             setName('');
+            // The button disables itself with the field empty: focus goes back to the field, ready for the next.
+            document.getElementById('endpoint-name')?.focus();
           });
         }}
       >

@@ -5,6 +5,7 @@ import type { TokenMeta } from '../../../../shared/model';
 import { TokenSearchIndex } from '../../../../shared/token-search-index';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { DEFAULT_HANDOFF_FIELDS } from '../../../../shared/handoff-defaults';
 import { AgeBundleReady, type AgeBundleResult } from './AgeBundleReady';
@@ -21,6 +22,8 @@ const CHANNELS = [
   ['phone', 'Phone call'],
   ['other', 'Another channel'],
 ] as const;
+
+const PICK_LIST_LIMIT = 200;
 
 /** A chosen file name follows the protection: `.age` for a bundle encrypted to a key, `.zip` for a password ZIP. */
 function withExtension(path: string, toKey: boolean): string {
@@ -69,6 +72,7 @@ export function HandoffWizard({
   const [protection, setProtection] = useState<'age' | 'password'>('password');
   const [armor, setArmor] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [askClose, setAskClose] = useState(false);
 
   useEffect(() => {
     call('listRecipients', {}).then(
@@ -104,7 +108,9 @@ export function HandoffWizard({
     built.load(tokens);
     return built;
   }, [tokens]);
-  const visible = useMemo(() => index.query(filter ? { search: filter } : {}).slice(0, 200), [index, filter]);
+  const matching = useMemo(() => index.query(filter ? { search: filter } : {}), [index, filter]);
+  // A list of checkboxes stays short enough to read and render; beyond it, the filter narrows (and says so).
+  const visible = matching.slice(0, PICK_LIST_LIMIT);
 
   const toggle = <T,>(set: Set<T>, value: T) => {
     const next = new Set(set);
@@ -190,7 +196,14 @@ export function HandoffWizard({
   if (ageResult) return <AgeBundleReady result={ageResult} onClose={onClose} />;
   if (result) {
     return (
-      <Dialog title="Bundle ready: send the password separately" onClose={onClose} wide>
+      // Escape and × ask first: the password is shown once, and closing by reflex would lose it.
+      // Its own dialog (key): focus moves into it, where the form's disabled button had dropped it to the page.
+      <Dialog
+        key="bundle-ready"
+        title="Bundle ready: send the password separately"
+        onClose={() => setAskClose(true)}
+        wide
+      >
         <p>
           <strong>{result.fileName}</strong> holds {result.tokenCount} token(s) for {result.recipient}. Send
           the file one way (email, file transfer) and this password another way:{' '}
@@ -242,13 +255,27 @@ export function HandoffWizard({
             Done
           </button>
         </div>
+        {askClose && (
+          <ConfirmDialog
+            title="Close the bundle password?"
+            confirmLabel="Close it"
+            cancelLabel="Keep it on screen"
+            onCancel={() => setAskClose(false)}
+            onConfirm={onClose}
+          >
+            <p>
+              The password is shown only once and Token Vault does not keep it. Without it, {result.recipient}{' '}
+              cannot open the bundle and you will have to make a new one.
+            </p>
+          </ConfirmDialog>
+        )}
       </Dialog>
     );
   }
 
   return (
     <Dialog title="Hand tokens to an agency" onClose={onClose} wide>
-      <form className="form" onSubmit={create} noValidate>
+      <form className="form handoff-form" onSubmit={create} noValidate>
         <fieldset className="value-mode">
           <legend>Tokens ({chosen.size} chosen)</legend>
           <label htmlFor="handoff-filter" className="visually-hidden">
@@ -261,6 +288,23 @@ export function HandoffWizard({
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
+          {matching.length > visible.length && (
+            <p className="hint" id="handoff-limit">
+              Showing {visible.length} of {matching.length} tokens: type to narrow them down.
+            </p>
+          )}
+          <div className="row">
+            <button
+              type="button"
+              onClick={() => setChosen((set) => new Set([...set, ...matching.map((t) => t.id)]))}
+              disabled={matching.length === 0}
+            >
+              Choose all {matching.length}
+            </button>
+            <button type="button" onClick={() => setChosen(new Set())} disabled={chosen.size === 0}>
+              Choose none
+            </button>
+          </div>
           <ul className="pick-list">
             {visible.map((token) => (
               <li key={token.id}>
@@ -276,124 +320,129 @@ export function HandoffWizard({
             ))}
           </ul>
         </fieldset>
-        <fieldset className="value-mode">
-          <legend>What goes in</legend>
-          {HANDOFF_FIELDS.map((field) => (
-            <label key={field} className="check">
-              <input
-                type="checkbox"
-                checked={fields.has(field)}
-                onChange={() => setFields((set) => toggle(set, field))}
-              />
-              {FIELD_LABELS[field]}
-            </label>
-          ))}
-        </fieldset>
-        <label htmlFor="handoff-recipient">Recipient</label>
-        <select
-          id="handoff-recipient"
-          value={recipientId}
-          onChange={(e) => setRecipientId(Number(e.target.value))}
-        >
-          {recipients.length === 0 && <option value="">No recipients yet: add one below</option>}
-          {recipients.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-              {r.organisation ? ` (${r.organisation})` : ''}
-            </option>
-          ))}
-        </select>
-        <div className="row">
-          <label htmlFor="handoff-new-recipient" className="visually-hidden">
-            New recipient name
-          </label>
-          <input
-            id="handoff-new-recipient"
-            placeholder="New recipient (agency or developer)"
-            value={newRecipient}
-            onChange={(e) => setNewRecipient(e.target.value)}
-          />
-          <button type="button" onClick={addRecipient} disabled={!newRecipient.trim()}>
-            Add recipient
-          </button>
-        </div>
-        {recipientKey ? (
+        <div className="handoff-side">
           <fieldset className="value-mode">
-            <legend>How the bundle is protected</legend>
-            <label className="check">
-              <input
-                type="radio"
-                name="handoff-protection"
-                checked={protection === 'age'}
-                onChange={() => (setProtection('age'), setOutPath((path) => withExtension(path, true)))}
-              />
-              Encrypt to their key (fingerprint {recipientKey.fingerprint}): no password to send
-            </label>
-            {protection === 'age' && (
-              <label className="check indent">
-                <input type="checkbox" checked={armor} onChange={(e) => setArmor(e.target.checked)} />
-                As text (ASCII-armored), for channels that only carry text
+            <legend>What goes in</legend>
+            {HANDOFF_FIELDS.map((field) => (
+              <label key={field} className="check">
+                <input
+                  type="checkbox"
+                  checked={fields.has(field)}
+                  onChange={() => setFields((set) => toggle(set, field))}
+                />
+                {FIELD_LABELS[field]}
               </label>
-            )}
-            <label className="check">
-              <input
-                type="radio"
-                name="handoff-protection"
-                checked={protection === 'password'}
-                onChange={() => (setProtection('password'), setOutPath((path) => withExtension(path, false)))}
-              />
-              Password-protected ZIP (the password goes by another channel)
-            </label>
+            ))}
           </fieldset>
-        ) : (
-          recipientId !== '' && (
+          <label htmlFor="handoff-recipient">Recipient</label>
+          <select
+            id="handoff-recipient"
+            value={recipientId}
+            onChange={(e) => setRecipientId(Number(e.target.value))}
+          >
+            {recipients.length === 0 && <option value="">No recipients yet: add one below</option>}
+            {recipients.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+                {r.organisation ? ` (${r.organisation})` : ''}
+              </option>
+            ))}
+          </select>
+          <div className="row">
+            <label htmlFor="handoff-new-recipient" className="visually-hidden">
+              New recipient name
+            </label>
+            <input
+              id="handoff-new-recipient"
+              placeholder="New recipient (agency or developer)"
+              value={newRecipient}
+              onChange={(e) => setNewRecipient(e.target.value)}
+            />
+            <button type="button" onClick={addRecipient} disabled={!newRecipient.trim()}>
+              Add recipient
+            </button>
+          </div>
+          {recipientKey ? (
+            <fieldset className="value-mode">
+              <legend>How the bundle is protected</legend>
+              <label className="check">
+                <input
+                  type="radio"
+                  name="handoff-protection"
+                  checked={protection === 'age'}
+                  onChange={() => (setProtection('age'), setOutPath((path) => withExtension(path, true)))}
+                />
+                Encrypt to their key (fingerprint {recipientKey.fingerprint}): no password to send
+              </label>
+              {protection === 'age' && (
+                <label className="check indent">
+                  <input type="checkbox" checked={armor} onChange={(e) => setArmor(e.target.checked)} />
+                  As text (ASCII-armored), for channels that only carry text
+                </label>
+              )}
+              <label className="check">
+                <input
+                  type="radio"
+                  name="handoff-protection"
+                  checked={protection === 'password'}
+                  onChange={() => (
+                    setProtection('password'),
+                    setOutPath((path) => withExtension(path, false))
+                  )}
+                />
+                Password-protected ZIP (the password goes by another channel)
+              </label>
+            </fieldset>
+          ) : (
+            recipientId !== '' && (
+              <p className="hint">
+                This recipient has no age key, so the bundle is a password ZIP. Add their age key in
+                Recipients to send bundles without a password.
+              </p>
+            )
+          )}
+          {toKey ? (
             <p className="hint">
-              This recipient has no age key, so the bundle is a password ZIP. Add their age key in Recipients
-              to send bundles without a password.
+              They open it with <code>age -d -i key.txt FILE.age &gt; tokens.zip</code>, or with Token Vault
+              (Open bundle).
             </p>
-          )
-        )}
-        {toKey ? (
-          <p className="hint">
-            They open it with <code>age -d -i key.txt FILE.age &gt; tokens.zip</code>, or with Token Vault
-            (Open bundle).
-          </p>
-        ) : (
-          <>
-            <label htmlFor="handoff-channel">The password will travel by</label>
-            <select
-              id="handoff-channel"
-              value={channel}
-              onChange={(e) => setChannel(e.target.value as typeof channel)}
-            >
-              {CHANNELS.map(([id, label]) => (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <label htmlFor="handoff-file">Bundle file</label>
-        <div className="row">
-          <input
-            id="handoff-file"
-            value={outPath}
-            readOnly
-            placeholder={`Choose where to save the ${extension} file…`}
-          />
-          <button type="button" onClick={chooseFile}>
-            Choose…
-          </button>
-        </div>
-        <ErrorText message={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Writing the bundle…' : 'Create bundle'}
-          </button>
+          ) : (
+            <>
+              <label htmlFor="handoff-channel">The password will travel by</label>
+              <select
+                id="handoff-channel"
+                value={channel}
+                onChange={(e) => setChannel(e.target.value as typeof channel)}
+              >
+                {CHANNELS.map(([id, label]) => (
+                  <option key={id} value={id}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          <label htmlFor="handoff-file">Bundle file</label>
+          <div className="row">
+            <input
+              id="handoff-file"
+              value={outPath}
+              readOnly
+              placeholder={`Choose where to save the ${extension} file…`}
+            />
+            <button type="button" onClick={chooseFile}>
+              Choose…
+            </button>
+          </div>
+          <ErrorText message={error} />
+          <div className="actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Writing the bundle…' : 'Create bundle'}
+            </button>
+          </div>
         </div>
       </form>
     </Dialog>

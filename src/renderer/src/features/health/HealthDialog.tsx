@@ -105,6 +105,7 @@ function HealthBody({
 }) {
   const count = (severity: HealthSeverity) =>
     report.items.filter((item) => item.severity === severity).length;
+  const needsAction = report.items.some((item) => item.severity !== 'info');
   if (report.items.length === 0) {
     return (
       <p className="notice" role="status">
@@ -123,22 +124,38 @@ function HealthBody({
         const items = report.items.filter((item) => item.severity === severity);
         if (items.length === 0) return null;
         const headingId = `health-${severity}`;
+        const list = (
+          <ul className="plain-list" aria-labelledby={headingId}>
+            {items.map((item, index) => (
+              <HealthRow
+                key={`${item.kind}-${index}`}
+                item={item}
+                badge={badge}
+                onSelectToken={onSelectToken}
+                onOpenPlan={onOpenPlan}
+              />
+            ))}
+          </ul>
+        );
+        // Information never buries what needs acting on: beside a critical item or a warning it starts folded.
+        if (severity === 'info') {
+          return (
+            <details key={severity} open={!needsAction} className="health-info">
+              <summary>
+                <h3 id={headingId}>
+                  {title} ({items.length})
+                </h3>
+              </summary>
+              {list}
+            </details>
+          );
+        }
         return (
           <section key={severity} aria-labelledby={headingId}>
             <h3 id={headingId}>
               {title} ({items.length})
             </h3>
-            <ul className="plain-list" aria-labelledby={headingId}>
-              {items.map((item, index) => (
-                <HealthRow
-                  key={`${item.kind}-${index}`}
-                  item={item}
-                  badge={badge}
-                  onSelectToken={onSelectToken}
-                  onOpenPlan={onOpenPlan}
-                />
-              ))}
-            </ul>
+            {list}
           </section>
         );
       })}

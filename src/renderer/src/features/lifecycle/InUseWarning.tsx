@@ -4,8 +4,11 @@ import type { TokenUsage } from '../../../../shared/token-views';
 export function usagePhrases(usage: TokenUsage): string[] {
   const phrases: string[] = [];
   for (const holder of usage.handedTo) phrases.push(`handed to ${holder.recipient}`);
-  for (const link of usage.mappedTo) phrases.push(`mapped to the primary “${link.primaryName}”`);
-  for (const link of usage.mappedFrom) phrases.push(`the primary of “${link.secondaryName}”`);
+  // A mapping switched off serves nothing: it is named as such, not as a use.
+  for (const link of usage.mappedTo)
+    phrases.push(`mapped to the primary “${link.primaryName}”${link.enabled ? '' : ' (mapping off)'}`);
+  for (const link of usage.mappedFrom)
+    phrases.push(`the primary of “${link.secondaryName}”${link.enabled ? '' : ' (mapping off)'}`);
   for (const place of usage.endpoints) phrases.push(`serves ${place.method} on ${place.endpoint}`);
   return phrases;
 }

@@ -1,45 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TokenMeta } from '../../../../shared/model';
-import type { TokenLink } from '../../../../shared/token-views';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
+import { useAction } from '../../data/use-action';
+import { useLinks } from '../../data/vault-queries';
 import { ErrorText } from '../../ui/ErrorText';
 
 interface MappingsPanelProps {
   token: TokenMeta;
   /** Every token of the vault (metadata), to offer the account's primaries. */
   allTokens: TokenMeta[];
-  version: number;
-  onChanged: () => void;
 }
 
 /**
  * A secondary token's mappings to primaries, each with its own switch: cutting one integration leaves the others
  * running. A primary sees which secondaries stand in for it.
  */
-export function MappingsPanel({ token, allTokens, version, onChanged }: MappingsPanelProps) {
-  const [links, setLinks] = useState<TokenLink[]>([]);
+export function MappingsPanel({ token, allTokens }: MappingsPanelProps) {
+  const linksQuery = useLinks();
+  const links = (linksQuery.data ?? []).filter((l) => l.secondaryId === token.id || l.primaryId === token.id);
   const [target, setTarget] = useState<number | ''>('');
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    call('listLinks', { accountId: token.accountId }).then(
-      (all) => setLinks(all.filter((l) => l.secondaryId === token.id || l.primaryId === token.id)),
-      (err) => setError(messageOf(err)),
-    );
-  }, [token.accountId, token.id]);
-  useEffect(() => load(), [load, version]);
-
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      onChanged();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      load();
-    }
-  };
+  const action = useAction();
+  // A switch flipped shows at once; it holds until main's next answer about the links (or a refusal).
+  const [flipped, setFlipped] = useState<{ primaryId: number; enabled: boolean; asOf: number } | null>(null);
+  const enabledOf = (link: { primaryId: number; enabled: boolean }) =>
+    flipped && flipped.primaryId === link.primaryId && flipped.asOf === linksQuery.dataUpdatedAt
+      ? flipped.enabled
+      : link.enabled;
+  const error = action.error ?? (linksQuery.error ? messageOf(linksQuery.error) : null);
 
   if (token.role === 'primary') {
     const mine = links.filter((l) => l.primaryId === token.id);
@@ -79,22 +66,25 @@ export function MappingsPanel({ token, allTokens, version, onChanged }: Mappings
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={l.enabled}
-                  onChange={(e) => {
+                  checked={enabledOf(l)}
+                  onChange={async (e) => {
                     const enabled = e.target.checked;
-                    // Shown at once; a refusal reloads the real state from main.
-                    setLinks((all) => all.map((x) => (x === l ? { ...x, enabled } : x)));
-                    void act(() =>
-                      call('setMappingEnabled', { secondaryId: token.id, primaryId: l.primaryId, enabled }),
-                    );
+                    setFlipped({ primaryId: l.primaryId, enabled, asOf: linksQuery.dataUpdatedAt });
+                    const done = await action.run('setMappingEnabled', {
+                      secondaryId: token.id,
+                      primaryId: l.primaryId,
+                      enabled,
+                    });
+                    if (!done) setFlipped(null);
                   }}
                 />
                 Mapping to {l.primaryName} enabled
               </label>
+              {!enabledOf(l) && <span className="badge badge-off">mapping off</span>}
               <button
                 type="button"
                 onClick={() =>
-                  act(() => call('unmapToken', { secondaryId: token.id, primaryId: l.primaryId }))
+                  void action.run('unmapToken', { secondaryId: token.id, primaryId: l.primaryId })
                 }
               >
                 Unmap from {l.primaryName}
@@ -121,12 +111,10 @@ export function MappingsPanel({ token, allTokens, version, onChanged }: Mappings
           <button
             type="button"
             disabled={target === ''}
-            onClick={() =>
-              act(async () => {
-                await call('mapToken', { secondaryId: token.id, primaryId: Number(target) });
+            onClick={async () => {
+              if (await action.run('mapToken', { secondaryId: token.id, primaryId: Number(target) }))
                 setTarget('');
-              })
-            }
+            }}
           >
             Map
           </button>

@@ -3,8 +3,21 @@ import type { SessionState } from '../../../../shared/api';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { FieldError } from '../../ui/FieldError';
 import { PasswordMeter } from '../welcome/PasswordMeter';
 import { KeychainToggle } from './KeychainToggle';
+
+type Outcome = null | { notice: string } | { error: string };
+
+function OutcomeText({ outcome }: { outcome: Outcome }) {
+  if (!outcome) return null;
+  if ('error' in outcome) return <ErrorText message={outcome.error} />;
+  return (
+    <p className="notice" role="status">
+      {outcome.notice}
+    </p>
+  );
+}
 
 export function SettingsDialog({
   session,
@@ -21,12 +34,15 @@ export function SettingsDialog({
   const [rotation, setRotation] = useState(session.settings.rotationDays);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [repeat, setRepeat] = useState('');
+  // Each form says its own outcome under itself: "Settings saved." never appears under the password section.
+  const [settingsOutcome, setSettingsOutcome] = useState<Outcome>(null);
+  const [passwordOutcome, setPasswordOutcome] = useState<Outcome>(null);
+  const [repeatError, setRepeatError] = useState<string | null>(null);
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    setError(null);
+    setSettingsOutcome(null);
     try {
       await call('updateSettings', {
         operator,
@@ -34,23 +50,34 @@ export function SettingsDialog({
         clipboardSeconds: clipboard,
         rotationDays: rotation,
       });
-      setNotice('Settings saved.');
+      setSettingsOutcome({ notice: 'Settings saved.' });
       onSaved();
     } catch (err) {
-      setError(messageOf(err));
+      setSettingsOutcome({ error: messageOf(err) });
     }
   };
 
   const changePassword = async (event: React.FormEvent) => {
     event.preventDefault();
-    setError(null);
+    setPasswordOutcome(null);
+    if (!repeat) {
+      setRepeatError('Type the new password a second time.');
+      document.getElementById('settings-repeat')?.focus();
+      return;
+    }
+    if (repeat !== next) {
+      setRepeatError('The two new passwords differ.');
+      document.getElementById('settings-repeat')?.focus();
+      return;
+    }
     try {
       await call('changeMasterPassword', { currentPassword: current, newPassword: next });
       setCurrent('');
       setNext('');
-      setNotice('Master password changed.');
+      setRepeat('');
+      setPasswordOutcome({ notice: 'Master password changed.' });
     } catch (err) {
-      setError(messageOf(err));
+      setPasswordOutcome({ error: messageOf(err) });
     }
   };
 
@@ -92,6 +119,7 @@ export function SettingsDialog({
             Save settings
           </button>
         </div>
+        <OutcomeText outcome={settingsOutcome} />
       </form>
       <form className="form grid-form" onSubmit={changePassword}>
         <h3>Change the master password</h3>
@@ -113,18 +141,24 @@ export function SettingsDialog({
           aria-describedby="password-advice"
         />
         <PasswordMeter password={next} userInputs={[operator]} />
+        <label htmlFor="settings-repeat">Repeat the new password</label>
+        <input
+          id="settings-repeat"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => (setRepeat(e.target.value), setRepeatError(null))}
+          aria-invalid={repeatError ? true : undefined}
+          aria-describedby={repeatError ? 'settings-repeat-error' : undefined}
+        />
+        <FieldError id="settings-repeat" message={repeatError} />
         <div className="actions">
           <button type="submit" disabled={!current || !next}>
             Change password
           </button>
         </div>
+        <OutcomeText outcome={passwordOutcome} />
       </form>
-      <ErrorText message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
     </Dialog>
   );
 }

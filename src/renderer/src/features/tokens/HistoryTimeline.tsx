@@ -19,6 +19,22 @@ const FIELD_WORDS: Record<string, string> = {
 /** Event details are recorded by core; only names and dates are read here, never a value. */
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+type Change = { from: string | null; to: string | null };
+
+/** "Edited: description “CRM sync” → “CRM nightly sync”": old and new as core recorded them (never a value). */
+function editedSentence(event: VaultEvent, fields: string): string {
+  const changes = (event.details.changes ?? {}) as Record<string, Change>;
+  const parts = Object.entries(changes).map(([field, change]) => {
+    const show = (text: string | null) =>
+      text === null || text === '' ? 'nothing' : field === 'expiresAt' ? formatDay(text) : `“${text}”`;
+    return `${FIELD_WORDS[field] ?? field} ${show(change.from)} → ${show(change.to)}`;
+  });
+  if (Array.isArray(event.details.fields) && (event.details.fields as string[]).includes('value'))
+    parts.push('value');
+  if (parts.length) return `Edited: ${parts.join('; ')}`;
+  return fields ? `Edited: ${fields}` : 'Edited';
+}
+
 function describe(event: VaultEvent): string {
   const fields = Array.isArray(event.details.fields)
     ? (event.details.fields as string[]).map((field) => FIELD_WORDS[field] ?? field).join(', ')
@@ -31,15 +47,19 @@ function describe(event: VaultEvent): string {
           ? 'Created with a generated value'
           : 'Created';
     case 'Edited':
-      return fields ? `Edited: ${fields}` : 'Edited';
-    case 'Revealed':
-      return 'Value revealed';
+      return editedSentence(event, fields);
     case 'Copied':
       return 'Value copied to the clipboard';
     case 'Regenerated':
+      if (typeof event.details.restoredFrom === 'string')
+        return `Earlier value restored (the one replaced ${formatDate(event.details.restoredFrom)})`;
       return event.details.generated
         ? 'Regenerated (new value generated)'
         : 'Regenerated (value from the platform)';
+    case 'Revealed':
+      return typeof event.details.earlierValue === 'string'
+        ? `Earlier value revealed (the one replaced ${formatDate(event.details.earlierValue)})`
+        : 'Value revealed';
     case 'Mapped':
     case 'Unmapped':
       return `${event.kind === 'Mapped' ? 'Mapped to' : 'Unmapped from'} ${text(event.details.primaryName)}`;

@@ -1,18 +1,16 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionState } from '../../../../shared/api';
-import type { Account, TokenMeta } from '../../../../shared/model';
-import { findProfile } from '../../../../shared/profiles';
-import { TokenSearchIndex } from '../../../../shared/token-search-index';
+import { findKindRule, findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
 import type { TokenState } from '../../../../shared/token-views';
-import {
-  describeTokenState,
-  matchesStateFilter,
-  TOKEN_STATE_FILTERS,
-  type TokenStateFilter,
-} from '../../../../shared/token-state-vocabulary';
-import { call, messageOf } from '../../api';
+import { createQueryClient } from '../../data/query-client';
+import { useAction } from '../../data/use-action';
+import { followChanges } from '../../data/follow-changes';
+import { useAccounts, useTokens, useTokenStates, useUnassignedTokenIds } from '../../data/vault-queries';
 import { ErrorText } from '../../ui/ErrorText';
-import { AccountSidebar, AddAccountDialog } from '../accounts/AccountSidebar';
+import { AccountSidebar } from '../accounts/AccountSidebar';
+import { AccountDialog } from '../accounts/AccountDialog';
+import { AccountHeader } from '../accounts/AccountHeader';
 import { EndpointsDialog } from '../endpoints/EndpointsDialog';
 import { HandoffWizard } from '../handoff/HandoffWizard';
 import { OpenBundleDialog } from '../handoff/OpenBundleDialog';
@@ -23,9 +21,16 @@ import { RotateDialog } from '../rotation/RotateDialog';
 import { ImportHost } from '../import/ImportHost';
 import { requestImport } from '../import/import-requests';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { EmptyList } from './EmptyList';
+import { ListFilters } from './ListFilters';
+import { recallView, rememberView } from './remembered-view';
+import { ShortcutsSheet } from './ShortcutsSheet';
 import { TokenDetail } from './TokenDetail';
 import { TokenDialog } from './TokenDialog';
 import { TokenList } from './TokenList';
+import { Toolbar, type ToolbarItem } from './Toolbar';
+import { useMainShortcuts } from './use-main-shortcuts';
+import { useTokenListView } from './use-token-list-view';
 
 interface MainScreenProps {
   session: SessionState;
@@ -33,125 +38,114 @@ interface MainScreenProps {
   onSessionChanged: () => void;
 }
 
-export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProps) {
-  const [accounts, setAccounts] = useState<Account[]>([]);
-  const [allTokens, setAllTokens] = useState<TokenMeta[]>([]);
-  const [accountId, setAccountId] = useState<number | null>(null);
-  const [search, setSearch] = useState('');
-  const [stateFilter, setStateFilter] = useState<'' | TokenStateFilter>('');
-  const [kind, setKind] = useState('');
-  const [hideUnassigned, setHideUnassigned] = useState(false);
-  const [states, setStates] = useState<Map<number, TokenState>>(new Map());
-  const [unassignedIds, setUnassignedIds] = useState<Set<number>>(new Set());
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<
-    | null
-    | 'account'
-    | 'new'
-    | 'edit'
-    | 'settings'
-    | 'handoff'
-    | 'recipients'
-    | 'open-bundle'
-    | 'receive'
-    | 'endpoints'
-    | 'health'
-    | 'rotate'
-  >('health');
-  // An unfinished rotation plan to open from health; null opens the "Rotate…" chooser.
-  const [rotationPlanId, setRotationPlanId] = useState<number | null>(null);
+type MainDialog =
+  | null
+  | 'account'
+  | 'edit-account'
+  | 'new'
+  | 'edit'
+  | 'settings'
+  | 'handoff'
+  | 'recipients'
+  | 'open-bundle'
+  | 'receive'
+  | 'endpoints'
+  | 'health'
+  | 'rotate'
+  | 'shortcuts';
+
+const NO_STATES = new Map<number, TokenState>();
+/** For a dialog's "something changed" callback: the data layer follows every change by itself (follow-changes.ts). */
+const followsByItself = () => undefined;
+
+/**
+ * The unlocked vault. Its cache of main's answers lives and dies with this screen: locking unmounts it, so no
+ * token metadata survives a lock in React state or the query cache.
+ */
+export function MainScreen(props: MainScreenProps) {
+  const [client] = useState(createQueryClient);
+  useEffect(() => {
+    const stop = followChanges(client);
+    return () => {
+      stop();
+      client.clear();
+    };
+  }, [client]);
+  return (
+    <QueryClientProvider client={client}>
+      <Workspace {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
+  const vaultPath = session.vault?.path ?? '';
+  const [remembered] = useState(() => recallView(vaultPath));
+  const accountsQuery = useAccounts();
+  const tokensQuery = useTokens();
+  const statesQuery = useTokenStates();
+  const unassignedQuery = useUnassignedTokenIds();
+  const accounts = useMemo(() => accountsQuery.data ?? [], [accountsQuery.data]);
+  const allTokens = useMemo(() => tokensQuery.data ?? [], [tokensQuery.data]);
+  const states = useMemo(
+    () => (statesQuery.data ? new Map(statesQuery.data.map((s) => [s.tokenId, s])) : NO_STATES),
+    [statesQuery.data],
+  );
+  const unassignedIds = useMemo(() => new Set(unassignedQuery.data ?? []), [unassignedQuery.data]);
+  const [accountId, setAccountId] = useState<number | null>(remembered.accountId);
+  const [selectedId, setSelectedId] = useState<number | null>(remembered.selectedId);
   // Right after unlock (this screen mounts at each unlock), the health report opens by itself; it shows only
   // when something needs attention, and closes unseen otherwise.
+  const [dialog, setDialog] = useState<MainDialog>('health');
   const [healthAfterUnlock, setHealthAfterUnlock] = useState(true);
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  // An unfinished rotation plan to open from health; null opens the "Rotate…" chooser.
+  const [rotationPlanId, setRotationPlanId] = useState<number | null>(null);
+  const copy = useAction();
+  const [copyNotice, setCopyNotice] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const listBox = useRef<HTMLDivElement>(null);
+  const view = useTokenListView({ allTokens, accounts, accountId, states, unassignedIds });
+  const { tokens, filters } = view;
 
-  const refreshAccounts = useCallback(() => {
-    call('listAccounts', {}).then(setAccounts, (err) => setError(messageOf(err)));
-  }, []);
-
-  useEffect(() => refreshAccounts(), [refreshAccounts, version]);
-
-  // Metadata of every token is fetched once per change; searching and filtering then run here, in memory, with
-  // the same index core uses, so a keystroke never waits for a round trip to main.
   useEffect(() => {
-    let current = true;
-    call('listTokens', {}).then(
-      (list) => current && setAllTokens(list),
-      (err) => current && setError(messageOf(err)),
-    );
-    // States (inactivity clock, expiry) are computed in main at this moment, and so is what "hide unassigned" hides.
-    call('tokenStates', {}).then(
-      (list) => current && setStates(new Map(list.map((state) => [state.tokenId, state]))),
-      (err) => current && setError(messageOf(err)),
-    );
-    call('unassignedTokenIds', {}).then(
-      (ids) => current && setUnassignedIds(new Set(ids)),
-      (err) => current && setError(messageOf(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [version]);
+    rememberView({ vaultPath, accountId, selectedId });
+  }, [vaultPath, accountId, selectedId]);
 
-  const index = useMemo(() => {
-    const built = new TokenSearchIndex();
-    built.load(allTokens);
-    return built;
-  }, [allTokens]);
-  const selectedAccount = accounts.find((account) => account.id === accountId);
-  const endpointAccount =
-    selectedAccount && findProfile(selectedAccount.profile)?.endpoints ? selectedAccount : null;
-  const tokens = useMemo(() => {
-    const found = index.query({
-      ...(accountId !== null ? { accountId } : {}),
-      ...(search ? { search } : {}),
-      ...(kind ? { kind } : {}),
-    });
-    // The state filter reads the same words as the badges (shared/token-state-vocabulary).
-    const inState = stateFilter
-      ? found.filter((token) =>
-          matchesStateFilter(describeTokenState(token, states.get(token.id)), stateFilter),
-        )
-      : found;
-    return hideUnassigned && endpointAccount
-      ? inState.filter((token) => !unassignedIds.has(token.id))
-      : inState;
-  }, [index, accountId, search, stateFilter, states, kind, hideUnassigned, endpointAccount, unassignedIds]);
-  const kinds = useMemo(() => [...new Set(allTokens.map((t) => t.kind))].sort(), [allTokens]);
+  // The token open in the detail is one the list shows: a filter that hides it closes it too, so no action
+  // (a handoff's pre-ticked token) applies to a token the admin no longer sees.
+  const selected = tokens.find((token) => token.id === selectedId) ?? null;
+  const selectedAccount = accounts.find((account) => account.id === accountId) ?? null;
 
-  // Keyboard: Ctrl/Cmd+N new token, Ctrl/Cmd+F search, Ctrl/Cmd+L lock.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      // A shortcut never replaces a dialog the user is in (Escape closes it first).
-      if (key === 'n' && dialog === null) {
-        event.preventDefault();
-        setDialog('new');
-      } else if (key === 'f') {
-        event.preventDefault();
-        searchBox.current?.focus();
-        searchBox.current?.select();
-      } else if (key === 'l') {
-        event.preventDefault();
-        onLock();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onLock, dialog]);
-
-  const clearFilters = () => {
-    setSearch('');
-    setStateFilter('');
-    setKind('');
+  const copySelected = async () => {
+    if (!selected) return;
+    const copied = await copy.run('copyToken', { id: selected.id });
+    if (copied)
+      setCopyNotice(
+        `Copied “${selected.name}”. The clipboard will be cleared in ${copied.clearsAfterSeconds} s.`,
+      );
   };
 
-  const selected = tokens.find((token) => token.id === selectedId) ?? null;
-  const changed = () => setVersion((v) => v + 1);
-  const vault = session.vault;
+  useMainShortcuts({
+    dialogOpen: dialog !== null,
+    newToken: () => accounts.length > 0 && setDialog('new'),
+    focusSearch: () => {
+      searchBox.current?.focus();
+      searchBox.current?.select();
+    },
+    lock: onLock,
+    copySelected: () => void copySelected(),
+    showShortcuts: () => setDialog('shortcuts'),
+  });
+
+  /** Enter opens the first result, ArrowDown moves into the results: the list takes focus either way. */
+  const onSearchKey = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' && event.key !== 'ArrowDown') return;
+    const first = tokens[0];
+    if (!first) return;
+    event.preventDefault();
+    if (event.key === 'Enter' || !selected) setSelectedId(first.id);
+    listBox.current?.focus();
+  };
 
   // The window title names the open vault, and says DEMO for a demo one (visible in the task bar too).
   useEffect(() => {
@@ -162,6 +156,62 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
     };
   }, [session.vault?.name, session.vault?.demo]);
 
+  const loadError = [accountsQuery, tokensQuery, statesQuery, unassignedQuery].find((q) => q.error)?.error;
+  const vault = session.vault;
+  const kindLabel = (kind: string) => {
+    for (const account of accounts) {
+      const rule = findKindRule(findProfile(account.profile) ?? GENERIC_PROFILE, kind);
+      if (rule) return rule.label;
+    }
+    return kind;
+  };
+  const close = () => setDialog(null);
+  const toolbar: ToolbarItem[] = [
+    {
+      id: 'new-token',
+      label: 'New token',
+      primary: true,
+      title: 'New token (Ctrl+N)',
+      onClick: () => setDialog('new'),
+      disabledReason: accounts.length === 0 ? 'Add an account first: every token belongs to one.' : null,
+    },
+    {
+      id: 'hand-over',
+      label: 'Hand over…',
+      onClick: () => setDialog('handoff'),
+      disabledReason: allTokens.length === 0 ? 'There is no token to hand over yet.' : null,
+    },
+    {
+      id: 'rotate',
+      label: 'Rotate…',
+      title: 'A rotation plan: one step per token, with its platform guide',
+      onClick: () => (setRotationPlanId(null), setDialog('rotate')),
+    },
+    { id: 'recipients', label: 'Recipients', onClick: () => setDialog('recipients') },
+    { id: 'open-bundle', label: 'Open bundle…', onClick: () => setDialog('open-bundle') },
+    { id: 'receive', label: 'Receive tokens…', onClick: () => setDialog('receive') },
+    {
+      id: 'import',
+      label: 'Import…',
+      title: 'Import from KeePass, Bitwarden, 1Password, .env or CSV (Ctrl+I)',
+      onClick: () => requestImport(),
+    },
+    {
+      id: 'health',
+      label: 'Health',
+      title: 'What needs your attention',
+      onClick: () => (setHealthAfterUnlock(false), setDialog('health')),
+    },
+    { id: 'settings', label: 'Settings', onClick: () => setDialog('settings') },
+    {
+      id: 'shortcuts',
+      label: 'Shortcuts',
+      title: 'Keyboard shortcuts (?)',
+      onClick: () => setDialog('shortcuts'),
+    },
+    { id: 'lock', label: 'Lock', title: 'Lock (Ctrl+L)', onClick: onLock },
+  ];
+
   return (
     <div className="app-shell">
       <header className="topbar">
@@ -170,7 +220,9 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             ◆
           </span>
           <span>Token Vault</span>
-          <span className="vault-name">{vault?.name}</span>
+          <span className="vault-name" title={vault?.path}>
+            {vault?.name}
+          </span>
           {vault?.demo && <span className="badge badge-demo">DEMO</span>}
         </div>
         <div className="search">
@@ -181,57 +233,14 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             id="search"
             ref={searchBox}
             type="search"
-            placeholder="Search tokens (Ctrl+F)"
-            title="Searches names, descriptions, assigned users, applications and key ids"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Search (Ctrl+F)"
+            title="Searches names, descriptions, assigned users, applications and key ids in every account"
+            value={filters.search}
+            onChange={(e) => view.update({ search: e.target.value })}
+            onKeyDown={onSearchKey}
           />
         </div>
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => setDialog('new')}
-            disabled={accounts.length === 0}
-          >
-            New token
-          </button>
-          <button type="button" onClick={() => setDialog('handoff')} disabled={allTokens.length === 0}>
-            Hand over…
-          </button>
-          <button type="button" onClick={() => (setRotationPlanId(null), setDialog('rotate'))}>
-            Rotate…
-          </button>
-          <button type="button" onClick={() => setDialog('recipients')}>
-            Recipients
-          </button>
-          <button type="button" onClick={() => setDialog('open-bundle')}>
-            Open bundle…
-          </button>
-          <button type="button" onClick={() => setDialog('receive')}>
-            Receive tokens…
-          </button>
-          <button
-            type="button"
-            onClick={() => requestImport()}
-            title="Import from KeePass, Bitwarden, 1Password, .env or CSV (Ctrl+I)"
-          >
-            Import…
-          </button>
-          <button
-            type="button"
-            onClick={() => (setHealthAfterUnlock(false), setDialog('health'))}
-            title="What needs your attention"
-          >
-            Health
-          </button>
-          <button type="button" onClick={() => setDialog('settings')}>
-            Settings
-          </button>
-          <button type="button" onClick={onLock} title="Lock (Ctrl+L)">
-            Lock
-          </button>
-        </div>
+        <Toolbar items={toolbar} />
       </header>
       <AccountSidebar
         accounts={accounts}
@@ -241,80 +250,48 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
       />
       <main className="content">
         <div className="list-pane">
-          <div className="filters" role="group" aria-label="Filters">
-            <label htmlFor="filter-status">Status</label>
-            <select
-              id="filter-status"
-              value={stateFilter}
-              onChange={(e) => setStateFilter(e.target.value as typeof stateFilter)}
-            >
-              <option value="">Any</option>
-              {TOKEN_STATE_FILTERS.map((filter) => (
-                <option key={filter.id} value={filter.id}>
-                  {filter.label}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="filter-kind">Kind</label>
-            <select id="filter-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-              <option value="">Any</option>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {k}
-                </option>
-              ))}
-            </select>
-            {endpointAccount && (
-              <>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={hideUnassigned}
-                    onChange={(e) => setHideUnassigned(e.target.checked)}
-                  />
-                  Hide unassigned
-                </label>
-                <button type="button" onClick={() => setDialog('endpoints')}>
-                  Endpoints…
-                </button>
-              </>
-            )}
-            <span className="muted small" aria-live="polite">
-              {tokens.length} {tokens.length === 1 ? 'token' : 'tokens'}
-            </span>
-          </div>
-          <ErrorText message={error} />
-          {accounts.length === 0 ? (
-            <div className="empty">
-              <h2>No accounts yet</h2>
-              <p>
-                Add the platform account that issued your tokens (for example “Engaging Networks (main)”),
-                then add its tokens.
-              </p>
-              <button type="button" className="primary" onClick={() => setDialog('account')}>
-                Add an account
-              </button>
-            </div>
-          ) : tokens.length === 0 ? (
-            <div className="empty">
-              <h2>{search || stateFilter || kind ? 'Nothing matches' : 'No tokens here yet'}</h2>
-              <p>
-                {search || stateFilter || kind
-                  ? 'Try fewer words, or clear the search and the filters.'
-                  : 'Record the first token of this account: press “New token” (Ctrl+N).'}
-              </p>
-              {search || stateFilter || kind ? (
-                <button type="button" onClick={clearFilters}>
-                  Clear search and filters
-                </button>
-              ) : (
-                <button type="button" className="primary" onClick={() => setDialog('new')}>
-                  Add a token
-                </button>
-              )}
-            </div>
+          {selectedAccount && (
+            <AccountHeader
+              account={selectedAccount}
+              onEdit={() => setDialog('edit-account')}
+              onDeleted={() => setAccountId(null)}
+            />
+          )}
+          <ListFilters
+            filters={filters}
+            onChange={view.update}
+            kinds={view.kinds}
+            kindLabel={kindLabel}
+            endpoints={view.endpointAccount !== null}
+            onOpenEndpoints={() => setDialog('endpoints')}
+            shown={tokens.length}
+            searchesEveryAccount={view.searchesEveryAccount}
+          />
+          <ErrorText message={loadError ? loadError.message : copy.error} />
+          {copyNotice && (
+            <p className="notice" role="status">
+              {copyNotice}
+            </p>
+          )}
+          {accounts.length === 0 || tokens.length === 0 ? (
+            <EmptyList
+              noAccounts={accounts.length === 0}
+              narrowed={view.narrowed}
+              onAddAccount={() => setDialog('account')}
+              onAddToken={() => setDialog('new')}
+              onClearFilters={view.clear}
+            />
           ) : (
-            <TokenList tokens={tokens} states={states} selectedId={selectedId} onSelect={setSelectedId} />
+            <TokenList
+              tokens={tokens}
+              states={states}
+              selectedId={selectedId}
+              onSelect={(id) => (setSelectedId(id), setCopyNotice(null))}
+              onCopy={() => void copySelected()}
+              groupByAccount={filters.groupByAccount}
+              resetKey={`${filters.search}|${filters.status}|${filters.kind}|${accountId}|${filters.sort}`}
+              listRef={listBox}
+            />
           )}
         </div>
         <div className="detail-pane">
@@ -325,10 +302,11 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
               account={accounts.find((account) => account.id === selected.accountId)}
               state={states.get(selected.id)}
               allTokens={allTokens}
-              version={version}
-              onChanged={changed}
               onEdit={() => setDialog('edit')}
-              onDeleted={() => (setSelectedId(null), changed())}
+              onDeleted={() => {
+                setSelectedId(null);
+                listBox.current?.focus();
+              }}
             />
           ) : (
             <div className="empty">
@@ -346,56 +324,58 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
           accounts={accounts}
           defaultAccountId={accountId}
           token={dialog === 'edit' ? selected! : undefined}
-          onClose={() => setDialog(null)}
+          onClose={close}
           onSaved={(token) => {
-            setDialog(null);
+            close();
             setSelectedId(token.id);
-            changed();
           }}
         />
       )}
       {dialog === 'account' && (
-        <AddAccountDialog
-          onClose={() => setDialog(null)}
-          onCreated={(id) => {
-            setDialog(null);
-            setAccountId(id);
-            changed();
+        <AccountDialog
+          onClose={close}
+          onSaved={(account) => {
+            close();
+            setAccountId(account.id);
           }}
         />
+      )}
+      {dialog === 'edit-account' && selectedAccount && (
+        <AccountDialog account={selectedAccount} onClose={close} onSaved={close} />
       )}
       {dialog === 'handoff' && (
         <HandoffWizard
           tokens={allTokens}
-          preselected={selectedId}
-          onClose={() => setDialog(null)}
-          onDone={changed}
+          preselected={selected?.id ?? null}
+          onClose={close}
+          onDone={followsByItself}
         />
       )}
-      {dialog === 'recipients' && <RecipientsDialog onClose={() => setDialog(null)} onChanged={changed} />}
-      {dialog === 'receive' && <ReceiveTokensDialog onClose={() => setDialog(null)} />}
+      {dialog === 'recipients' && <RecipientsDialog onClose={close} onChanged={followsByItself} />}
+      {dialog === 'receive' && <ReceiveTokensDialog onClose={close} />}
       {dialog === 'open-bundle' && (
-        <OpenBundleDialog accounts={accounts} onClose={() => setDialog(null)} onImported={changed} />
+        <OpenBundleDialog accounts={accounts} onClose={close} onImported={followsByItself} />
       )}
-      {dialog === 'endpoints' && endpointAccount && (
+      {dialog === 'endpoints' && view.endpointAccount && (
         <EndpointsDialog
-          account={endpointAccount}
+          account={view.endpointAccount}
           tokens={allTokens}
-          onClose={() => setDialog(null)}
-          onChanged={changed}
+          onClose={close}
+          onChanged={followsByItself}
         />
       )}
-      <ImportHost accounts={accounts} onImported={changed} />
+      <ImportHost accounts={accounts} onImported={followsByItself} />
       {dialog === 'settings' && (
-        <SettingsDialog session={session} onClose={() => setDialog(null)} onSaved={onSessionChanged} />
+        <SettingsDialog session={session} onClose={close} onSaved={onSessionChanged} />
       )}
+      {dialog === 'shortcuts' && <ShortcutsSheet onClose={close} />}
       {dialog === 'rotate' && (
         <RotateDialog
           tokens={allTokens}
-          preselected={selectedId}
+          preselected={selected?.id ?? null}
           openPlanId={rotationPlanId}
-          onClose={() => setDialog(null)}
-          onChanged={changed}
+          onClose={close}
+          onChanged={followsByItself}
         />
       )}
       {dialog === 'health' && (
@@ -406,13 +386,13 @@ export function MainScreen({ session, onLock, onSessionChanged }: MainScreenProp
             setHealthAfterUnlock(false),
             setDialog('rotate')
           )}
-          onClose={() => (setDialog(null), setHealthAfterUnlock(false))}
+          onClose={() => (close(), setHealthAfterUnlock(false))}
           onSelectToken={(tokenId) => {
             // Show the token wherever it is: all accounts, no search or filter hiding it.
             setAccountId(null);
-            clearFilters();
+            view.clear();
             setSelectedId(tokenId);
-            setDialog(null);
+            close();
             setHealthAfterUnlock(false);
           }}
         />

@@ -1,28 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Account, TokenMeta, VaultEvent } from '../../../../shared/model';
+import { useState } from 'react';
+import type { Account, TokenMeta } from '../../../../shared/model';
 import { findKindRule } from '../../../../shared/profiles';
 import { profileOrGeneric, tokenActions, warnDaysPhrase } from '../../../../shared/token-questions';
 import { describeTokenState } from '../../../../shared/token-state-vocabulary';
-import type { TokenState, TokenUsage } from '../../../../shared/token-views';
+import type { TokenState } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
+import { useAction } from '../../data/use-action';
+import { useTokenHistory, useTokenUsage } from '../../data/vault-queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { localDayOf, startOfLocalDay } from '../../../../shared/dates';
-import { formatDate, formatDay } from '../../ui/format';
+import { formatDay } from '../../ui/format';
 import { DateDialog } from '../lifecycle/DateDialog';
 import { DeleteTokenDialog } from '../lifecycle/DeleteTokenDialog';
-import { usagePhrases } from '../lifecycle/InUseWarning';
-import { MappingsPanel } from '../lifecycle/MappingsPanel';
 import { PlatformStepDialog } from '../lifecycle/PlatformStepDialog';
 import { guideSentence, platformName } from '../../../../shared/platform-guides';
+import { MappingsPanel } from '../lifecycle/MappingsPanel';
 import { RegenerateDialog } from '../lifecycle/RegenerateDialog';
+import { EarlierValues } from './EarlierValues';
 import { HistoryTimeline } from './HistoryTimeline';
+import { LifecycleActions } from './LifecycleActions';
+import { SecretBox } from './SecretBox';
+import { TokenFields } from './TokenFields';
 
-export const REVEAL_SECONDS = 20;
-
-/** A label and value for the field list; an empty field the profile does not use is left out. */
-function optionalField(label: string, value: string | null, always: boolean): [string, string][] {
-  return value !== null || always ? [[label, value ?? '—']] : [];
-}
+export { REVEAL_SECONDS } from './SecretBox';
 
 interface TokenDetailProps {
   token: TokenMeta;
@@ -32,19 +32,18 @@ interface TokenDetailProps {
   allTokens: TokenMeta[];
   onEdit: () => void;
   onDeleted: () => void;
-  /** After a lifecycle change: the parent reloads tokens and states. */
-  onChanged: () => void;
-  /** Bumped by the parent after any change, so the history reloads. */
-  version: number;
 }
 
-export function TokenDetail(props: TokenDetailProps) {
-  const { token, account, state, allTokens, onEdit, onDeleted, onChanged, version } = props;
-  const [revealed, setRevealed] = useState<string | null>(null);
-  const [history, setHistory] = useState<VaultEvent[]>([]);
-  const [usage, setUsage] = useState<TokenUsage | null>(null);
+/**
+ * One token: its value (SecretBox), lifecycle steps, facts, earlier values, mappings and history. Each part reads
+ * its own query; a change invalidates what it touched (data/invalidation.ts), so the detail follows by itself.
+ */
+export function TokenDetail({ token, account, state, allTokens, onEdit, onDeleted }: TokenDetailProps) {
+  const history = useTokenHistory(token.id);
+  const usage = useTokenUsage(token.id);
+  const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [valueVersion, setValueVersion] = useState(0);
   const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry' | 'invalidate'>(
     null,
   );
@@ -53,101 +52,17 @@ export function TokenDetail(props: TokenDetailProps) {
   // What may be done and how the state reads are answered in shared, from the profile and core's state.
   const actions = tokenActions(profile, token, state);
   const described = describeTokenState(token, state);
-  // Each action records what the admin did on the platform; its tooltip says where that is done.
+  // Each action records what the admin did on the platform, with the platform's steps first.
   const platform = platformName(profile.id);
-  const says = (action: Parameters<typeof guideSentence>[1]) => guideSentence(profile.id, action, token.role);
-
-  const loadHistory = useCallback(() => {
-    call('tokenHistory', { id: token.id }).then(setHistory, (err) => setError(messageOf(err)));
-    call('tokenUsage', { id: token.id }).then(setUsage, () => setUsage(null));
-  }, [token.id]);
-
-  /** One lifecycle step: the change and its event happen in main; here the lists and history reload. */
-  const lifecycle = async (work: () => Promise<unknown>, message: string) => {
-    setError(null);
-    try {
-      await work();
-      setNotice(message);
-      onChanged();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
-
-  // The parent keys this component by token id, so switching tokens starts from a clean (hidden) state.
-  useEffect(() => {
-    loadHistory();
-  }, [version, loadHistory]);
-
-  // A revealed value hides itself again: it never stays on screen by accident.
-  useEffect(() => {
-    if (revealed === null) return;
-    const timer = window.setTimeout(() => setRevealed(null), REVEAL_SECONDS * 1000);
-    return () => window.clearTimeout(timer);
-  }, [revealed]);
-
-  const reveal = async () => {
-    if (revealed !== null) return setRevealed(null);
-    try {
-      setRevealed((await call('revealToken', { id: token.id })).value);
-      loadHistory();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
-
-  const copy = async () => {
-    try {
-      const { clearsAfterSeconds } = await call('copyToken', { id: token.id });
-      setNotice(`Copied. The clipboard will be cleared in ${clearsAfterSeconds} s.`);
-      loadHistory();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
-
-  const inactivity = state?.inactivity ?? null;
-  const fields: [string, string][] = [
-    ['Account', `${token.accountName} (${profile.label})`],
-    ['Kind', rule?.label ?? token.kind],
-    ['Role', token.role],
-    ['Status', described.summary],
-    // A platform's own fields always show; the others only when they hold something (no "Key id: —" on a bearer).
-    ...optionalField(rule?.keyIdLabel ?? 'Key id', token.keyId, !rule || rule.requiresKeyId === true),
-    ...optionalField(
-      rule?.assignedToLabel ?? 'Assigned to',
-      token.assignedTo,
-      !rule || rule.requiresAssignedTo === true,
-    ),
-    ...optionalField('Application', token.application, !rule || profile.mapping),
-    ['Created', formatDate(token.createdAt)],
-    ['Updated', formatDate(token.updatedAt)],
-    ['Generated', formatDate(token.generatedAt)],
-    ['Last activity', token.lastActivityAt ? formatDate(token.lastActivityAt) : 'never recorded'],
-    ...(inactivity
-      ? ([
-          [
-            'Inactivity limit',
-            inactivity.disabled
-              ? `reached on ${formatDay(inactivity.limitAt)}`
-              : `${formatDay(inactivity.limitAt)} (${inactivity.daysLeft} days left)`,
-          ],
-        ] as [string, string][])
-      : []),
-    ['Expires', token.expiresAt ? formatDay(token.expiresAt) : 'never'],
-    ['Earlier values kept', String(token.previousValueCount)],
-    [
-      'Handed to',
-      usage?.handedTo.length
-        ? usage.handedTo.map((h) => `${h.recipient} (${formatDay(h.lastHandedAt)})`).join(', ')
-        : 'nobody',
-    ],
-    [
-      'Used by',
-      usage ? usagePhrases({ ...usage, handedTo: [] }).join('; ') || 'no mapping or endpoint' : '—',
-    ],
-  ];
   const today = localDayOf(new Date());
+  const sameKindCount = allTokens.filter(
+    (t) => t.accountId === token.accountId && t.kind === token.kind,
+  ).length;
+  const valueChanged = (message: string) => {
+    setValueVersion((v) => v + 1);
+    setNotice(message);
+  };
+  const error = action.error ?? (history.error ? messageOf(history.error) : null);
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -173,123 +88,42 @@ export function TokenDetail(props: TokenDetailProps) {
           ))}
         </ul>
       )}
-      <div className="actions lifecycle-actions" role="group" aria-label="Lifecycle">
-        {actions.validity === 'locked' ? (
-          <span className="hint">
-            {profile.label} does not let a manager validate or invalidate the primary; regenerate it to
-            replace it.
-          </span>
-        ) : actions.validity === 'invalidate' ? (
-          <button type="button" title={says('invalidate')} onClick={() => setDialog('invalidate')}>
-            Invalidate…
-          </button>
-        ) : (
-          <button
-            type="button"
-            title={says('validate')}
-            onClick={() =>
-              lifecycle(
-                () => call('setTokenStatus', { id: token.id, status: 'active' }),
-                `Recorded: “${token.name}” is valid again on ${platform}.`,
-              )
-            }
-          >
-            Validate
-          </button>
-        )}
-        {actions.switch === 'disable' ? (
-          <button
-            type="button"
-            title={says('invalidate')}
-            onClick={() =>
-              lifecycle(
-                () => call('setTokenEnabled', { id: token.id, enabled: false }),
-                `Recorded: “${token.name}” is disabled on ${platform}.`,
-              )
-            }
-          >
-            Disable
-          </button>
-        ) : (
-          <button
-            type="button"
-            title={says('validate')}
-            onClick={() =>
-              lifecycle(
-                () => call('setTokenEnabled', { id: token.id, enabled: true }),
-                actions.inactivity
-                  ? `Recorded: “${token.name}” is enabled on ${platform}; the ${actions.inactivity.disableAfterDays}-day inactivity count starts again today.`
-                  : `Recorded: “${token.name}” is enabled on ${platform}.`,
-              )
-            }
-          >
-            {actions.switch === 're-enable' ? 'Re-enable' : 'Enable'}
-          </button>
-        )}
-        {actions.recordActivity && (
-          <button type="button" onClick={() => setDialog('activity')}>
-            Record activity…
-          </button>
-        )}
-        <button type="button" onClick={() => setDialog('expiry')}>
-          Expiry…
-        </button>
-        {token.previousValueCount > 0 && (
-          <button
-            type="button"
-            onClick={() =>
-              lifecycle(
-                () => call('purgePreviousValues', { id: token.id }),
-                `The earlier values of “${token.name}” are forgotten.`,
-              )
-            }
-          >
-            Forget {token.previousValueCount} earlier {token.previousValueCount === 1 ? 'value' : 'values'}
-          </button>
-        )}
-      </div>
-      <div className="secret-box">
-        <span className="label" id="value-label">
-          Value
-        </span>
-        <code
-          className={revealed !== null ? 'secret revealed' : 'secret'}
-          aria-labelledby="value-label"
-          data-testid="token-value"
-        >
-          {revealed ?? '•'.repeat(Math.min(24, Math.max(8, token.valueLength)))}
-        </code>
-        <div className="actions">
-          <button type="button" onClick={reveal} aria-pressed={revealed !== null}>
-            {revealed !== null ? 'Hide' : 'Reveal'}
-          </button>
-          <button type="button" className="primary" onClick={copy}>
-            Copy
-          </button>
-        </div>
-        {revealed !== null && (
-          <p className="hint">Hides again in {REVEAL_SECONDS} s. Revealing is recorded in the history.</p>
-        )}
-        {notice && (
-          <p className="notice" role="status">
-            {notice}
-          </p>
-        )}
-      </div>
+      <LifecycleActions
+        token={token}
+        profile={profile}
+        actions={actions}
+        action={action}
+        onDone={setNotice}
+        onOpen={setDialog}
+      />
+      <SecretBox
+        token={token}
+        label={rule?.valueLabel ?? 'Value'}
+        notice={notice}
+        onNotice={setNotice}
+        valueVersion={valueVersion}
+      />
       <ErrorText message={error} />
-      <dl className="fields">
-        {fields.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {actions.mappings && (
-        <MappingsPanel token={token} allTokens={allTokens} version={version} onChanged={onChanged} />
-      )}
+      <TokenFields
+        token={token}
+        account={account}
+        profile={profile}
+        state={state}
+        described={described}
+        usage={usage.data}
+        sameKindCount={sameKindCount}
+        onCopyKeyId={async () => {
+          const copied = await action.run('copyKeyId', { id: token.id });
+          if (copied)
+            setNotice(
+              `${rule?.keyIdLabel ?? 'Key id'} copied. The clipboard will be cleared in ${copied.clearsAfterSeconds} s.`,
+            );
+        }}
+      />
+      <EarlierValues token={token} onRestored={valueChanged} />
+      {actions.mappings && <MappingsPanel token={token} allTokens={allTokens} />}
       <h3>History</h3>
-      <HistoryTimeline events={history} />
+      <HistoryTimeline events={history.data ?? []} />
       {dialog === 'invalidate' && (
         <PlatformStepDialog
           token={token}
@@ -301,7 +135,6 @@ export function TokenDetail(props: TokenDetailProps) {
             await call('setTokenStatus', { id: token.id, status: 'inactive' });
             setDialog(null);
             setNotice(`Recorded: “${token.name}” is invalidated on ${platform}.`);
-            onChanged();
           }}
         />
       )}
@@ -324,9 +157,7 @@ export function TokenDetail(props: TokenDetailProps) {
           onClose={() => setDialog(null)}
           onDone={(message) => {
             setDialog(null);
-            setRevealed(null);
-            setNotice(message);
-            onChanged();
+            valueChanged(message);
           }}
         />
       )}
@@ -334,7 +165,7 @@ export function TokenDetail(props: TokenDetailProps) {
         <DateDialog
           title={`Record activity of “${token.name}”`}
           label="Used on"
-          explanation={`${says('activity')} ${
+          explanation={`${guideSentence(profile.id, 'activity', token.role)} ${
             actions.inactivity
               ? `${profile.label} disables a token after ${actions.inactivity.disableAfterDays} days without activity; recording the last use moves that limit.`
               : 'The day the token was last used, as the platform reports it.'
@@ -343,13 +174,13 @@ export function TokenDetail(props: TokenDetailProps) {
           submitLabel="Record activity"
           onClose={() => setDialog(null)}
           onSubmit={async (day) => {
+            // A refusal throws main's sentence, which DateDialog shows inside itself.
             await call('recordTokenActivity', {
               id: token.id,
               ...(day && day !== today ? { at: startOfLocalDay(day) ?? day } : {}),
             });
             setDialog(null);
             setNotice(`Activity of “${token.name}” recorded.`);
-            onChanged();
           }}
         />
       )}
@@ -371,7 +202,6 @@ export function TokenDetail(props: TokenDetailProps) {
             setNotice(
               day ? `“${token.name}” expires on ${formatDay(day)}.` : `“${token.name}” never expires.`,
             );
-            onChanged();
           }}
         />
       )}

@@ -5,13 +5,16 @@ import { localDayOf, startOfLocalDay } from '../../../../shared/dates';
 import {
   fixedDescription as fixedDescriptionFor,
   fixedValueLength,
+  platformIssuesValues,
 } from '../../../../shared/token-questions';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { SecretInput } from '../../ui/SecretInput';
-import { ValueSourceChoice } from '../../ui/ValueSourceChoice';
+import { ValueSourceChoice, type ValueSource } from '../../ui/ValueSourceChoice';
+import { FieldError } from '../../ui/FieldError';
 import { Field } from '../../ui/Field';
+import { ROLE_WORDS } from './role-words';
 
 interface TokenDialogProps {
   accounts: Account[];
@@ -20,12 +23,6 @@ interface TokenDialogProps {
   onClose: () => void;
   onSaved: (token: TokenMeta) => void;
 }
-
-const ROLE_LABELS: Record<TokenRole, string> = {
-  standalone: 'Standalone',
-  primary: 'Primary (the one integrations use)',
-  secondary: 'Secondary (one per application)',
-};
 
 /** Add a token (generated or pasted value) or edit one (metadata, and optionally a new value). */
 export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSaved }: TokenDialogProps) {
@@ -47,7 +44,11 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   const [application, setApplication] = useState(token?.application ?? '');
   // The expiry is shown and sent as the user's own calendar day (src/shared/dates.ts), never as the UTC day.
   const [expiresAt, setExpiresAt] = useState(token?.expiresAt ? localDayOf(token.expiresAt) : '');
-  const [valueMode, setValueMode] = useState<'generate' | 'paste'>('generate');
+  // Until the admin picks, the value source follows the platform: where it issues the values (Engaging Networks,
+  // ON24, Emplifi) a random string would work nowhere, so pasting is the default there.
+  const [pickedMode, setValueMode] = useState<ValueSource | null>(null);
+  const valueMode: ValueSource =
+    pickedMode ?? (platformIssuesValues(profile, { kind, role }) ? 'paste' : 'generate');
   const [length, setLength] = useState(
     fixedValueLength(profile, { kind, role: token?.role ?? rule?.roles[0] ?? 'standalone' }) ?? 64,
   );
@@ -71,14 +72,27 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   };
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ name?: string; value?: string }>({});
   const [busy, setBusy] = useState(false);
 
   const optional = (text: string) => (text.trim() ? text.trim() : null);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setError(null);
     if (accountId === '') return setError('Add an account first: every token belongs to one.');
+    const missing = {
+      ...(name.trim() ? {} : { name: 'Give the token a name: what it is for.' }),
+      ...(!editing && valueMode === 'paste' && !value
+        ? { value: `Paste the value ${profile.label} issued, or choose to generate one.` }
+        : {}),
+    };
+    setFieldErrors(missing);
+    if (missing.name || missing.value) {
+      document.getElementById(missing.name ? 'token-name' : 'token-value')?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const common = {
@@ -108,7 +122,12 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
 
   return (
     <Dialog title={editing ? `Edit “${token.name}”` : 'New token'} onClose={onClose} wide>
-      <form className="form" onSubmit={submit} onChange={() => setError(null)} noValidate>
+      <form
+        className="form"
+        onSubmit={submit}
+        onChange={() => (setError(null), setFieldErrors({}))}
+        noValidate
+      >
         <div className="field-grid">
           <Field id="token-name" label="Name (what it is for)" wide>
             <input
@@ -116,7 +135,10 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               value={name}
               onChange={(e) => setName(e.target.value)}
               placeholder="Salesforce sync"
+              aria-invalid={fieldErrors.name ? true : undefined}
+              aria-describedby={fieldErrors.name ? 'token-name-error' : undefined}
             />
+            <FieldError id="token-name" message={fieldErrors.name ?? null} />
           </Field>
           {!editing && (
             <Field id="token-account" label="Account">
@@ -168,7 +190,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
             >
               {roles.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {ROLE_WORDS[r]}
                 </option>
               ))}
             </select>
@@ -267,6 +289,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                 label={rule?.valueLabel ?? 'Token value'}
                 value={value}
                 onChange={setValue}
+                error={fieldErrors.value ?? null}
               />
             )}
           </fieldset>
@@ -276,7 +299,8 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || !name.trim()}>
+          {/* Never disabled while busy: a disabled button drops the focus to the page, and a refusal must not. */}
+          <button type="submit" className="primary" aria-disabled={busy || undefined}>
             {editing ? 'Save' : 'Add token'}
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
+import { RevealToggle } from '../../ui/RevealToggle';
 
 interface UnlockProps {
   path: string;
@@ -14,9 +15,17 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
   const [mode, setMode] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(
-    retryAfterSeconds > 0 ? `Wait ${retryAfterSeconds} s before trying again.` : null,
-  );
+  const [error, setError] = useState<string | null>(null);
+  // Main makes the next attempt wait after a wrong one; the wait counts down here, second by second.
+  const [waitUntil, setWaitUntil] = useState(() => Date.now() + retryAfterSeconds * 1000);
+  const [now, setNow] = useState(() => Date.now());
+  const waitSeconds = Math.max(0, Math.ceil((waitUntil - now) / 1000));
+  useEffect(() => {
+    if (waitSeconds === 0) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, [waitSeconds]);
+  const [shown, setShown] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const name =
     path
@@ -67,9 +76,15 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
       onUnlocked();
     } catch (err) {
       setError(messageOf(err));
-      setSecret('');
+      // The typed text stays (selected, so typing replaces it): a slip of one key is fixed, not retyped.
       setBusy(false);
+      const session = await call('getSession', {}).catch(() => null);
+      if (session?.retryAfterSeconds) {
+        setWaitUntil(Date.now() + session.retryAfterSeconds * 1000);
+        setNow(Date.now());
+      }
       input.current?.focus();
+      input.current?.select();
     }
   };
 
@@ -79,18 +94,28 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
         <h1 id="unlock-title">
           Unlock “{name}”{demo && <span className="badge badge-demo">DEMO</span>}
         </h1>
-        <p className="muted small">{path}</p>
+        <p className="muted small vault-path" title={path}>
+          {path}
+        </p>
         <label htmlFor="unlock-secret">{mode === 'password' ? 'Master password' : 'Recovery key'}</label>
-        <input
-          id="unlock-secret"
-          ref={input}
-          type={mode === 'password' ? 'password' : 'text'}
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          autoComplete={mode === 'password' ? 'current-password' : 'off'}
-          spellCheck={false}
-        />
+        <div className="row secret-input">
+          <input
+            id="unlock-secret"
+            ref={input}
+            type={mode === 'password' && !shown ? 'password' : 'text'}
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            autoComplete={mode === 'password' ? 'current-password' : 'off'}
+            spellCheck={false}
+          />
+          {mode === 'password' && <RevealToggle shown={shown} onToggle={setShown} controls="unlock-secret" />}
+        </div>
         <ErrorText message={error} />
+        {waitSeconds > 0 && (
+          <p className="hint warn" role="status">
+            Wait {waitSeconds} s before trying again.
+          </p>
+        )}
         <div className="actions">
           <button type="button" onClick={() => setMode(mode === 'password' ? 'recovery' : 'password')}>
             {mode === 'password' ? 'Use the recovery key' : 'Use the master password'}

@@ -1,11 +1,34 @@
 import { useState } from 'react';
+import { call, messageOf } from '../../api';
+import { ErrorText } from '../../ui/ErrorText';
 
-/** The recovery key, shown once: the user confirms they saved it before going on. */
-export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+/**
+ * The recovery key, shown once: copy it (main clears the clipboard later) or print the emergency kit (a page with
+ * the key and what to do with it; "Save as PDF" in the print dialog saves it). The user confirms before going on.
+ */
+export function RecoveryKeyScreen({
+  recoveryKey,
+  vaultPath,
+  onDone,
+}: {
+  recoveryKey: string;
+  vaultPath?: string;
+  onDone: () => void;
+}) {
   const [saved, setSaved] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const copy = async () => {
+    try {
+      const { clearsAfterSeconds } = await call('copyRecoveryKey', { recoveryKey });
+      setNotice(`Copied. The clipboard will be cleared in ${clearsAfterSeconds} s.`);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
   return (
     <main className="centered">
-      <section className="card form" aria-labelledby="recovery-title">
+      <section className="card form emergency-kit" aria-labelledby="recovery-title">
         <h1 id="recovery-title">Your recovery key</h1>
         <p>
           If you forget the master password, this key is the only way back into the vault. It is shown{' '}
@@ -15,11 +38,30 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
         <p className="recovery-key" aria-label="Recovery key" tabIndex={0}>
           {recoveryKey}
         </p>
-        <label className="check">
+        <p className="print-only">
+          Token Vault emergency kit{vaultPath ? ` for ${vaultPath}` : ''}. To get in without the master
+          password: open the vault, choose “Use the recovery key” and type the key above. Keep this page
+          locked away.
+        </p>
+        <div className="actions no-print">
+          <button type="button" onClick={copy}>
+            Copy
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            Print the emergency kit…
+          </button>
+        </div>
+        {notice && (
+          <p className="notice no-print" role="status">
+            {notice}
+          </p>
+        )}
+        <ErrorText message={error} />
+        <label className="check no-print">
           <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have saved
           the recovery key somewhere safe
         </label>
-        <div className="actions">
+        <div className="actions no-print">
           <button type="button" className="primary" disabled={!saved} onClick={onDone}>
             Open the vault
           </button>

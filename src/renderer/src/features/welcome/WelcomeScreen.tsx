@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
+import { FieldError } from '../../ui/FieldError';
+import { RevealToggle } from '../../ui/RevealToggle';
 import { PasswordMeter } from './PasswordMeter';
 import { usePasswordStrength } from './usePasswordStrength';
 
@@ -118,6 +120,8 @@ export function WelcomeScreen({ onCreated, onOpen, onDemoCreated }: WelcomeProps
   );
 }
 
+const FIELD_IDS = { folder: 'vault-folder', operator: 'operator', confirm: 'confirm-password' } as const;
+
 function CreateVaultForm({
   onCancel,
   onCreated,
@@ -131,14 +135,27 @@ function CreateVaultForm({
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Each check belongs to its field, and clears as soon as that field changes (a chosen folder, a typed name).
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<'folder' | 'operator' | 'confirm', string>>>(
+    {},
+  );
   const strength = usePasswordStrength();
   const acceptable = password && strength ? strength.assessPassword(password, [operator]).acceptable : false;
   const mismatch = confirm.length > 0 && confirm !== password;
+  const [shown, setShown] = useState(false);
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  // The form opens on its first step: choosing the folder.
+  useEffect(() => chooseButton.current?.focus(), []);
+  const clearField = (field: 'folder' | 'operator' | 'confirm') =>
+    setFieldErrors(({ [field]: _cleared, ...rest }) => rest);
 
   const choose = async () => {
     try {
       const chosen = await call('chooseVaultFolder', { purpose: 'create', suggestedName: 'tokens' });
-      if (chosen) setPath(chosen.path);
+      if (chosen) {
+        setPath(chosen.path);
+        clearField('folder');
+      }
     } catch (err) {
       setError(messageOf(err));
     }
@@ -147,11 +164,25 @@ function CreateVaultForm({
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
-    if (!path) return setError('Choose where to create the vault folder.');
-    if (!operator.trim()) return setError('Type your name: it is recorded with every change.');
-    if (!acceptable)
+    const problems = {
+      ...(path ? {} : { folder: 'Choose where to create the vault folder.' }),
+      ...(operator.trim() ? {} : { operator: 'Type your name: it is recorded with every change.' }),
+      ...(!confirm
+        ? { confirm: 'Type the master password a second time.' }
+        : password !== confirm
+          ? { confirm: 'The two passwords differ.' }
+          : {}),
+    };
+    setFieldErrors(problems);
+    const first = (['folder', 'operator', 'confirm'] as const).find((field) => problems[field]);
+    if (first) {
+      document.getElementById(FIELD_IDS[first])?.focus();
+      return;
+    }
+    if (!acceptable) {
+      document.getElementById('new-password')?.focus();
       return setError('The master password is not strong enough yet; follow the advice under it.');
-    if (password !== confirm) return setError('The two passwords differ.');
+    }
     setBusy(true);
     try {
       const created = await call('createVault', { path, password, operator: operator.trim() });
@@ -173,14 +204,17 @@ function CreateVaultForm({
           <input
             id="vault-folder"
             value={path}
+            title={path || undefined}
             readOnly
             placeholder="Choose a folder…"
-            aria-describedby="folder-hint"
+            aria-invalid={fieldErrors.folder ? true : undefined}
+            aria-describedby={fieldErrors.folder ? 'vault-folder-error folder-hint' : 'folder-hint'}
           />
-          <button type="button" onClick={choose}>
+          <button type="button" onClick={choose} ref={chooseButton}>
             Choose…
           </button>
         </div>
+        <FieldError id="vault-folder" message={fieldErrors.folder ?? null} />
         <p className="hint" id="folder-hint">
           One folder holds the whole vault: back it up or move it as one thing.
         </p>
@@ -188,29 +222,43 @@ function CreateVaultForm({
         <input
           id="operator"
           value={operator}
-          onChange={(e) => setOperator(e.target.value)}
+          onChange={(e) => (setOperator(e.target.value), clearField('operator'))}
           autoComplete="name"
+          aria-invalid={fieldErrors.operator ? true : undefined}
+          aria-describedby={fieldErrors.operator ? 'operator-error' : undefined}
         />
+        <FieldError id="operator" message={fieldErrors.operator ?? null} />
         <label htmlFor="new-password">Master password</label>
-        <input
-          id="new-password"
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          aria-describedby="password-advice"
-        />
+        <div className="row secret-input">
+          <input
+            id="new-password"
+            type={shown ? 'text' : 'password'}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+            aria-describedby="password-advice"
+          />
+          <RevealToggle shown={shown} onToggle={setShown} controls="new-password confirm-password" />
+        </div>
         <PasswordMeter password={password} userInputs={[operator]} />
         <label htmlFor="confirm-password">Repeat the master password</label>
         <input
           id="confirm-password"
-          type="password"
+          type={shown ? 'text' : 'password'}
           value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+          onChange={(e) => (setConfirm(e.target.value), clearField('confirm'))}
           autoComplete="new-password"
-          aria-invalid={mismatch}
+          aria-invalid={mismatch || fieldErrors.confirm ? true : undefined}
+          aria-describedby={
+            fieldErrors.confirm ? 'confirm-password-error' : mismatch ? 'confirm-mismatch' : undefined
+          }
         />
-        {mismatch && <p className="hint warn">The two passwords differ.</p>}
+        <FieldError id="confirm-password" message={fieldErrors.confirm ?? null} />
+        {mismatch && !fieldErrors.confirm && (
+          <p className="hint warn" id="confirm-mismatch">
+            The two passwords differ.
+          </p>
+        )}
         <ErrorText message={error} />
         <div className="actions">
           <button type="button" onClick={onCancel} disabled={busy}>
