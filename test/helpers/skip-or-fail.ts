@@ -4,8 +4,8 @@ import { it } from 'vitest';
 export const REQUIRE_ALL_TESTS_ENV = 'TOKENVAULT_REQUIRE_ALL_TESTS';
 
 /**
- * Whether to skip tests that need something this machine may lack (a Secret Service, root for a tmpfs, Electron's
- * binary). On a developer machine they skip with a warning; with TOKENVAULT_REQUIRE_ALL_TESTS=1 a failing test
+ * Whether to skip tests that need something this machine may lack (a Secret Service, root for a
+ * tmpfs). On a developer machine they skip with a warning; with TOKENVAULT_REQUIRE_ALL_TESTS=1 a failing test
  * takes their place, naming what is missing.
  */
 export function skipUnless(available: boolean, missing: string): boolean {
