@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { VaultIdentityView } from '../../shared/api';
 import { VaultError } from '../../shared/errors';
-import type { HandoffDocument } from '../../shared/handoff-format';
+import { openedBundleView } from '../core/handoff/opened-bundle-view';
 import type { VaultIdentityView as CoreIdentityView } from '../core/age/vault-identity';
 import { readBundleFileBytes } from '../core/handoff/read-bundle-file';
 import type { Handlers } from './handlers';
@@ -23,22 +23,6 @@ async function withQrCode(identity: CoreIdentityView): Promise<VaultIdentityView
     margin: 2,
   });
   return { ...identity, qrSvg };
-}
-
-/** What the renderer sees of an opened bundle: names and metadata, never a value. */
-function openedView(doc: HandoffDocument, imported: number) {
-  return {
-    recipient: doc.recipient,
-    from: doc.from,
-    createdAt: doc.createdAt,
-    tokens: doc.tokens.map((t) => ({
-      name: t.name,
-      account: t.account,
-      kind: t.kind,
-      keyId: t.keyId ?? null,
-    })),
-    imported,
-  };
 }
 
 /** Adapters for age keys and age bundles: parse (done by the contract), call core, shape the answer. */
@@ -82,6 +66,6 @@ export const ageHandlers: Pick<Handlers, AgeMethods> = {
       input.importIntoAccountId === undefined
         ? 0
         : vault.useCases.importBundle(doc, input.importIntoAccountId).result;
-    return openedView(doc, imported);
+    return openedBundleView(doc, imported);
   },
 };

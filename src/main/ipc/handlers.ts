@@ -8,6 +8,7 @@ import { closeImport, commitHeldImport, openImport, previewHeldImport } from '..
 import type { SessionController } from '../session/session-controller';
 import { copyKeyId } from './copy-key-id';
 import { ageHandlers } from './age-handlers';
+import { openedBundleView } from '../core/handoff/opened-bundle-view';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -169,18 +170,7 @@ export const handlers: Handlers = {
       input.importIntoAccountId === undefined
         ? 0
         : session.requireVault().useCases.importBundle(doc, input.importIntoAccountId).result;
-    return {
-      recipient: doc.recipient,
-      from: doc.from,
-      createdAt: doc.createdAt,
-      tokens: doc.tokens.map((t) => ({
-        name: t.name,
-        account: t.account,
-        kind: t.kind,
-        keyId: t.keyId ?? null,
-      })),
-      imported,
-    };
+    return openedBundleView(doc, imported);
   },
   ...ageHandlers,
   chooseImportFile: async (session) => {

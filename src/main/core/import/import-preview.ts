@@ -22,6 +22,7 @@ import type { ImportSource } from './import-source';
 
 export type { ImportPlan, ImportPreview, ImportPreviewRow } from '../../../shared/import-views';
 import { ValueFingerprints } from './value-fingerprints';
+import { placeholderMeta } from '../tokens/placeholder-meta';
 
 /** A preview row with what commit needs; never handed out of core. */
 export interface PlannedRow extends ImportPreviewRow {
@@ -45,31 +46,6 @@ interface TargetAccount {
   policy: ReturnType<typeof policyForAccount>;
   siblings: TokenMeta[];
   profileProblem: string | null;
-}
-
-function placeholder(draft: TokenDraft, accountName: string, id: number): TokenMeta {
-  const now = new Date(0).toISOString();
-  return {
-    id,
-    accountId: draft.accountId,
-    accountName,
-    name: draft.name,
-    kind: draft.kind,
-    role: draft.role,
-    description: draft.description,
-    keyId: draft.keyId,
-    status: 'active',
-    enabled: true,
-    assignedTo: draft.assignedTo,
-    application: null,
-    createdAt: now,
-    updatedAt: now,
-    generatedAt: null,
-    lastActivityAt: null,
-    expiresAt: null,
-    valueLength: 0,
-    previousValueCount: 0,
-  };
 }
 
 function optionalText(value: string | undefined): string | undefined {
@@ -224,7 +200,9 @@ export function planImport(
       }
       const selected = chosen ? chosen.has(rowNumber) : refusal === null && duplicate === null;
       if (selected && token)
-        target.siblings.push(placeholder(draft, target.account.name, nextPlaceholderId--));
+        target.siblings.push(
+          placeholderMeta(nextPlaceholderId--, draft, target.account.name, new Date(0).toISOString()),
+        );
       rows.push({
         row: rowNumber,
         selected,

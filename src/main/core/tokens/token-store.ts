@@ -17,6 +17,7 @@ import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
 import type { TokenDraft, TokenPolicy } from './token-policy';
+import { placeholderMeta } from './placeholder-meta';
 import { MAX_TOKENS_PER_VAULT } from '../../../shared/vault-limits';
 import { TokenSearchIndex } from '../../../shared/token-search-index';
 
@@ -396,30 +397,6 @@ export class TokenStore {
     this.db.prepare(`UPDATE tokens SET ${columns.join(', ')} WHERE id = ?`).run(...values, id);
     this.invalidate();
   }
-}
-
-function placeholderMeta(id: number, draft: TokenDraft, accountName: string, now: string): TokenMeta {
-  return {
-    id,
-    accountId: draft.accountId,
-    accountName,
-    name: draft.name,
-    kind: draft.kind,
-    role: draft.role,
-    description: draft.description,
-    keyId: draft.keyId,
-    status: 'active',
-    enabled: true,
-    assignedTo: draft.assignedTo,
-    application: null,
-    createdAt: now,
-    updatedAt: now,
-    generatedAt: null,
-    lastActivityAt: null,
-    expiresAt: null,
-    valueLength: 0,
-    previousValueCount: 0,
-  };
 }
 
 function toMeta(row: TokenRow): TokenMeta {

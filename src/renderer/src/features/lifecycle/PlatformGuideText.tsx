@@ -1,5 +1,10 @@
 import type { TokenRole } from '../../../../shared/model';
-import { guideFor, platformName, type GuideAction } from '../../../../shared/platform-guides';
+import {
+  guideFor,
+  platformName,
+  type GuideAction,
+  type PlatformGuide,
+} from '../../../../shared/platform-guides';
 
 interface PlatformGuideTextProps {
   profileId: string;
@@ -12,9 +17,18 @@ export function PlatformGuideText({ profileId, action, role }: PlatformGuideText
   const guide = guideFor(profileId, action, role);
   return (
     <div className="platform-guide">
+      <GuideSteps guide={guide} platform={platformName(profileId)} />
+    </div>
+  );
+}
+
+/** The platform side of one action: where it is done, its steps, who may do it and what breaks meanwhile. */
+export function GuideSteps({ guide, platform }: { guide: PlatformGuide; platform: string }) {
+  return (
+    <>
       <p>
         <strong>
-          {guide.doIt} on {platformName(profileId)}:
+          {guide.doIt} on {platform}:
         </strong>{' '}
         {guide.where}.
       </p>
@@ -26,6 +40,6 @@ export function PlatformGuideText({ profileId, action, role }: PlatformGuideText
       <p className="small">
         <strong>Who:</strong> {guide.who}. <strong>Meanwhile:</strong> {guide.breaks}.
       </p>
-    </div>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import {
   type RotationStepView,
 } from '../../../../shared/rotation-views';
 import { SecretInput } from '../../ui/SecretInput';
+import { GuideSteps } from '../lifecycle/PlatformGuideText';
 import { formatDate } from '../../ui/format';
 
 interface RotationStepProps {
@@ -56,20 +57,7 @@ export function RotationStep({ step, busy, onRecord }: RotationStepProps) {
         </p>
       ) : (
         <>
-          <p>
-            <strong>
-              {guide.doIt} on {step.platform}:
-            </strong>{' '}
-            {guide.where}.
-          </p>
-          <ol className="small">
-            {guide.steps.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ol>
-          <p className="small">
-            <strong>Who:</strong> {guide.who}. <strong>Meanwhile:</strong> {guide.breaks}.
-          </p>
+          <GuideSteps guide={guide} platform={step.platform} />
           <p className="small muted">
             Or switch it off there instead: {off.doIt.toLowerCase()} at {off.where}.
           </p>
