@@ -132,7 +132,7 @@ describe('tokenvault restore', () => {
     const before = folderState(path);
     const wrong = await runCli(['restore', path, '--password-file', join(dir, 'wrong.txt')]);
     expect(wrong.code).toBe(3);
-    expect(wrong.stderr).toBe('tokenvault: Wrong master password.\n');
+    expect(wrong.stderr).toBe('tokenvault: Wrong master password. Try again in 1 s.\n');
     const after = folderState(path);
     expect(Object.keys(after).filter((f) => !(f in before))).toEqual(['unlock-attempts.json']);
     delete after['unlock-attempts.json'];
