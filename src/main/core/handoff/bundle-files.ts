@@ -1,4 +1,5 @@
 import type { HandoffDocument, HandoffToken } from '../../../shared/handoff-format';
+import { visibleText } from '../../../shared/text-rules';
 import { bundleEnv } from './bundle-env';
 
 /** Entry names are visible without the password, so they say nothing about what is inside. */
@@ -20,13 +21,16 @@ const HOW_TO_OPEN: Record<BundleProtection, string[]> = {
   ],
 };
 
+// Names and descriptions in the person-readable files go through visibleText: a right-to-left override or an
+// invisible character stored before the name rules (or typed in a description) cannot reorder or hide text
+// there. tokens.json keeps every string exactly as stored.
 export function bundleReadme(doc: HandoffDocument, protection: BundleProtection = 'aes-zip'): string {
   return [
     'API tokens handed over with Token Vault',
     '=======================================',
     '',
-    `For: ${doc.recipient}`,
-    `From: ${doc.from}`,
+    `For: ${visibleText(doc.recipient)}`,
+    `From: ${visibleText(doc.from)}`,
     `Prepared: ${doc.createdAt}`,
     `Tokens: ${doc.tokens.length}`,
     '',
@@ -53,21 +57,22 @@ export function bundleReadme(doc: HandoffDocument, protection: BundleProtection 
 
 function tokenBlock(token: HandoffToken, index: number): string {
   const lines = [
-    `${index + 1}. ${token.name}`,
-    `   Account: ${token.account} (${token.platform})`,
+    `${index + 1}. ${visibleText(token.name)}`,
+    `   Account: ${visibleText(token.account)} (${token.platform})`,
     `   Kind: ${token.kind}, ${token.role}`,
   ];
-  if (token.keyId) lines.push(`   Key id: ${token.keyId}`);
+  if (token.keyId) lines.push(`   Key id: ${visibleText(token.keyId)}`);
   if (token.value !== undefined) lines.push(`   Value: ${token.value}`);
-  if (token.description) lines.push(`   Description: ${token.description.replace(/\n/g, ' ')}`);
+  if (token.description)
+    lines.push(`   Description: ${visibleText(token.description.replace(/\r?\n/g, ' '))}`);
   for (const endpoint of token.endpoints ?? [])
-    lines.push(`   Endpoint: ${endpoint.method} ${endpoint.endpoint}`);
+    lines.push(`   Endpoint: ${endpoint.method} ${visibleText(endpoint.endpoint)}`);
   if (token.expiresAt) lines.push(`   Expires: ${token.expiresAt}`);
   return lines.join('\n');
 }
 
 export function bundleText(doc: HandoffDocument): string {
-  return `Tokens for ${doc.recipient} (prepared ${doc.createdAt})\n\n${doc.tokens.map(tokenBlock).join('\n\n')}\n`;
+  return `Tokens for ${visibleText(doc.recipient)} (prepared ${doc.createdAt})\n\n${doc.tokens.map(tokenBlock).join('\n\n')}\n`;
 }
 
 // tokens.env has its own rules (quoting for shells and .env readers, names per account): bundle-env.ts.
