@@ -101,7 +101,7 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     await wizard.getByRole('button', { name: 'Create bundle' }).click();
     const done = page.getByRole('dialog', { name: /Bundle ready/ });
     await done.waitFor();
-    expect(await focusedIsBody(page)).toBe(false);
+    await poll(() => focusedIsBody(page)).toBe(false);
     await page.keyboard.press('Escape');
     const ask = page.getByRole('dialog', { name: 'Close the bundle password?' });
     await ask.waitFor();
@@ -112,7 +112,7 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     await ask.waitFor();
     await ask.getByRole('button', { name: 'Close it' }).click();
     await done.waitFor({ state: 'detached' });
-    expect(await focusedIsBody(page)).toBe(false);
+    await poll(() => focusedIsBody(page)).toBe(false);
   });
 
   it('search finds tokens in every account, whichever account is selected', async () => {
@@ -201,7 +201,7 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     await dialog.getByLabel('Token value').fill(generateTokenValue());
     await dialog.getByRole('button', { name: 'Add token' }).click();
     await poll(() => dialog.getByRole('alert').textContent()).toMatch(/public/i);
-    expect(await focusedIsBody(page)).toBe(false);
+    await poll(() => focusedIsBody(page)).toBe(false);
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: /^Integration platform/ }).click();
@@ -237,7 +237,7 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     await ask.getByRole('button', { name: 'Restore it' }).click();
     await ask.waitFor({ state: 'detached' });
     await poll(() => session.requireVault().tokens.reveal(tokenId) === first).toBe(true);
-    expect(await focusedIsBody(page)).toBe(false);
+    await poll(() => focusedIsBody(page)).toBe(false);
   });
 
   it('badges never contradict each other, say the same words as the detail and the filter, and leave room for the name', async () => {
@@ -347,6 +347,6 @@ describe('walkthrough: the major problems', { timeout: 120_000 }, () => {
     const ask = page.getByRole('dialog', { name: /Delete the account/ });
     await ask.getByRole('button', { name: 'Delete account' }).click();
     await poll(() => session.requireVault().accounts.list().length).toBe(0);
-    expect(await focusedIsBody(page)).toBe(false);
+    await poll(() => focusedIsBody(page)).toBe(false);
   });
 });
