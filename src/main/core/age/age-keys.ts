@@ -14,10 +14,17 @@ const FINGERPRINT_HEX_DIGITS = 20;
  */
 export function parseAgeRecipient(input: string): string {
   const text = input.trim();
-  if (/^age1(pq|tag)/i.test(text))
+  // The bech32 data of an X25519 key never holds a "1", so "age1pq1", "age1tag1" and "age1<plugin>1" are other
+  // kinds of key; an X25519 key may well begin "age1pq..." (about one in a thousand do).
+  if (/^age1(pq|tag)1/i.test(text))
     throw new VaultError(
       'INVALID_INPUT',
       'This is a post-quantum or tag age key, which many age tools cannot read yet; ask the agency for the X25519 key that age-keygen prints ("Public key: age1...").',
+    );
+  if (/^age1[a-z0-9]+1/i.test(text))
+    throw new VaultError(
+      'INVALID_INPUT',
+      'This is an age plugin key (for a hardware token or another program), which Token Vault cannot encrypt to; ask the agency for the X25519 key that age-keygen prints ("Public key: age1...").',
     );
   if (/^AGE-SECRET-KEY-/i.test(text))
     throw new VaultError(
