@@ -146,6 +146,8 @@ export class TokenStore {
       assignedTo: data.assignedTo ?? null,
       keyId: data.keyId ?? null,
     });
+    // A value made here only works where the platform accepts a value it did not issue.
+    if (data.value === undefined) this.policyFor(account).checkValueSetHere?.(draft);
     const value = data.value ?? generateTokenValue(data.generate);
     this.policyFor(account).checkValue?.(account, draft, value);
     const now = new Date().toISOString();
