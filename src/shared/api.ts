@@ -274,6 +274,14 @@ export const api = {
     input: z.strictObject({ recoveryKey: z.string().min(1).max(400) }),
     output: output<{ clearsAfterSeconds: number }>(),
   },
+  /** Save the emergency kit (the recovery key and how to use it) as a text file the admin chooses; null if cancelled. */
+  saveRecoveryKit: {
+    input: z.strictObject({
+      recoveryKey: z.string().min(1).max(400),
+      vaultPath: z.string().max(4096).optional(),
+    }),
+    output: output<{ path: string } | null>(),
+  },
   listHandoffs: { input: none, output: output<HandoffView[]>() },
   tokenHolders: { input: byId, output: output<Holder[]>() },
   recipientHoldings: { input: byId, output: output<Holding[]>() },

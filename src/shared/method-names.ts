@@ -60,6 +60,7 @@ export const BRIDGE_METHODS = [
   'exportHandoff',
   'copyBundlePassword',
   'copyRecoveryKey',
+  'saveRecoveryKit',
   'copyKeyId',
   'listHandoffs',
   'tokenHolders',

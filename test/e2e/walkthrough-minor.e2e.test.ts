@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
@@ -59,7 +60,7 @@ async function selectToken(page: Page, name: string) {
 
 describe('walkthrough: the smaller problems', { timeout: 120_000 }, () => {
   it('create vault: focus on the first step, field errors that clear, an empty repeat asks for it, Show; recovery key Copy and Print', async () => {
-    const { page, platform } = await openApp(suite.browser, suite.url);
+    const { page, platform, workDir } = await openApp(suite.browser, suite.url);
     await page.getByRole('button', { name: 'Create a new vault' }).click();
     await poll(async () => (await activeElement(page)).text).toBe('Choose…');
     await page.getByRole('button', { name: 'Create vault' }).click();
@@ -88,6 +89,14 @@ describe('walkthrough: the smaller problems', { timeout: 120_000 }, () => {
     await page.getByText(/Copied\. The clipboard will be cleared in \d+ s\./).waitFor();
     expect(platform.clipboard === recoveryKey).toBe(true);
     await page.getByRole('button', { name: 'Print the emergency kit…' }).waitFor();
+    // Save: a text file the admin chooses, mode 0600, with the key and how to use it.
+    platform.saveFileAnswer = join(workDir, 'kit.txt');
+    await page.getByRole('button', { name: 'Save the emergency kit…' }).click();
+    await page.getByText(/^Saved the emergency kit to .*kit\.txt\. Move it off this computer/).waitFor();
+    const kit = readFileSync(platform.saveFileAnswer, 'utf8');
+    expect(kit).toContain(`Recovery key: ${recoveryKey}`);
+    expect(kit).toContain('Use the recovery key');
+    expect(statSync(platform.saveFileAnswer).mode & 0o777).toBe(0o600);
     await expectAccessible(page, 'recovery key with copy and print');
     await screenshot(page, '31-recovery-key-kit');
   });

@@ -48,6 +48,7 @@ const NOT_A_VAULT_WRITE: Partial<Record<MethodName, string>> = {
   listEarlierValues: 'read',
   copyRecoveryKey: 'clipboard only; the recovery key is shown once and stored nowhere in clear',
   copyKeyId: 'clipboard only; a key id is not secret',
+  saveRecoveryKit: 'writes the emergency kit file outside the vault; the vault is unchanged',
   getRecipientKeys: 'read',
   getVaultIdentity: 'read',
   copyVaultPublicKey: 'clipboard only; a public key',

@@ -87,6 +87,7 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   }),
   copyBundlePassword: () => ({ password: 'some bundle password' }),
   copyRecoveryKey: () => ({ recoveryKey: 'AAAA-BBBB' }),
+  saveRecoveryKit: () => ({ recoveryKey: 'AAAA-BBBB' }),
   copyKeyId: (ids) => ({ id: ids.tokenId }),
   listHandoffs: () => ({}),
   tokenHolders: (ids) => ({ id: ids.tokenId }),

@@ -1,3 +1,4 @@
+import { writeRecoveryKit } from '../core/vault/recovery-kit';
 import type { z } from 'zod';
 import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
 import QRCode from 'qrcode';
@@ -135,6 +136,15 @@ export const handlers: Handlers = {
   },
   copyBundlePassword: (session, input) => session.copySecret(input.password),
   copyRecoveryKey: (session, input) => session.copySecret(input.recoveryKey),
+  saveRecoveryKit: async (session, input) => {
+    const path = await session.platform.chooseSaveFile('token-vault-emergency-kit.txt');
+    if (!path) return null;
+    writeRecoveryKit(path, {
+      recoveryKey: input.recoveryKey,
+      ...(input.vaultPath !== undefined ? { vaultPath: input.vaultPath } : {}),
+    });
+    return { path };
+  },
   copyKeyId: (session, input) => copyKeyId(session, input.id),
   listHandoffs: (session) => session.requireVault().handoffs.list(),
   tokenHolders: (session, input) => session.requireVault().recipients.holdersOf(input.id),

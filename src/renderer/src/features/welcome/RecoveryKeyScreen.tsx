@@ -3,8 +3,8 @@ import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
 
 /**
- * The recovery key, shown once: copy it (main clears the clipboard later) or print the emergency kit (a page with
- * the key and what to do with it; "Save as PDF" in the print dialog saves it). The user confirms before going on.
+ * The recovery key, shown once: copy it (main clears the clipboard later), print the emergency kit (a page with the
+ * key and what to do with it), or save the kit as a text file. The user confirms before going on.
  */
 export function RecoveryKeyScreen({
   recoveryKey,
@@ -22,6 +22,18 @@ export function RecoveryKeyScreen({
     try {
       const { clearsAfterSeconds } = await call('copyRecoveryKey', { recoveryKey });
       setNotice(`Copied. The clipboard will be cleared in ${clearsAfterSeconds} s.`);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  const save = async () => {
+    setError(null);
+    try {
+      const saved = await call('saveRecoveryKit', { recoveryKey, ...(vaultPath ? { vaultPath } : {}) });
+      if (saved)
+        setNotice(
+          `Saved the emergency kit to ${saved.path}. Move it off this computer (print it and delete it, or keep it on a drive in a safe).`,
+        );
     } catch (err) {
       setError(messageOf(err));
     }
@@ -49,6 +61,9 @@ export function RecoveryKeyScreen({
           </button>
           <button type="button" onClick={() => window.print()}>
             Print the emergency kit…
+          </button>
+          <button type="button" onClick={save}>
+            Save the emergency kit…
           </button>
         </div>
         {notice && (
