@@ -13,6 +13,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keepYoungGenerationSmall } from '../src/main/core/runtime/young-generation';
 import { Vault } from '../src/main/core/vault/vault';
+import { memoryMap, type MemoryMap } from './memory-map';
 import { keystrokePrefixes, makeBenchTokens, type BenchToken } from './dataset';
 // Types only: the reference tooling (kdbxweb alone is about 12 MiB) is loaded by measureReference, never by the
 // session process, whose RSS must be what a main process holding the vault uses.
@@ -41,6 +42,7 @@ interface SessionFigures {
   searchMatches: number;
   rssBytes: number;
   memory: NodeJS.MemoryUsage;
+  memoryMap: MemoryMap | null;
 }
 
 interface ReferenceFigures {
@@ -83,6 +85,7 @@ async function sessionPhase(dir: string): Promise<void> {
     searchMatches: 0,
     rssBytes: 0,
     memory: process.memoryUsage(),
+    memoryMap: null,
   };
   let vault: Vault | undefined;
   for (let run = 0; run < UNLOCK_RUNS; run++) {
@@ -111,6 +114,7 @@ async function sessionPhase(dir: string): Promise<void> {
   gc();
   figures.memory = process.memoryUsage();
   figures.rssBytes = figures.memory.rss;
+  figures.memoryMap = memoryMap();
   open.lock();
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
@@ -389,6 +393,15 @@ async function main(): Promise<void> {
       ),
     ];
     printTable(metrics);
+    const map = session.memoryMap;
+    if (map) {
+      const spaces = Object.entries(map.heapSpaces)
+        .map(([name, space]) => `${name.replace(/_space$/, '')} ${space.used}/${space.size}`)
+        .join(', ');
+      console.log(
+        `RSS by part (MiB): node executable ${map.nodeExecutable}, anonymous ${map.anonymous}, malloc heap ${map.mallocHeap}, libraries ${map.libraries}, other ${map.other}; V8 spaces used/committed: ${spaces}`,
+      );
+    }
     const result = {
       bench: 'vault-core',
       tokens: TOKEN_COUNT,

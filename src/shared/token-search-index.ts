@@ -1,176 +1,248 @@
 import type { TokenMeta } from './model';
 import type { TokenListQuery } from './inputs';
+import { GramSets } from './gram-sets';
+import { intersect, type SlotSet } from './slot-set';
+import { TokenListOrder, type SlotTest } from './token-list-order';
 import { compareTokens } from './token-order';
 
-/** Separates the fields of one token's haystack, so no term matches across two fields. */
-const FIELD_SEPARATOR = '\u0001';
 /**
- * At most this many distinct characters and character pairs get a bitmap (one bit per token: 25 KiB each at
- * 200,000 tokens, so at most 100 MiB there, about 15 MiB on realistic names). Past it, a pair without a bitmap
- * only stops narrowing the candidates; the answer stays exact.
+ * The index may hold at most this many bytes of postings (about 32 MiB on 200,000 realistic tokens). Past it,
+ * tokens are no longer indexed but kept "unindexed": every search tests them one by one, so answers stay exact
+ * and memory stays bounded whatever the text (a vault of long random descriptions).
  */
-const MAX_GRAMS = 4096;
+const MAX_POSTING_BYTES = 96 * 1024 * 1024;
 
-/** A character (its code) or a pair of characters (first * 65536 + second, always >= 65536). */
-function gramsOf(term: string): number[] {
-  if (term.length === 1) return [term.charCodeAt(0)];
-  const grams: number[] = [];
-  for (let i = 0; i + 1 < term.length; i++) grams.push(term.charCodeAt(i) * 65536 + term.charCodeAt(i + 1));
-  return grams;
+/**
+ * What `\s` matches (ECMAScript WhiteSpace and LineTerminator). A search term never holds one, since the search
+ * is split on `\s+`, so grams holding one are never looked up and never indexed.
+ */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** The searched fields of a token, each in lower case; the definition a search answers to. */
+function searchedFields(meta: TokenMeta): string[] {
+  return [
+    meta.name,
+    meta.description,
+    meta.assignedTo,
+    meta.application,
+    meta.keyId,
+    meta.kind,
+    meta.accountName,
+  ]
+    .filter((field): field is string => Boolean(field))
+    .map((field) => field.toLowerCase());
+}
+
+/** Splits a search into its distinct lower-case terms, as every caller of the index does. */
+function termsOf(search: string | undefined): string[] {
+  return [...new Set((search ?? '').toLowerCase().split(/\s+/).filter(Boolean))];
 }
 
 /**
- * Search-as-you-type over metadata held in memory (never values). A keystroke must stay within 5 ms at 200,000
- * tokens (bench/vault-core.bench.ts), where testing every token's text takes about 40 ms. So each character and
- * each pair of adjacent characters has a bitmap of the tokens whose text holds it: the tokens holding every pair
- * of a term are found by ANDing bitmaps (exact for terms of one or two characters), and only those are tested.
+ * Search-as-you-type over metadata held in memory (never values). A token matches when every term is a substring
+ * of one of its fields (lower case); answers come in list order (src/shared/token-order.ts).
+ *
+ * A keystroke must stay within 5 ms at 200,000 tokens (bench/vault-core-200k.bench.ts), where testing every
+ * token's text takes about 40 ms. So every character, pair and triple of characters inside one field has the set
+ * of tokens whose text holds it (a SlotSet): a term of up to three characters is answered by its set alone, a
+ * longer one by the intersection of its triples' sets (smallest first), whose few candidates are then tested.
+ * The sets are built on the first search, not on load, so a process that only lists never pays for them.
+ *
+ * Tokens live in slots that never move; the list order is kept apart (TokenListOrder), so one token is added,
+ * changed or removed without rebuilding anything (`upsert`, `remove`).
  */
 export class TokenSearchIndex {
-  private metas: TokenMeta[] = [];
-  private haystacks: string[] = [];
-  private grams = new Map<number, Uint32Array>();
-  /** Bitmaps of single characters (by code) and of pairs of ASCII characters, indexed directly. */
-  private direct: (Uint32Array | undefined)[] = [];
-  private gramCount = 0;
-  /** False when MAX_GRAMS was reached: a gram without a bitmap may then still occur. */
-  private gramsComplete = true;
-  private words = 0;
+  private readonly order = new TokenListOrder();
+  private metas: (TokenMeta | undefined)[] = [];
+  /** The searched fields of each slot, joined by a line break (which no term holds, so none matches across two). */
+  private texts: string[] = [];
+  private slotById = new Map<number, number>();
+  private freeSlots: number[] = [];
+  private grams: {
+    sets: GramSets;
+    bytes: number;
+    /** Slots whose grams are not (all) in the sets: tested on every search. */
+    unindexed: Set<number>;
+  } | null = null;
 
   load(tokens: TokenMeta[]): void {
+    // Slots are given in list order, so that slot order and list order agree for every token but those written
+    // since: a pass over the slots then reads the texts, the sets and the order arrays front to back.
     this.metas = [...tokens].sort(compareTokens);
-    this.haystacks = this.metas.map((meta) =>
-      [
-        meta.name,
-        meta.description,
-        meta.assignedTo,
-        meta.application,
-        meta.keyId,
-        meta.kind,
-        meta.accountName,
-      ]
-        .filter(Boolean)
-        .join(FIELD_SEPARATOR)
-        .toLowerCase(),
-    );
-    this.words = (this.metas.length + 31) >>> 5;
-    this.grams = new Map();
-    this.direct = new Array<Uint32Array | undefined>(65536 + 128 * 128);
-    this.gramCount = 0;
-    this.gramsComplete = true;
-    const separator = FIELD_SEPARATOR.charCodeAt(0);
-    this.haystacks.forEach((haystack, position) => {
-      const word = position >>> 5;
-      const bit = 1 << (position & 31);
-      let previous = separator;
-      for (let i = 0; i < haystack.length; i++) {
-        const code = haystack.charCodeAt(i);
-        if (code === separator) {
-          previous = separator;
-          continue;
-        }
-        this.mark(code, word, bit);
-        if (previous !== separator) this.mark(previous * 65536 + code, word, bit);
-        previous = code;
-      }
-    });
+    tokens = this.metas as TokenMeta[];
+    this.texts = tokens.map((meta) => searchedFields(meta).join('\n'));
+    this.slotById = new Map(tokens.map((meta, slot) => [meta.id, slot]));
+    this.freeSlots = [];
+    this.grams = null;
+    this.order.load(this.metas);
   }
 
-  private mark(gram: number, word: number, bit: number): void {
-    // Characters and pairs of ASCII characters (nearly all of them) sit in arrays; a Map lookup per character
-    // was most of the time it takes to load the index.
-    const slot =
-      gram < 65536
-        ? gram
-        : gram < 128 * 65536 && gram % 65536 < 128
-          ? 65536 + ((gram >>> 16) << 7) + (gram & 127)
-          : -1;
-    let bitmap = slot >= 0 ? this.direct[slot] : this.grams.get(gram);
-    if (!bitmap) {
-      if (this.gramCount >= MAX_GRAMS) {
-        this.gramsComplete = false;
-        return;
-      }
-      bitmap = new Uint32Array(this.words);
-      this.gramCount++;
-      if (slot >= 0) this.direct[slot] = bitmap;
-      else this.grams.set(gram, bitmap);
-    }
-    bitmap[word]! |= bit;
+  get size(): number {
+    return this.order.size;
   }
 
-  private bitmapOf(gram: number): Uint32Array | undefined {
-    const slot =
-      gram < 65536
-        ? gram
-        : gram < 128 * 65536 && gram % 65536 < 128
-          ? 65536 + ((gram >>> 16) << 7) + (gram & 127)
-          : -1;
-    return slot >= 0 ? this.direct[slot] : this.grams.get(gram);
+  /** Adds a token, or replaces the one with its id, in place: its old grams out, its new ones in. */
+  upsert(meta: TokenMeta): void {
+    const existing = this.slotById.get(meta.id);
+    if (existing !== undefined) this.remove(meta.id);
+    const slot = this.freeSlots.pop() ?? this.metas.length;
+    this.metas[slot] = meta;
+    this.texts[slot] = searchedFields(meta).join('\n');
+    this.slotById.set(meta.id, slot);
+    this.order.insert(slot, meta);
+    if (this.grams) this.indexSlot(slot, false);
+  }
+
+  remove(id: number): void {
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return;
+    this.order.remove(slot);
+    if (this.grams) this.unindexSlot(slot);
+    this.slotById.delete(id);
+    this.metas[slot] = undefined;
+    this.texts[slot] = '';
+    this.freeSlots.push(slot);
+  }
+
+  has(id: number): boolean {
+    return this.slotById.has(id);
   }
 
   query(query: TokenListQuery): TokenMeta[] {
-    const terms = [...new Set((query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean))];
-    const candidates = new Uint32Array(this.words).fill(0xffffffff);
-    for (const term of terms) {
-      for (const gram of gramsOf(term)) {
-        const bitmap = this.bitmapOf(gram);
-        if (!bitmap) {
-          if (this.gramsComplete) return [];
-          continue;
-        }
-        for (let word = 0; word < this.words; word++) candidates[word]! &= bitmap[word]!;
-      }
-    }
-    // Terms of one or two characters are answered by their bitmap; longer ones are tested on each candidate.
-    const tested = terms.filter((term) => term.length > 2 || !this.gramsComplete);
+    const terms = termsOf(query.search);
     const filtered = query.accountId !== undefined || query.kind !== undefined || query.status !== undefined;
-    if (!filtered && tested.length === 0) return this.exactly(candidates);
-    const out: TokenMeta[] = [];
-    for (let word = 0; word < this.words; word++) {
-      let bits = candidates[word]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const position = (word << 5) + (31 - Math.clz32(low));
-        if (position >= this.metas.length) break;
-        const meta = this.metas[position]!;
-        if (filtered && !this.passesFilters(meta, query)) continue;
-        if (tested.length && !this.holdsAll(position, tested)) continue;
-        out.push(meta);
+    const passes: SlotTest = filtered ? (slot) => this.passesFilters(this.metas[slot]!, query) : null;
+    if (terms.length === 0) return this.order.collect(passes);
+
+    const grams = this.ensureGrams();
+    const sets: SlotSet[] = [];
+    let impossible = false;
+    for (const term of terms) {
+      for (const set of this.setsOf(term)) {
+        if (set === undefined || set.count === 0) impossible = true;
+        else sets.push(set);
       }
     }
-    return out;
+    const holds = (slot: number, needed: string[]) => {
+      const text = this.texts[slot]!;
+      for (const term of needed) if (!text.includes(term)) return false;
+      return true;
+    };
+    // Unindexed tokens (past the memory budget; none on realistic vaults) are tested on every term.
+    const unindexed: number[] = [];
+    for (const slot of grams.unindexed)
+      if ((passes === null || passes(slot)) && holds(slot, terms)) unindexed.push(slot);
+    if (impossible) return this.order.sortSlots(unindexed);
+
+    // Terms of up to three characters are answered by their sets; longer ones are tested on each candidate.
+    const tested = terms.filter((term) => term.length > 3);
+    const keep: SlotTest =
+      tested.length === 0 ? passes : (slot) => (passes === null || passes(slot)) && holds(slot, tested);
+    const found = intersect(sets);
+    if ('bits' in found && unindexed.length === 0) return this.order.collectBits(found.bits, keep);
+    const slots: number[] = [];
+    if ('bits' in found) {
+      for (let word = 0; word < found.bits.length; word++) {
+        let value = found.bits[word]!;
+        while (value !== 0) {
+          const low = value & -value;
+          value ^= low;
+          const slot = (word << 5) + (31 - Math.clz32(low));
+          if (keep === null || keep(slot)) slots.push(slot);
+        }
+      }
+    } else {
+      for (let i = 0; i < found.count; i++) if (keep === null || keep(found.list[i]!)) slots.push(found.list[i]!);
+    }
+    slots.push(...unindexed);
+    return this.order.sortSlots(slots);
   }
 
-  /** The tokens of a bitmap that needs no further test: counted first, then copied (a whole word at a time). */
-  private exactly(candidates: Uint32Array): TokenMeta[] {
-    let total = 0;
-    for (let word = 0; word < this.words; word++) {
-      let bits = candidates[word]!;
-      bits -= (bits >>> 1) & 0x55555555;
-      bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
-      total += (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  /** The sets a term's candidates must be in: its one character, its pair, or each of its triples. */
+  private setsOf(term: string): (SlotSet | undefined)[] {
+    const grams = this.grams!.sets;
+    const codes = Array.from({ length: term.length }, (_, i) => term.charCodeAt(i));
+    if (codes.length === 1) return [grams.single(codes[0]!, false)];
+    if (codes.length === 2) return [grams.pair(codes[0]!, codes[1]!, false)];
+    const sets: (SlotSet | undefined)[] = [];
+    for (let i = 0; i + 2 < codes.length; i++) sets.push(grams.triple(codes[i]!, codes[i + 1]!, codes[i + 2]!, false));
+    return sets;
+  }
+
+  private ensureGrams(): NonNullable<TokenSearchIndex['grams']> {
+    if (this.grams) return this.grams;
+    this.grams = {
+      sets: new GramSets(),
+      bytes: 0,
+      unindexed: new Set(),
+    };
+    for (let slot = 0; slot < this.metas.length; slot++) if (this.metas[slot]) this.indexSlot(slot, true);
+    return this.grams;
+  }
+
+  /** Puts a slot's grams in their sets (`inOrder`: slots come in increasing order, as in a load). */
+  private indexSlot(slot: number, inOrder: boolean): void {
+    const grams = this.grams!;
+    if (grams.bytes > MAX_POSTING_BYTES) {
+      grams.unindexed.add(slot);
+      return;
     }
-    const out = new Array<TokenMeta>(total);
-    let next = 0;
-    for (let word = 0; word < this.words; word++) {
-      let bits = candidates[word]!;
-      const base = word << 5;
-      if (bits === -1 || bits === 0xffffffff) {
-        const end = Math.min(base + 32, this.metas.length);
-        for (let position = base; position < end; position++) out[next++] = this.metas[position]!;
+    const capacity = Math.max(this.metas.length, 32);
+    const text = this.texts[slot]!;
+    const sets = grams.sets;
+    const put = (set: SlotSet) => {
+      grams.bytes += inOrder ? set.append(slot, capacity) : set.add(slot, capacity);
+    };
+    // Grams never span a line break (the field separator) or any other white space.
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        a = b = -1;
         continue;
       }
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const position = base + (31 - Math.clz32(low));
-        if (position >= this.metas.length) break;
-        out[next++] = this.metas[position]!;
-      }
+      put(sets.single(c, true)!);
+      if (b >= 0) put(sets.pair(b, c, true)!);
+      if (a >= 0) put(sets.triple(a, b, c, true)!);
+      a = b;
+      b = c;
     }
-    out.length = next;
-    return out;
+  }
+
+  private unindexSlot(slot: number): void {
+    const grams = this.grams!;
+    if (grams.unindexed.delete(slot)) return;
+    const text = this.texts[slot]!;
+    const drop = (set: SlotSet | undefined) => set?.delete(slot);
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        a = b = -1;
+        continue;
+      }
+      drop(grams.sets.single(c, false));
+      if (b >= 0) drop(grams.sets.pair(b, c, false));
+      if (a >= 0) drop(grams.sets.triple(a, b, c, false));
+      a = b;
+      b = c;
+    }
   }
 
   private passesFilters(meta: TokenMeta, query: TokenListQuery): boolean {
@@ -179,11 +251,5 @@ export class TokenSearchIndex {
       (query.kind === undefined || meta.kind === query.kind) &&
       (query.status === undefined || meta.status === query.status)
     );
-  }
-
-  private holdsAll(position: number, terms: string[]): boolean {
-    const haystack = this.haystacks[position]!;
-    for (const term of terms) if (!haystack.includes(term)) return false;
-    return true;
   }
 }

@@ -1,0 +1,42 @@
+import { SlotSet } from './slot-set';
+
+const ASCII = 128;
+
+/**
+ * The SlotSet of each gram (one, two or three UTF-16 code units) of src/shared/token-search-index.ts. Grams of
+ * ASCII text, nearly all of them, sit in arrays indexed by their codes: one Map lookup per character was most of
+ * the time it takes to index 200,000 tokens. Other grams share one Map, in three disjoint ranges of keys.
+ */
+export class GramSets {
+  private readonly singles = new Array<SlotSet | undefined>(ASCII);
+  private readonly pairs = new Array<SlotSet | undefined>(ASCII * ASCII);
+  private readonly triples = new Array<(SlotSet | undefined)[] | undefined>(ASCII * ASCII);
+  private readonly others = new Map<number, SlotSet>();
+
+  single(a: number, create: boolean): SlotSet | undefined {
+    if (a < ASCII) return (this.singles[a] ??= create ? new SlotSet() : undefined);
+    return this.other(a, create);
+  }
+
+  pair(a: number, b: number, create: boolean): SlotSet | undefined {
+    if (a < ASCII && b < ASCII) return (this.pairs[a * ASCII + b] ??= create ? new SlotSet() : undefined);
+    return this.other(2 ** 16 + a * 2 ** 16 + b, create);
+  }
+
+  triple(a: number, b: number, c: number, create: boolean): SlotSet | undefined {
+    if (a < ASCII && b < ASCII && c < ASCII) {
+      const row = (this.triples[a * ASCII + b] ??= create ? new Array<SlotSet | undefined>(ASCII) : undefined);
+      return row && (row[c] ??= create ? new SlotSet() : undefined);
+    }
+    return this.other(2 ** 33 + a * 2 ** 32 + b * 2 ** 16 + c, create);
+  }
+
+  private other(key: number, create: boolean): SlotSet | undefined {
+    let set = this.others.get(key);
+    if (!set && create) {
+      set = new SlotSet();
+      this.others.set(key, set);
+    }
+    return set;
+  }
+}
