@@ -25,7 +25,9 @@ export class GramSets {
 
   triple(a: number, b: number, c: number, create: boolean): SlotSet | undefined {
     if (a < ASCII && b < ASCII && c < ASCII) {
-      const row = (this.triples[a * ASCII + b] ??= create ? new Array<SlotSet | undefined>(ASCII) : undefined);
+      const row = (this.triples[a * ASCII + b] ??= create
+        ? new Array<SlotSet | undefined>(ASCII)
+        : undefined);
       return row && (row[c] ??= create ? new SlotSet() : undefined);
     }
     return this.other(2 ** 33 + a * 2 ** 32 + b * 2 ** 16 + c, create);

@@ -78,7 +78,8 @@ export class TokenListOrder {
   collect(test: SlotTest): TokenMeta[] {
     if (test === null) return this.byRank.slice(0, this.size);
     const slots: number[] = [];
-    for (let slot = 0; slot < this.ranks.length; slot++) if (this.ranks[slot]! >= 0 && test(slot)) slots.push(slot);
+    for (let slot = 0; slot < this.ranks.length; slot++)
+      if (this.ranks[slot]! >= 0 && test(slot)) slots.push(slot);
     return this.sortSlots(slots);
   }
 
@@ -138,7 +139,8 @@ export class TokenListOrder {
   private scan(atMost: number, passes: (rank: number) => boolean): TokenMeta[] {
     const out = new Array<TokenMeta>(atMost);
     let next = 0;
-    for (let rank = 0; rank < this.size && next < atMost; rank++) if (passes(rank)) out[next++] = this.byRank[rank]!;
+    for (let rank = 0; rank < this.size && next < atMost; rank++)
+      if (passes(rank)) out[next++] = this.byRank[rank]!;
     out.length = next;
     return out;
   }

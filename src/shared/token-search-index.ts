@@ -10,7 +10,7 @@ import { compareTokens } from './token-order';
  * tokens are no longer indexed but kept "unindexed": every search tests them one by one, so answers stay exact
  * and memory stays bounded whatever the text (a vault of long random descriptions).
  */
-const MAX_POSTING_BYTES = 96 * 1024 * 1024;
+export const MAX_POSTING_BYTES = 96 * 1024 * 1024;
 
 /**
  * What `\s` matches (ECMAScript WhiteSpace and LineTerminator). A search term never holds one, since the search
@@ -47,6 +47,11 @@ function searchedFields(meta: TokenMeta): string[] {
     .map((field) => field.toLowerCase());
 }
 
+function sameMeta(a: TokenMeta, b: TokenMeta): boolean {
+  for (const key of Object.keys(b) as (keyof TokenMeta)[]) if (a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
 /** Splits a search into its distinct lower-case terms, as every caller of the index does. */
 function termsOf(search: string | undefined): string[] {
   return [...new Set((search ?? '').toLowerCase().split(/\s+/).filter(Boolean))];
@@ -66,6 +71,8 @@ function termsOf(search: string | undefined): string[] {
  * changed or removed without rebuilding anything (`upsert`, `remove`).
  */
 export class TokenSearchIndex {
+  constructor(private readonly maxPostingBytes = MAX_POSTING_BYTES) {}
+
   private readonly order = new TokenListOrder();
   private metas: (TokenMeta | undefined)[] = [];
   /** The searched fields of each slot, joined by a line break (which no term holds, so none matches across two). */
@@ -95,10 +102,13 @@ export class TokenSearchIndex {
     return this.order.size;
   }
 
-  /** Adds a token, or replaces the one with its id, in place: its old grams out, its new ones in. */
+  /** Adds a token, or replaces the one with its id: its old grams and place out, its new ones in. */
   upsert(meta: TokenMeta): void {
     const existing = this.slotById.get(meta.id);
-    if (existing !== undefined) this.remove(meta.id);
+    if (existing !== undefined) {
+      if (sameMeta(this.metas[existing]!, meta)) return;
+      this.remove(meta.id);
+    }
     const slot = this.freeSlots.pop() ?? this.metas.length;
     this.metas[slot] = meta;
     this.texts[slot] = searchedFields(meta).join('\n');
@@ -120,6 +130,13 @@ export class TokenSearchIndex {
 
   has(id: number): boolean {
     return this.slotById.has(id);
+  }
+
+  /** The ids of the tokens of one account (a pass over every token: for the rare account-wide change). */
+  idsOfAccount(accountId: number): number[] {
+    const ids: number[] = [];
+    for (const meta of this.metas) if (meta?.accountId === accountId) ids.push(meta.id);
+    return ids;
   }
 
   query(query: TokenListQuery): TokenMeta[] {
@@ -166,7 +183,8 @@ export class TokenSearchIndex {
         }
       }
     } else {
-      for (let i = 0; i < found.count; i++) if (keep === null || keep(found.list[i]!)) slots.push(found.list[i]!);
+      for (let i = 0; i < found.count; i++)
+        if (keep === null || keep(found.list[i]!)) slots.push(found.list[i]!);
     }
     slots.push(...unindexed);
     return this.order.sortSlots(slots);
@@ -179,7 +197,8 @@ export class TokenSearchIndex {
     if (codes.length === 1) return [grams.single(codes[0]!, false)];
     if (codes.length === 2) return [grams.pair(codes[0]!, codes[1]!, false)];
     const sets: (SlotSet | undefined)[] = [];
-    for (let i = 0; i + 2 < codes.length; i++) sets.push(grams.triple(codes[i]!, codes[i + 1]!, codes[i + 2]!, false));
+    for (let i = 0; i + 2 < codes.length; i++)
+      sets.push(grams.triple(codes[i]!, codes[i + 1]!, codes[i + 2]!, false));
     return sets;
   }
 
@@ -197,7 +216,7 @@ export class TokenSearchIndex {
   /** Puts a slot's grams in their sets (`inOrder`: slots come in increasing order, as in a load). */
   private indexSlot(slot: number, inOrder: boolean): void {
     const grams = this.grams!;
-    if (grams.bytes > MAX_POSTING_BYTES) {
+    if (grams.bytes > this.maxPostingBytes) {
       grams.unindexed.add(slot);
       return;
     }

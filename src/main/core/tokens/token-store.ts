@@ -19,7 +19,7 @@ import { parseInput } from '../validate';
 import type { TokenDraft, TokenPolicy } from './token-policy';
 import { placeholderMeta } from './placeholder-meta';
 import { MAX_TOKENS_PER_VAULT } from '../../../shared/vault-limits';
-import { TokenSearchIndex } from '../../../shared/token-search-index';
+import { SyncedTokenIndex } from './synced-token-index';
 
 export const MAX_PREVIOUS_VALUES = 5;
 
@@ -55,8 +55,7 @@ const SELECT_TOKENS = `
 export type RevealPurpose = 'reveal' | 'copy' | 'export';
 
 export class TokenStore {
-  private readonly index = new TokenSearchIndex();
-  private indexStale = true;
+  private searchIndex: SyncedTokenIndex | undefined;
   // Prepared once: preparing per row was a third of a 10,000-row import.
   private insertStatement: Database.Statement<unknown[]> | undefined;
 
@@ -81,9 +80,24 @@ export class TokenStore {
     return this.statements;
   }
 
-  /** Called after any write that changes token metadata (including account renames). */
+  /**
+   * Called after any write that changes token metadata (including account renames). The index follows the
+   * history (src/main/core/tokens/synced-token-index.ts); this only makes sure a write without an event is seen.
+   */
   invalidate(): void {
-    this.indexStale = true;
+    this.index().announceWrite();
+  }
+
+  private index(): SyncedTokenIndex {
+    this.searchIndex ??= new SyncedTokenIndex(this.db, {
+      all: () => this.allMeta(),
+      one: (id) => {
+        const row = this.prepared().byId.get(id);
+        return row ? toMeta(row) : undefined;
+      },
+      ofAccount: (accountId) => this.forAccount(accountId),
+    });
+    return this.searchIndex;
   }
 
   private allMeta(): TokenMeta[] {
@@ -92,11 +106,7 @@ export class TokenStore {
 
   list(query: TokenListQuery = {}): TokenMeta[] {
     const parsed = parseInput(tokenListQuerySchema, query);
-    if (this.indexStale) {
-      this.index.load(this.allMeta());
-      this.indexStale = false;
-    }
-    return this.index.query(parsed);
+    return this.index().current().query(parsed);
   }
 
   get(id: number): TokenMeta {
