@@ -12,14 +12,32 @@ export class GramSets {
   private readonly pairs = new Array<SlotSet | undefined>(ASCII * ASCII);
   private readonly triples = new Array<(SlotSet | undefined)[] | undefined>(ASCII * ASCII);
   private readonly others = new Map<number, SlotSet>();
+  /** Every set, in the order made (for layOut). */
+  private readonly all: SlotSet[] = [];
+
+  /** Gives every set counted so far its exact room, in one buffer (SlotSet.placeIn). */
+  layOut(capacity: number): void {
+    const words = (capacity + 31) >>> 5;
+    let total = 0;
+    for (const set of this.all) total += set.count * 32 >= capacity ? words : set.count;
+    const buffer = new Uint32Array(total);
+    let offset = 0;
+    for (const set of this.all) offset = set.placeIn(buffer, offset, capacity);
+  }
+
+  private made(): SlotSet {
+    const set = new SlotSet();
+    this.all.push(set);
+    return set;
+  }
 
   single(a: number, create: boolean): SlotSet | undefined {
-    if (a < ASCII) return (this.singles[a] ??= create ? new SlotSet() : undefined);
+    if (a < ASCII) return (this.singles[a] ??= create ? this.made() : undefined);
     return this.other(a, create);
   }
 
   pair(a: number, b: number, create: boolean): SlotSet | undefined {
-    if (a < ASCII && b < ASCII) return (this.pairs[a * ASCII + b] ??= create ? new SlotSet() : undefined);
+    if (a < ASCII && b < ASCII) return (this.pairs[a * ASCII + b] ??= create ? this.made() : undefined);
     return this.other(2 ** 16 + a * 2 ** 16 + b, create);
   }
 
@@ -28,7 +46,7 @@ export class GramSets {
       const row = (this.triples[a * ASCII + b] ??= create
         ? new Array<SlotSet | undefined>(ASCII)
         : undefined);
-      return row && (row[c] ??= create ? new SlotSet() : undefined);
+      return row && (row[c] ??= create ? this.made() : undefined);
     }
     return this.other(2 ** 33 + a * 2 ** 32 + b * 2 ** 16 + c, create);
   }
@@ -36,7 +54,7 @@ export class GramSets {
   private other(key: number, create: boolean): SlotSet | undefined {
     let set = this.others.get(key);
     if (!set && create) {
-      set = new SlotSet();
+      set = this.made();
       this.others.set(key, set);
     }
     return set;

@@ -6,6 +6,8 @@
 export class SlotSet {
   /** Sorted members while sparse (the first `count` entries are used); null once this is a bitmap. */
   list: Uint32Array | null = new Uint32Array(4);
+  /** The last slot counted by a bulk load (src/shared/gram-sets.ts layOut), so a token counts once. */
+  last = -1;
   /** One bit per slot once dense; shorter than the slot capacity when the high slots are all absent. */
   bits: Uint32Array | null = null;
   count = 0;
@@ -71,6 +73,22 @@ export class SlotSet {
     return at < this.count && this.list![at] === slot;
   }
 
+  /**
+   * Takes its room in a shared buffer, sized for the `count` members counted so far (a bitmap when more than one
+   * slot in 32), and empties itself to be filled by `append`. Returns the offset after its room.
+   */
+  placeIn(buffer: Uint32Array, offset: number, capacity: number): number {
+    const words = (capacity + 31) >>> 5;
+    const dense = this.count * 32 >= capacity;
+    const size = dense ? words : this.count;
+    const room = buffer.subarray(offset, offset + size);
+    this.list = dense ? null : room;
+    this.bits = dense ? room : null;
+    this.count = 0;
+    this.last = -1;
+    return offset + size;
+  }
+
   /** Bytes held by the members (what the index's memory budget counts). */
   get bytes(): number {
     return (this.bits ?? this.list!).byteLength;
@@ -89,7 +107,7 @@ export class SlotSet {
   }
 
   private grow(list: Uint32Array): Uint32Array {
-    const grown = new Uint32Array(list.length * 2);
+    const grown = new Uint32Array(Math.max(4, list.length * 2));
     grown.set(list);
     this.list = grown;
     return grown;
@@ -128,11 +146,15 @@ export class SlotSet {
  */
 export function intersect(sets: SlotSet[]): { list: Uint32Array; count: number } | { bits: Uint32Array } {
   const ordered = [...new Set(sets)].sort((a, b) => a.count - b.count);
-  const smallest = ordered[0]!;
+  // A list leads when there is one (the smallest): a set that grew after it became a bitmap may hold fewer
+  // members than a list made later, when there were more slots.
+  const leader = ordered.find((set) => set.list !== null);
+  if (leader) ordered.splice(ordered.indexOf(leader), 1);
+  const smallest = leader ?? ordered.shift()!;
   if (smallest.list) {
     const out = new Uint32Array(smallest.count);
     let count = 0;
-    const others = ordered.slice(1);
+    const others = ordered;
     const source = smallest.list;
     next: for (let i = 0; i < smallest.count; i++) {
       const slot = source[i]!;
@@ -141,9 +163,9 @@ export function intersect(sets: SlotSet[]): { list: Uint32Array; count: number }
     }
     return { list: out, count };
   }
-  const words = Math.min(...ordered.map((set) => set.bits!.length));
+  const words = Math.min(smallest.bits!.length, ...ordered.map((set) => set.bits!.length));
   const bits = smallest.bits!.slice(0, words);
-  for (const other of ordered.slice(1)) {
+  for (const other of ordered) {
     const theirs = other.bits!;
     for (let word = 0; word < words; word++) bits[word]! &= theirs[word]!;
   }

@@ -18,8 +18,8 @@ export class TokenListOrder {
   /** Tokens by rank: what an answer copies. */
   private byRank: TokenMeta[] = [];
   size = 0;
-  /** A mark per slot, kept zeroed between calls (sortSlots). */
-  private marks = new Uint8Array(0);
+  /** Room for the ranks of an answer, kept between calls (an answer of 200,000 tokens is 800 KB of them). */
+  private rankScratch = new Int32Array(0);
 
   load(metas: readonly (TokenMeta | undefined)[]): void {
     const slots: number[] = [];
@@ -33,7 +33,6 @@ export class TokenListOrder {
     this.byRank = slots.map((slot) => metas[slot]!);
     this.ranks = new Int32Array(metas.length).fill(-1);
     for (let rank = 0; rank < slots.length; rank++) this.ranks[slots[rank]!] = rank;
-    this.marks = new Uint8Array(metas.length);
   }
 
   insert(slot: number, meta: TokenMeta): void {
@@ -53,9 +52,6 @@ export class TokenListOrder {
       const ranks = new Int32Array(Math.max(slot + 1, this.ranks.length * 2 + 16)).fill(-1);
       ranks.set(this.ranks);
       this.ranks = ranks;
-      const marks = new Uint8Array(ranks.length);
-      marks.set(this.marks);
-      this.marks = marks;
     }
     this.slots.copyWithin(low + 1, low, this.size);
     this.slots[low] = slot;
@@ -77,71 +73,44 @@ export class TokenListOrder {
   /** Every token that passes, in list order. */
   collect(test: SlotTest): TokenMeta[] {
     if (test === null) return this.byRank.slice(0, this.size);
-    const slots: number[] = [];
-    for (let slot = 0; slot < this.ranks.length; slot++)
-      if (this.ranks[slot]! >= 0 && test(slot)) slots.push(slot);
-    return this.sortSlots(slots);
-  }
-
-  /**
-   * The tokens of a bitmap of slots that pass, in list order. A test runs in slot order, before ranking: slots
-   * follow the order tokens were loaded in, and so does their text in memory, while list order jumps about it
-   * (testing 40,000 texts in list order took four times as long, from cache misses).
-   */
-  collectBits(bits: Uint32Array, test: SlotTest): TokenMeta[] {
-    let count = 0;
-    for (let word = 0; word < bits.length; word++) count += popcount(bits[word]!);
-    if (test === null && count === this.size) return this.byRank.slice(0, this.size);
-    if (test === null && count * 16 >= this.size) {
-      const slots = this.slots;
-      return this.scan(count, (rank) => {
-        const slot = slots[rank]!;
-        const word = slot >>> 5;
-        return word < bits.length && (bits[word]! & (1 << (slot & 31))) !== 0;
-      });
-    }
-    const slots: number[] = [];
-    for (let word = 0; word < bits.length; word++) {
-      let value = bits[word]!;
-      while (value !== 0) {
-        const low = value & -value;
-        value ^= low;
-        const slot = (word << 5) + (31 - Math.clz32(low));
-        if (test === null || test(slot)) slots.push(slot);
-      }
-    }
-    return this.sortSlots(slots);
-  }
-
-  /**
-   * The tokens of these slots in list order: their ranks sorted when they are few, else one pass over the order
-   * with the slots marked (cheaper than sorting once they are more than about one in sixteen).
-   */
-  sortSlots(slots: readonly number[]): TokenMeta[] {
-    const count = slots.length;
-    if (count * 16 < this.size) {
-      const ranks = new Int32Array(count);
-      for (let i = 0; i < count; i++) ranks[i] = this.ranks[slots[i]!]!;
-      ranks.sort();
-      const out = new Array<TokenMeta>(count);
-      for (let i = 0; i < count; i++) out[i] = this.byRank[ranks[i]!]!;
-      return out;
-    }
-    const marks = this.marks;
-    for (let i = 0; i < count; i++) marks[slots[i]!] = 1;
-    const order = this.slots;
-    const out = this.scan(count, (rank) => marks[order[rank]!] === 1);
-    for (let i = 0; i < count; i++) marks[slots[i]!] = 0;
+    const out: TokenMeta[] = [];
+    for (let rank = 0; rank < this.size; rank++) if (test(this.slots[rank]!)) out.push(this.byRank[rank]!);
     return out;
   }
 
-  /** The tokens whose rank passes, in one pass; at most `atMost` of them (the array is sized once). */
-  private scan(atMost: number, passes: (rank: number) => boolean): TokenMeta[] {
-    const out = new Array<TokenMeta>(atMost);
+  /** The tokens of a bitmap of slots, in list order (one pass over the order, the answer sized once). */
+  collectBits(bits: Uint32Array): TokenMeta[] {
+    let count = 0;
+    for (let word = 0; word < bits.length; word++) count += popcount(bits[word]!);
+    if (count === this.size) return this.byRank.slice(0, this.size);
+    const out = new Array<TokenMeta>(count);
     let next = 0;
-    for (let rank = 0; rank < this.size && next < atMost; rank++)
-      if (passes(rank)) out[next++] = this.byRank[rank]!;
+    const slots = this.slots;
+    for (let rank = 0; rank < this.size && next < count; rank++) {
+      const slot = slots[rank]!;
+      const word = slot >>> 5;
+      if (word < bits.length && (bits[word]! & (1 << (slot & 31))) !== 0) out[next++] = this.byRank[rank]!;
+    }
     out.length = next;
+    return out;
+  }
+
+  /**
+   * The tokens of the first `count` slots, in list order: by their ranks, sorted. Slots are given in list order
+   * at load, so the ranks of slots taken in slot order are in order already but for tokens written since, and
+   * the sort is skipped when they are.
+   */
+  inOrder(slots: ArrayLike<number>, count: number): TokenMeta[] {
+    if (this.rankScratch.length < count) this.rankScratch = new Int32Array(Math.max(count, this.ranks.length));
+    const ranks = this.rankScratch.subarray(0, count);
+    let sorted = true;
+    for (let i = 0; i < count; i++) {
+      ranks[i] = this.ranks[slots[i]!]!;
+      if (i > 0 && ranks[i]! < ranks[i - 1]!) sorted = false;
+    }
+    if (!sorted) ranks.sort();
+    const out = new Array<TokenMeta>(count);
+    for (let i = 0; i < count; i++) out[i] = this.byRank[ranks[i]!]!;
     return out;
   }
 }
