@@ -3,7 +3,7 @@ import { SlotSet } from './slot-set';
 const ASCII = 128;
 
 /**
- * The SlotSet of each gram (one, two or three UTF-16 code units) of src/shared/token-search-index.ts. Grams of
+ * The SlotSet of each gram (one, two, three or four UTF-16 code units) of src/shared/token-search-index.ts. Grams of
  * ASCII text, nearly all of them, sit in arrays indexed by their codes: one Map lookup per character was most of
  * the time it takes to index 200,000 tokens. Other grams share one Map, in three disjoint ranges of keys.
  */
@@ -12,6 +12,8 @@ export class GramSets {
   private readonly pairs = new Array<SlotSet | undefined>(ASCII * ASCII);
   private readonly triples = new Array<(SlotSet | undefined)[] | undefined>(ASCII * ASCII);
   private readonly others = new Map<number, SlotSet>();
+  private readonly asciiQuads = new Map<number, SlotSet>();
+  private readonly otherQuads = new Map<string, SlotSet>();
   /** Every set, in the order made (for layOut). */
   private readonly all: SlotSet[] = [];
 
@@ -49,6 +51,19 @@ export class GramSets {
       return row && (row[c] ??= create ? this.made() : undefined);
     }
     return this.other(2 ** 33 + a * 2 ** 32 + b * 2 ** 16 + c, create);
+  }
+
+  /** Four code units: only big indexes have them (src/shared/token-search-index.ts, QUADS_FROM_TOKENS). */
+  quad(a: number, b: number, c: number, d: number, create: boolean): SlotSet | undefined {
+    const ascii = a < ASCII && b < ASCII && c < ASCII && d < ASCII;
+    const key = ascii ? ((a * ASCII + b) * ASCII + c) * ASCII + d : String.fromCharCode(a, b, c, d);
+    let set = ascii ? this.asciiQuads.get(key as number) : this.otherQuads.get(key as string);
+    if (!set && create) {
+      set = this.made();
+      if (ascii) this.asciiQuads.set(key as number, set);
+      else this.otherQuads.set(key as string, set);
+    }
+    return set;
   }
 
   private other(key: number, create: boolean): SlotSet | undefined {

@@ -13,6 +13,14 @@ import { compareTokens } from './token-order';
 export const MAX_POSTING_BYTES = 96 * 1024 * 1024;
 
 /**
+ * From this many tokens on, groups of four characters get sets too: a term of four characters is then answered
+ * by its set, and longer ones have fewer candidates to test. Below it, testing the candidates of a four-character
+ * term takes well under a millisecond, and the sets (about 60,000 of them at 200,000 tokens, 15 MiB) would be
+ * memory spent for nothing.
+ */
+export const QUADS_FROM_TOKENS = 50_000;
+
+/**
  * What `\s` matches (ECMAScript WhiteSpace and LineTerminator). A search term never holds one, since the search
  * is split on `\s+`, so grams holding one are never looked up and never indexed.
  */
@@ -36,13 +44,20 @@ function isSpace(code: number): boolean {
  * Calls `visit` with the set of each character, pair and triple of the text (`create`: making missing sets;
  * else skipping them). Grams never span a line break (the field separator) or any other white space.
  */
-function forEachGram(text: string, sets: GramSets, create: boolean, visit: (set: SlotSet) => void): void {
+function forEachGram(
+  text: string,
+  sets: GramSets,
+  quads: boolean,
+  create: boolean,
+  visit: (set: SlotSet) => void,
+): void {
+  let z = -1;
   let a = -1;
   let b = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
-      a = b = -1;
+      z = a = b = -1;
       continue;
     }
     const single = sets.single(c, create);
@@ -55,6 +70,11 @@ function forEachGram(text: string, sets: GramSets, create: boolean, visit: (set:
       const triple = sets.triple(a, b, c, create);
       if (triple) visit(triple);
     }
+    if (quads && z >= 0) {
+      const quad = sets.quad(z, a, b, c, create);
+      if (quad) visit(quad);
+    }
+    z = a;
     a = b;
     b = c;
   }
@@ -105,7 +125,10 @@ function termsOf(search: string | undefined): string[] {
  * changed or removed without rebuilding anything (`upsert`, `remove`).
  */
 export class TokenSearchIndex {
-  constructor(private readonly maxPostingBytes = MAX_POSTING_BYTES) {}
+  constructor(
+    private readonly maxPostingBytes = MAX_POSTING_BYTES,
+    private readonly quadsFromTokens = QUADS_FROM_TOKENS,
+  ) {}
 
   private readonly order = new TokenListOrder();
   private metas: (TokenMeta | undefined)[] = [];
@@ -118,6 +141,8 @@ export class TokenSearchIndex {
   private grams: {
     sets: GramSets;
     bytes: number;
+    /** Whether groups of four characters have sets (decided when the sets are built). */
+    quads: boolean;
     /** Slots whose grams are not (all) in the sets: tested on every search. */
     unindexed: Set<number>;
   } | null = null;
@@ -198,8 +223,8 @@ export class TokenSearchIndex {
     for (const slot of grams.unindexed) if (passesAll(slot, terms)) unindexed.push(slot);
     if (impossible) return this.order.inOrder(unindexed, unindexed.length);
 
-    // Terms of up to three characters are answered by their sets; longer ones are tested on each candidate.
-    const tested = terms.filter((term) => term.length > 3);
+    // Terms as long as the longest grams are answered by their sets; longer ones are tested on each candidate.
+    const tested = terms.filter((term) => term.length > (grams.quads ? 4 : 3));
     const found = intersect(sets);
     if ('bits' in found && passes === null && tested.length === 0 && unindexed.length === 0)
       return this.order.collectBits(found.bits);
@@ -226,13 +251,18 @@ export class TokenSearchIndex {
     return this.order.inOrder(candidates, count);
   }
 
-  /** The sets a term's candidates must be in: its one character, its pair, or each of its triples. */
+  /** The sets a term's candidates must be in: its one character, its pair, or each of its triples (or quads). */
   private setsOf(term: string): (SlotSet | undefined)[] {
-    const grams = this.grams!.sets;
+    const { sets: grams, quads } = this.grams!;
     const codes = Array.from({ length: term.length }, (_, i) => term.charCodeAt(i));
     if (codes.length === 1) return [grams.single(codes[0]!, false)];
     if (codes.length === 2) return [grams.pair(codes[0]!, codes[1]!, false)];
     const sets: (SlotSet | undefined)[] = [];
+    if (quads && codes.length >= 4) {
+      for (let i = 0; i + 3 < codes.length; i++)
+        sets.push(grams.quad(codes[i]!, codes[i + 1]!, codes[i + 2]!, codes[i + 3]!, false));
+      return sets;
+    }
     for (let i = 0; i + 2 < codes.length; i++)
       sets.push(grams.triple(codes[i]!, codes[i + 1]!, codes[i + 2]!, false));
     return sets;
@@ -246,7 +276,12 @@ export class TokenSearchIndex {
   private ensureGrams(): NonNullable<TokenSearchIndex['grams']> {
     if (this.grams) return this.grams;
     const sets = new GramSets();
-    const grams = { sets, bytes: 0, unindexed: new Set<number>() };
+    const grams = {
+      sets,
+      bytes: 0,
+      unindexed: new Set<number>(),
+      quads: this.order.size >= this.quadsFromTokens,
+    };
     const capacity = Math.max(this.metas.length, 32);
     const bitmapBytes = ((capacity + 31) >>> 5) * 4;
     const counted: number[] = [];
@@ -257,7 +292,7 @@ export class TokenSearchIndex {
         continue;
       }
       counted.push(slot);
-      forEachGram(this.texts[slot]!, sets, true, (set) => {
+      forEachGram(this.texts[slot]!, sets, grams.quads, true, (set) => {
         if (set.last === slot) return;
         set.last = slot;
         set.count++;
@@ -266,7 +301,8 @@ export class TokenSearchIndex {
       });
     }
     sets.layOut(capacity);
-    for (const slot of counted) forEachGram(this.texts[slot]!, sets, false, (set) => set.append(slot, capacity));
+    for (const slot of counted)
+      forEachGram(this.texts[slot]!, sets, grams.quads, false, (set) => set.append(slot, capacity));
     this.grams = grams;
     return grams;
   }
@@ -279,7 +315,7 @@ export class TokenSearchIndex {
       return;
     }
     const capacity = Math.max(this.metas.length, 32);
-    forEachGram(this.texts[slot]!, grams.sets, true, (set) => {
+    forEachGram(this.texts[slot]!, grams.sets, grams.quads, true, (set) => {
       grams.bytes += set.add(slot, capacity);
     });
   }
@@ -287,7 +323,7 @@ export class TokenSearchIndex {
   private unindexSlot(slot: number): void {
     const grams = this.grams!;
     if (grams.unindexed.delete(slot)) return;
-    forEachGram(this.texts[slot]!, grams.sets, false, (set) => set.delete(slot));
+    forEachGram(this.texts[slot]!, grams.sets, grams.quads, false, (set) => set.delete(slot));
   }
 
   private passesFilters(meta: TokenMeta, query: TokenListQuery): boolean {
