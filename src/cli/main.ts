@@ -6,7 +6,6 @@ import { storageErrorToVaultError } from '../main/core/db/storage-error';
 import { buildProgram } from './program';
 import { UsageError } from './usage-error';
 
-
 /** One line on stderr, never a stack trace, never a secret (messages are built from names and ids only). */
 function fail(message: string, code: number): never {
   // Errors may quote what the user typed; a 100 KB argument is shortened so the error stays one readable line.

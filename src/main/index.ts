@@ -15,7 +15,6 @@ import { mainWindowOptions } from './window/main-window-options';
 import { shouldReloadAfterLock } from './window/reload-after-lock';
 import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from './window/navigation-guards';
 
-
 // The SQLite addon built for Electron's ABI (scripts/build-electron-sqlite.mjs); node_modules keeps the Node build.
 const electronSqlite = join(__dirname, '../native/electron/better_sqlite3.node');
 if (existsSync(electronSqlite) && nativeAddonAbi(electronSqlite) === Number(process.versions.modules)) {

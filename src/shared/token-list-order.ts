@@ -101,7 +101,8 @@ export class TokenListOrder {
    * the sort is skipped when they are.
    */
   inOrder(slots: ArrayLike<number>, count: number): TokenMeta[] {
-    if (this.rankScratch.length < count) this.rankScratch = new Int32Array(Math.max(count, this.ranks.length));
+    if (this.rankScratch.length < count)
+      this.rankScratch = new Int32Array(Math.max(count, this.ranks.length));
     const ranks = this.rankScratch.subarray(0, count);
     let sorted = true;
     for (let i = 0; i < count; i++) {

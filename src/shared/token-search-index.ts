@@ -245,7 +245,8 @@ export class TokenSearchIndex {
         }
       }
     } else {
-      for (let i = 0; i < found.count; i++) if (passesAll(found.list[i]!, tested)) candidates[count++] = found.list[i]!;
+      for (let i = 0; i < found.count; i++)
+        if (passesAll(found.list[i]!, tested)) candidates[count++] = found.list[i]!;
     }
     for (const slot of unindexed) candidates[count++] = slot;
     return this.order.inOrder(candidates, count);
