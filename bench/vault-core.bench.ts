@@ -7,8 +7,8 @@
  * lists and searches, so its RSS is what a main process holding an unlocked vault of 10,000 tokens uses.
  * No assertion here: targets are printed beside the figures, never enforced.
  */
-// First, as in the CLI and the Electron main process: src/main/core/runtime/young-generation-first.ts.
-import '../src/main/core/runtime/young-generation-first';
+// First: V8 flags that must come before the other modules load (see the file).
+import './session-runtime-first';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // First: it sets a V8 flag that must come before the other modules load (see the file).
-import './core/runtime/young-generation-first';
+import './core/runtime/main-process-first';
 import { app, BrowserWindow, ipcMain, Menu, powerMonitor, session as electronSession } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
