@@ -5,6 +5,7 @@
  * accepts.
  */
 import type { TokenMeta } from './model';
+import { acceptsSetValue } from './platform-guides';
 import {
   findKindRule,
   findProfile,
@@ -30,13 +31,12 @@ export function isStatusLocked(profile: ProfileDefinition, token: TokenShape): b
 }
 
 /**
- * On regenerate, the new value comes from the platform (paste it) rather than from Token Vault (generate it): every
- * named platform issues its own values, except where the profile fixes a shape Token Vault generates (endpoint
- * secondaries).
+ * A token's values come from its platform (paste what it issued) rather than from Token Vault (generate one to set
+ * there): true wherever the platform's guide says it accepts no value it did not issue. Core refuses a value made
+ * here for such a token (src/main/core/profiles/profile-policy.ts, checkValueSetHere), so the app does not offer it.
  */
 export function platformIssuesValues(profile: ProfileDefinition, token: TokenShape): boolean {
-  if (profile.id === GENERIC_PROFILE.id) return false;
-  return !(findKindRule(profile, token.kind)?.valueFormat?.roles.includes(token.role) ?? false);
+  return !acceptsSetValue(profile, token.kind, token.role);
 }
 
 /**

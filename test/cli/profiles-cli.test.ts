@@ -25,7 +25,13 @@ async function cliVault() {
     writeFileSync(path, `${value}\n`);
     return path;
   };
-  return { dir, vault, cli, valueFile };
+  // What a platform that issues its values would have issued: pasted, since nothing can be generated for it.
+  let issuedCount = 0;
+  const issued = () => [
+    '--value-file',
+    valueFile(`issued-${++issuedCount}`, generateTokenValue({ length: 40 })),
+  ];
+  return { dir, vault, cli, valueFile, issued };
 }
 
 /** Refused by a profile rule: exit 5, one line on stderr with the rule's sentence, nothing on stdout. */
@@ -65,7 +71,7 @@ describe(
     });
 
     it('Engaging Networks: one public token; private tokens need a user', async () => {
-      const { vault, cli } = await cliVault();
+      const { vault, cli, issued } = await cliVault();
       expectOk(await cli('account', 'add', vault, '--name', 'EN', '--profile', 'engaging-networks'));
       expectOk(
         await cli(
@@ -78,7 +84,7 @@ describe(
           'Widgets',
           '--kind',
           'public',
-          '--generate',
+          ...issued(),
         ),
       );
       expectPolicyExit(
@@ -92,12 +98,12 @@ describe(
           'Again',
           '--kind',
           'public',
-          '--generate',
+          ...issued(),
         ),
         /already has its public token \("Widgets"\); Engaging Networks allows one per account/,
       );
       expectPolicyExit(
-        await cli('token', 'add', vault, '--account', 'EN', '--name', 'Sync', '--generate'),
+        await cli('token', 'add', vault, '--account', 'EN', '--name', 'Sync', ...issued()),
         /In Engaging Networks accounts, a private token must be assigned to a user\./,
       );
       expectOk(
@@ -111,7 +117,7 @@ describe(
           'Sync',
           '--assigned-to',
           'ana',
-          '--generate',
+          ...issued(),
         ),
       );
       expectPolicyExit(
@@ -127,14 +133,14 @@ describe(
           'bearer',
           '--assigned-to',
           'x',
-          '--generate',
+          ...issued(),
         ),
         /Engaging Networks accounts hold "public" or "private" tokens, not "bearer"/,
       );
     });
 
     it('ON24: key + secret with its token key, one per producer login', async () => {
-      const { vault, cli } = await cliVault();
+      const { vault, cli, issued } = await cliVault();
       expectOk(await cli('account', 'add', vault, '--name', 'ON24', '--profile', 'on24'));
       expectPolicyExit(
         await cli(
@@ -147,7 +153,7 @@ describe(
           'Salesforce',
           '--assigned-to',
           'producer',
-          '--generate',
+          ...issued(),
         ),
         /needs its token key recorded/,
       );
@@ -162,7 +168,7 @@ describe(
           'Salesforce',
           '--key-id',
           'K1',
-          '--generate',
+          ...issued(),
         ),
         /must be assigned to a producer login/,
       );
@@ -179,7 +185,7 @@ describe(
           'K1',
           '--assigned-to',
           'producer',
-          '--generate',
+          ...issued(),
         ),
       );
       expectPolicyExit(
@@ -195,7 +201,7 @@ describe(
           'K2',
           '--assigned-to',
           'PRODUCER',
-          '--generate',
+          ...issued(),
         ),
         /each producer login has one token, and "PRODUCER" already has "Salesforce"/,
       );
@@ -267,10 +273,10 @@ describe(
     });
 
     it('Emplifi: description required, ten bearer tokens with one primary, the primary only replaced', async () => {
-      const { dir, vault, cli, valueFile } = await cliVault();
+      const { dir, vault, cli, valueFile, issued } = await cliVault();
       expectOk(await cli('account', 'add', vault, '--name', 'Emplifi', '--profile', 'emplifi'));
       expectPolicyExit(
-        await cli('token', 'add', vault, '--account', 'Emplifi', '--name', 'Agency', '--generate'),
+        await cli('token', 'add', vault, '--account', 'Emplifi', '--name', 'Agency', ...issued()),
         /Emplifi Ratings & Reviews requires a description for every token/,
       );
       const primary = expectOk(
@@ -284,7 +290,7 @@ describe(
           'Primary',
           '--role',
           'primary',
-          '--generate',
+          ...issued(),
         ),
       );
       expect(JSON.parse(expectOk(await cli('token', 'show', vault, primary, '--json'))).description).toBe(
@@ -303,7 +309,7 @@ describe(
           'primary',
           '--description',
           'x',
-          '--generate',
+          ...issued(),
         ),
         /already has its primary bearer token \("Primary"\)/,
       );
@@ -330,7 +336,7 @@ describe(
           'Eleventh',
           '--description',
           'one too many',
-          '--generate',
+          ...issued(),
         ),
         /allows at most 10 bearer tokens per account, and "Emplifi" already has 10/,
       );
@@ -339,13 +345,17 @@ describe(
           await cli('token', verb, vault, primary),
           /primary bearer token of Emplifi Ratings & Reviews cannot be validated or invalidated from the manager, only replaced/,
         );
-      const issued = generateTokenValue({ length: 48 });
+      expectPolicyExit(
+        await cli('token', 'regenerate', vault, primary),
+        /Emplifi Ratings & Reviews issues the values of its bearer tokens itself: paste the value it issued/,
+      );
+      const newValue = generateTokenValue({ length: 48 });
       expect(
         expectOk(
-          await cli('token', 'regenerate', vault, primary, '--value-file', valueFile('issued', issued)),
+          await cli('token', 'regenerate', vault, primary, '--value-file', valueFile('issued', newValue)),
         ),
       ).toMatch(/has the new value Emplifi issued; 1 previous value\(s\) kept/);
-      expect(expectOk(await cli('token', 'reveal', vault, primary))).toBe(issued);
+      expect(expectOk(await cli('token', 'reveal', vault, primary))).toBe(newValue);
     });
 
     it('generic: no limits', async () => {

@@ -16,7 +16,7 @@ describe('Emplifi descriptions', () => {
         name: `t${vault.tokens.list().length}`,
         role: 'secondary',
         description,
-        generate: { length: 40 },
+        value: 'v'.repeat(40),
       });
     const before = vault.events.count();
     expect(() => add('Feed <script>&"')).toThrow(
@@ -33,7 +33,7 @@ describe('Emplifi descriptions', () => {
       accountId: site.id,
       name: 'Primary',
       role: 'primary',
-      generate: { length: 40 },
+      value: 'v'.repeat(40),
     });
     expect(primary.description).toBe('Reviews & Ratings <EU> Primary Token');
     // Other profiles keep any description.
@@ -43,7 +43,7 @@ describe('Emplifi descriptions', () => {
         accountId: generic.id,
         name: 'g',
         description: 'Feed <script>&"',
-        generate: { length: 40 },
+        value: 'v'.repeat(40),
       }).description,
     ).toBe('Feed <script>&"');
   });

@@ -165,6 +165,46 @@ describe('status, enabled flag, activity and expiry', () => {
   });
 });
 
+describe('a new value comes from where the platform says', () => {
+  it('regenerate without a value is refused where the platform issues values; pasting what it issued works', async () => {
+    const { vault, account } = await vaultWith('engaging-networks');
+    const token = vault.tokens.create({
+      accountId: account.id,
+      name: 'Donations sync',
+      kind: 'private',
+      assignedTo: 'api-user',
+      value: generateTokenValue(),
+    });
+    const before = vault.tokens.reveal(token.id);
+    const error = refusal(() => vault.useCases.regenerate(token.id));
+    expect(error.code).toBe('POLICY');
+    expect(error.message).toMatch(
+      /^Engaging Networks issues the values of its .+ itself: paste the value it issued/,
+    );
+    expect(vault.tokens.reveal(token.id)).toBe(before);
+    expect(kinds(vault, token.id)).not.toContain('Regenerated');
+    const issued = generateTokenValue();
+    vault.useCases.regenerate(token.id, { value: issued });
+    expect(vault.tokens.reveal(token.id)).toBe(issued);
+  });
+
+  it('a generic token and an endpoint secondary still get a value generated here', async () => {
+    const { vault, account } = await vaultWith('generic');
+    const token = vault.tokens.create({
+      accountId: account.id,
+      name: 'Webhook',
+      value: generateTokenValue(),
+    });
+    const before = vault.tokens.reveal(token.id);
+    vault.useCases.regenerate(token.id);
+    expect(vault.tokens.reveal(token.id)).not.toBe(before);
+    const endpoint = vault.accounts.create({ name: 'Endpoint platform', profile: 'endpoint' });
+    const secondary = vault.tokens.create({ accountId: endpoint.id, name: 'App', generate: { length: 64 } });
+    vault.useCases.regenerate(secondary.id);
+    expect(vault.tokens.reveal(secondary.id)).toMatch(/^[A-Za-z0-9]{64}$/);
+  });
+});
+
 describe('tokens in use: regenerate and delete need confirmation', () => {
   it('mapped or serving an endpoint: refused without force, with a sentence naming where it is used', async () => {
     const { vault, account } = await vaultWith('endpoint', { allowDelete: true });
@@ -301,7 +341,7 @@ describe('Emplifi primary: replaced, never validated or invalidated from the man
     vault.lifecycle.regenerate(primary.id, { value: 'new-primary-value' });
     expect(vault.tokens.reveal(primary.id)).toBe('new-primary-value');
     vault.lifecycle.invalidate(other.id);
-    vault.lifecycle.regenerate(other.id);
+    vault.lifecycle.regenerate(other.id, { value: 'new-other-value' });
     vault.lifecycle.validate(other.id);
     expect(kinds(vault, primary.id)).toEqual(['Created', 'Regenerated', 'Revealed']);
     expect(kinds(vault, other.id)).toEqual(['Created', 'Invalidated', 'Regenerated', 'Validated']);

@@ -246,7 +246,7 @@ describe('Endpoint profile', () => {
       accountId: account.id,
       name: 'POST',
       role: 'primary',
-      generate: { length: 64 },
+      value: 'P'.repeat(64),
     });
     const secondary = vault.tokens.create({ accountId: account.id, name: 'App', generate: { length: 64 } });
     vault.lifecycle.map(secondary.id, primary.id);

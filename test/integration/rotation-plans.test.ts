@@ -44,7 +44,7 @@ describe('rotation plans', () => {
     const beforeRefusal = vault.events.count();
     expect(() =>
       vault.rotations.recordStep({ planId: plan.id, tokenId: enToken.id, outcome: 'generated' }),
-    ).toThrow(/Engaging Networks issues the values of its private tokens itself: paste the new value/);
+    ).toThrow(/Engaging Networks issues the values of its private tokens itself: paste the value it issued/);
     expect(vault.events.count()).toBe(beforeRefusal);
 
     const afterFirst = vault.rotations.recordStep({

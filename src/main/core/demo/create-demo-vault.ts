@@ -204,7 +204,7 @@ export async function createDemoVault(dir: string, options: DemoOptions = {}): P
       value: fake(48),
     });
     lifecycle.recordActivity(search.id, { at: daysAgo(8), now });
-    lifecycle.regenerate(search.id, { now });
+    lifecycle.regenerate(search.id, { value: fake(48), now });
 
     const generic = accounts.create({ name: 'Other platforms (demo)', profile: 'generic', notes: DEMO_NOTE });
     const slack = tokens.create({

@@ -51,7 +51,10 @@ function blockedBy(
 ): string | null {
   const token = deps.tokens.get(tokenId);
   try {
-    deps.policyFor(deps.accounts.get(token.accountId)).beforeLifecycle(token, operation);
+    const policy = deps.policyFor(deps.accounts.get(token.accountId));
+    policy.beforeLifecycle(token, operation);
+    // Ending an engagement regenerates with values made here: only for platforms that accept a value they did not issue.
+    if (operation === 'regenerate') policy.checkValueSetHere(token);
     return null;
   } catch (error) {
     if (error instanceof VaultError) return error.message;

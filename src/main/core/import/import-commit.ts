@@ -39,7 +39,7 @@ export function commitImport(
         accountId = vault.accounts.create({ name, profile: group.profile }).id;
         accountsCreated.push(name);
       }
-      imported += vault.tokens.importMany(accountId, group.tokens, { source: preview.format });
+      imported += vault.tokens.importParsed(accountId, group.tokens, { source: preview.format });
     }
     const skipped = rows
       .filter((row) => !row.selected)

@@ -2,7 +2,9 @@ import * as kdbxweb from 'kdbxweb';
 import { VaultError } from '../../../shared/errors';
 import { installKdbxArgon2 } from './kdbx-argon2';
 import { IMPORT_LIMITS } from './import-limits';
+import { decryptKdbxInnerXml } from './kdbx-inner-xml';
 import { keepassError, keepassRecords } from './keepass-entries';
+import { readKeepassXmlDocument } from './keepass-xml-document';
 import { structuredSource, type ImportSource } from './import-source';
 
 const WHAT = 'The KeePass database';
@@ -47,17 +49,16 @@ export async function readKdbx(
   installKdbxArgon2();
   const data = toArrayBuffer(bytes);
   checkKdfCost(data);
-  let db: kdbxweb.Kdbx;
   try {
     const creds = new kdbxweb.KdbxCredentials(
       credentials.password === null ? null : kdbxweb.ProtectedValue.fromString(credentials.password),
       credentials.keyFile ?? null,
     );
-    await creds.ready;
-    db = await kdbxweb.Kdbx.load(data, creds);
+    const inner = await decryptKdbxInnerXml(data, creds, WHAT);
+    const document = readKeepassXmlDocument(inner.xml, { what: WHAT, unprotect: inner.unprotect });
+    const { records, notes } = keepassRecords(document);
+    return structuredSource('kdbx', records, notes);
   } catch (error) {
     keepassError(error, WHAT);
   }
-  const { records, notes } = keepassRecords(db);
-  return structuredSource('kdbx', records, notes);
 }

@@ -2,6 +2,7 @@ import * as kdbxweb from 'kdbxweb';
 import { VaultError } from '../../../shared/errors';
 import { IMPORT_LIMITS } from './import-limits';
 import { COLUMN, newRecord, type SourceRecord } from './import-source';
+import type { KeepassDocument, KeepassGroup } from './keepass-xml-document';
 
 const STANDARD_FIELDS = new Set(['Title', 'UserName', 'Password', 'URL', 'Notes']);
 
@@ -15,47 +16,39 @@ export function accountFromGroupPath(path: string): string {
   return parts.slice(1).join('/');
 }
 
-function text(field: kdbxweb.KdbxEntryField | undefined): string {
-  if (field === undefined) return '';
-  return field instanceof kdbxweb.ProtectedValue ? field.getText() : field;
-}
-
 /**
- * Every entry of a KeePass database (from a .kdbx or a KeePass 2 XML export) as candidate tokens: the password is
+ * Every entry of a KeePass document (from a .kdbx or a KeePass 2 XML export) as candidate tokens: the password is
  * one; each protected custom attribute is another, named "TITLE (ATTRIBUTE)"; plain custom attributes become
  * columns of the entry's rows (e.g. a "key id" attribute can be mapped to the key id). The recycle bin is skipped.
  */
-export function keepassRecords(db: kdbxweb.Kdbx): { records: SourceRecord[]; notes: string[] } {
+export function keepassRecords(document: KeepassDocument): { records: SourceRecord[]; notes: string[] } {
   const records: SourceRecord[] = [];
-  const recycleBin = db.meta.recycleBinEnabled ? db.meta.recycleBinUuid?.id : undefined;
   let skippedInBin = 0;
-  const walk = (group: kdbxweb.KdbxGroup, path: string[], depth: number): void => {
-    if (depth > IMPORT_LIMITS.maxJsonDepth)
-      throw new VaultError('INVALID_INPUT', 'The database nests its groups too deeply to be read.');
-    if (recycleBin && group.uuid.id === recycleBin) {
+  const walk = (group: KeepassGroup, path: string[]): void => {
+    if (document.recycleBinUuid && group.uuid === document.recycleBinUuid) {
       skippedInBin += group.entries.length;
       return;
     }
-    const here = [...path, group.name ?? ''];
+    const here = [...path, group.name];
     const account = accountFromGroupPath(here.join('/'));
     for (const entry of group.entries) {
-      const title = text(entry.fields.get('Title')).trim();
+      const field = (key: string) => entry.fields.get(key)?.value ?? '';
+      const title = field('Title').trim();
       const base = newRecord();
       base[COLUMN.group] = account;
       base[COLUMN.title] = title;
-      base[COLUMN.username] = text(entry.fields.get('UserName'));
-      base[COLUMN.url] = text(entry.fields.get('URL'));
-      base[COLUMN.notes] = text(entry.fields.get('Notes'));
-      base[COLUMN.expires] =
-        entry.times.expires && entry.times.expiryTime ? entry.times.expiryTime.toISOString() : '';
+      base[COLUMN.username] = field('UserName');
+      base[COLUMN.url] = field('URL');
+      base[COLUMN.notes] = field('Notes');
+      base[COLUMN.expires] = entry.expiresAt ?? '';
       base[COLUMN.type] = 'entry';
       const secrets: [string, string][] = [];
-      for (const [key, value] of entry.fields) {
+      for (const { key, value, secret } of entry.fields.values()) {
         if (STANDARD_FIELDS.has(key)) continue;
-        if (value instanceof kdbxweb.ProtectedValue) secrets.push([key, value.getText()]);
+        if (secret) secrets.push([key, value]);
         else base[key] = value;
       }
-      const password = text(entry.fields.get('Password'));
+      const password = field('Password');
       if (password !== '' || secrets.length === 0)
         records.push({ ...base, [COLUMN.secretName]: 'Password', [COLUMN.secret]: password });
       for (const [key, value] of secrets) {
@@ -72,9 +65,9 @@ export function keepassRecords(db: kdbxweb.Kdbx): { records: SourceRecord[]; not
           `The database holds more than ${IMPORT_LIMITS.maxRows} secrets.`,
         );
     }
-    for (const child of group.groups) walk(child, here, depth + 1);
+    for (const child of group.groups) walk(child, here);
   };
-  for (const root of db.groups) walk(root, [], 0);
+  for (const root of document.groups) walk(root, []);
   const notes =
     skippedInBin > 0
       ? [`${skippedInBin} entr${skippedInBin === 1 ? 'y' : 'ies'} in the recycle bin left out.`]

@@ -151,10 +151,10 @@ export class ProfilePolicy implements TokenPolicy {
    * A value generated here is refused where the platform issues its own (Engaging Networks, ON24, Emplifi): a
    * generated value would never match what the platform accepts.
    */
-  checkValueSetHere(token: TokenMeta): void {
+  checkValueSetHere(token: Pick<TokenMeta, 'kind' | 'role' | 'name'>): void {
     if (acceptsSetValue(this.profile, token.kind, token.role)) return;
     refuse(
-      `${this.profile.label} issues the values of its ${lower(this.kindRuleFor(token.kind)?.label ?? 'token')}s itself: paste the new value it issued for "${token.name}".`,
+      `${this.profile.label} issues the values of its ${lower(this.kindRuleFor(token.kind)?.label ?? 'token')}s itself: paste the value it issued for "${token.name}".`,
     );
   }
 

@@ -107,6 +107,8 @@ export class TokenLifecycle {
   regenerate(id: number, options: RegenerateOptions = {}): TokenMeta {
     const { token, account, policy } = this.load(id, 'regenerate');
     const usage = this.refuseInUse(token, 'regenerating', options);
+    // A value made here only works where the platform accepts a value it did not issue.
+    if (options.value === undefined) policy.checkValueSetHere(token);
     const value =
       options.value !== undefined
         ? parseInput(secretValueSchema, options.value)

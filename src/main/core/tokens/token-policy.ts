@@ -17,6 +17,8 @@ export interface TokenPolicy {
   beforeSave(account: Account, draft: TokenDraft, siblings: TokenMeta[], existing?: TokenMeta): TokenDraft;
   /** Refuse a secret value whose shape the platform would never issue (checked in memory, never echoed). */
   checkValue?(account: Account, draft: TokenDraft, value: string): void;
+  /** Refuse a value made here for a token whose platform issues its values itself. */
+  checkValueSetHere?(token: Pick<TokenMeta, 'kind' | 'role' | 'name'>): void;
 }
 
 /** The generic profile: any kind, no limits. */

@@ -14,7 +14,7 @@ import type { Account, TokenMeta, TokenRole, TokenStatus, VaultEvent } from '../
 import type { AccountStore } from '../accounts/account-store';
 import { generateTokenValue } from '../crypto/token-generator';
 import type { SqliteDatabase } from '../db/open-database';
-import type { EventLog } from '../events/event-log';
+import type { AppendEventInput, EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
 import type { TokenDraft, TokenPolicy } from './token-policy';
 import { placeholderMeta } from './placeholder-meta';
@@ -185,6 +185,8 @@ export class TokenStore {
       assignedTo: data.assignedTo ?? null,
       keyId: data.keyId ?? null,
     });
+    // A value made here only works where the platform accepts a value it did not issue.
+    if (data.value === undefined) this.policyFor(account).checkValueSetHere?.(draft);
     const value = data.value ?? generateTokenValue(data.generate);
     this.policyFor(account).checkValue?.(account, draft, value);
     const now = new Date().toISOString();
@@ -340,7 +342,6 @@ export class TokenStore {
    * came from (an import format) in each token's Created event.
    */
   importMany(accountId: number, rows: unknown[], options: { source?: string } = {}): number {
-    const account = this.accounts.get(accountId);
     if (!Array.isArray(rows)) throw new VaultError('INVALID_INPUT', 'An import is a list of tokens.');
     this.checkRoomFor(rows.length);
     const parsed = rows.map((row, index) => {
@@ -350,10 +351,25 @@ export class TokenStore {
         throw new VaultError('INVALID_INPUT', `Row ${index + 1}: ${(error as Error).message}`);
       }
     });
+    return this.importParsed(accountId, parsed, options);
+  }
+
+  /**
+   * importMany for rows already parsed by tokenImportRowSchema (an import plan's rows): the profile's checks, one
+   * insert and one Created event per token, all in one transaction; the events go to the history in one batch.
+   */
+  importParsed(
+    accountId: number,
+    parsed: readonly TokenImportRow[],
+    options: { source?: string } = {},
+  ): number {
+    const account = this.accounts.get(accountId);
+    this.checkRoomFor(parsed.length);
     const now = new Date().toISOString();
     const policy = this.policyFor(account);
     this.db.transaction(() => {
       const siblings = this.forAccount(account.id);
+      const events: AppendEventInput[] = [];
       parsed.forEach((row, index) => {
         let draft: TokenDraft;
         try {
@@ -383,7 +399,7 @@ export class TokenStore {
           now,
         });
         siblings.push({ ...placeholderMeta(tokenId, draft, account.name, now) });
-        this.events.append({
+        events.push({
           kind: 'Created',
           tokenId,
           accountId: account.id,
@@ -397,6 +413,7 @@ export class TokenStore {
           at: now,
         });
       });
+      this.events.appendMany(events);
     })();
     this.invalidate();
     return parsed.length;

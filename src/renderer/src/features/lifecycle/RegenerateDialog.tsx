@@ -13,7 +13,7 @@ interface RegenerateDialogProps {
   token: TokenMeta;
   /** The token's profile, whose platform guide comes first. */
   profileId: string;
-  /** The platform issues this token's values (Engaging Networks, ON24, Emplifi): pasting is the usual way. */
+  /** The platform issues this token's values (Engaging Networks, ON24, Emplifi): pasting is the only way. */
   platformIssuesValues: boolean;
   onClose: () => void;
   onDone: (message: string) => void;
@@ -67,18 +67,28 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
           Done there? Record the new value here. The current value is kept as an earlier value, so you can
           roll back until you forget it.
         </p>
-        <fieldset className="value-mode">
-          <legend>New value</legend>
-          <ValueSourceChoice
-            name="regen-mode"
-            value={mode}
-            onChange={setMode}
-            generateLabel="Generate one here (to set there)"
+        {platformIssuesValues ? (
+          // The platform accepts no value it did not issue: only what it issued can be recorded.
+          <SecretInput
+            id="regen-value"
+            label="New value the platform issued"
+            value={value}
+            onChange={setValue}
           />
-          {mode === 'paste' && (
-            <SecretInput id="regen-value" label="New token value" value={value} onChange={setValue} />
-          )}
-        </fieldset>
+        ) : (
+          <fieldset className="value-mode">
+            <legend>New value</legend>
+            <ValueSourceChoice
+              name="regen-mode"
+              value={mode}
+              onChange={setMode}
+              generateLabel="Generate one here (to set there)"
+            />
+            {mode === 'paste' && (
+              <SecretInput id="regen-value" label="New token value" value={value} onChange={setValue} />
+            )}
+          </fieldset>
+        )}
         <InUseWarning usage={usage} action="regenerate" confirmed={confirmed} onConfirm={setConfirmed} />
         <ErrorText message={error} />
         <div className="actions">

@@ -44,11 +44,11 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   const [application, setApplication] = useState(token?.application ?? '');
   // The expiry is shown and sent as the user's own calendar day (src/shared/dates.ts), never as the UTC day.
   const [expiresAt, setExpiresAt] = useState(token?.expiresAt ? localDayOf(token.expiresAt) : '');
-  // Until the admin picks, the value source follows the platform: where it issues the values (Engaging Networks,
-  // ON24, Emplifi) a random string would work nowhere, so pasting is the default there.
+  // Where the platform issues the values (Engaging Networks, ON24, Emplifi) a random string would work nowhere, and
+  // core refuses one: the value is pasted. Elsewhere generating is the default until the admin picks.
   const [pickedMode, setValueMode] = useState<ValueSource | null>(null);
-  const valueMode: ValueSource =
-    pickedMode ?? (platformIssuesValues(profile, { kind, role }) ? 'paste' : 'generate');
+  const issuedByPlatform = platformIssuesValues(profile, { kind, role });
+  const valueMode: ValueSource = issuedByPlatform ? 'paste' : (pickedMode ?? 'generate');
   const [length, setLength] = useState(
     fixedValueLength(profile, { kind, role: token?.role ?? rule?.roles[0] ?? 'standalone' }) ?? 64,
   );
@@ -85,7 +85,11 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
     const missing = {
       ...(name.trim() ? {} : { name: 'Give the token a name: what it is for.' }),
       ...(!editing && valueMode === 'paste' && !value
-        ? { value: `Paste the value ${profile.label} issued, or choose to generate one.` }
+        ? {
+            value: issuedByPlatform
+              ? `Paste the value ${profile.label} issued.`
+              : `Paste the value ${profile.label} issued, or choose to generate one.`,
+          }
         : {}),
     };
     setFieldErrors(missing);
@@ -258,12 +262,14 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
         ) : (
           <fieldset className="value-mode">
             <legend>Value</legend>
-            <ValueSourceChoice
-              name="value-mode"
-              value={valueMode}
-              onChange={setValueMode}
-              generateLabel="Generate a random value"
-            />
+            {!issuedByPlatform && (
+              <ValueSourceChoice
+                name="value-mode"
+                value={valueMode}
+                onChange={setValueMode}
+                generateLabel="Generate a random value"
+              />
+            )}
             {valueMode === 'generate' && fixedLength !== null && (
               <p className="hint">
                 {fixedLength} letters and digits, the shape {profile.label} uses for this token.
