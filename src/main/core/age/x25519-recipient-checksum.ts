@@ -16,7 +16,7 @@ function polymod(values: readonly number[]): number {
  * Whether a lower-case `age1` + 58-character key (src/main/core/age/age-keys.ts checks that shape first) decodes
  * as age-encryption's X25519Recipient decodes it: the bech32 checksum (BIP 173, constant 1) holds, and the 52
  * data characters carry exactly 32 bytes (the last one's 4 spare bits are zero). Written here rather than asked
- * of age-encryption, whose loading costs every process about 7 MiB: docs/decisions/0007-bech32-checksum-by-hand.md.
+ * of age-encryption, whose loading costs every process about 7 MiB: docs/decisions/0008-bech32-checksum-by-hand.md.
  * test/unit/x25519-recipient-checksum.test.ts checks it against age-encryption on random keys and mistypes.
  */
 export function isX25519RecipientChecksumValid(recipient: string): boolean {
