@@ -1,4 +1,5 @@
-import { keepOldGenerationSmall, keepYoungGenerationSmall } from '../src/main/core/runtime/young-generation';
+import { fitOldGenerationToVaults } from '../src/main/core/runtime/old-generation';
+import { keepYoungGenerationSmall } from '../src/main/core/runtime/young-generation';
 
 /*
  * Imported first by bench/vault-core.bench.ts. Its session process (`--session DIR`) stands for the Electron main
@@ -8,5 +9,5 @@ import { keepOldGenerationSmall, keepYoungGenerationSmall } from '../src/main/co
  */
 if (process.argv[2] === '--session') {
   keepYoungGenerationSmall();
-  keepOldGenerationSmall();
+  fitOldGenerationToVaults();
 }

@@ -10,14 +10,3 @@ import { setFlagsFromString } from 'node:v8';
 export function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
-
-/**
- * Lets V8 grow its old generation less eagerly and compact it more, for a process that holds an unlocked vault for
- * a whole session (the Electron main process; bench/vault-core.bench.ts's session stands for it). Measured on
- * 10,000 tokens after five unlocks: the old space committed 19 MiB for 13.4 used without it, 14 with it (RSS 82
- * against 76 MiB), searches as fast; a bulk import in the same process was about a quarter slower, so the CLI
- * (one command per process, imports included) does not set it.
- */
-export function keepOldGenerationSmall(): void {
-  setFlagsFromString('--optimize-for-size');
-}

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { TokenMeta } from '../../../shared/model';
 import { TokenSearchIndex } from '../../../shared/token-search-index';
 import type { SqliteDatabase } from '../db/open-database';
+import { fitOldGeneration } from '../runtime/old-generation';
 
 /** Reads of token metadata the index is kept from (src/main/core/tokens/token-store.ts). */
 export interface TokenMetaReader {
@@ -36,6 +37,7 @@ export class SyncedTokenIndex {
   private readInTransaction: Set<number> | 'all' = new Set();
   private readonly statements: {
     head: Database.Statement<[], { seq: number | null }>;
+    count: Database.Statement<[], { n: number }>;
     since: Database.Statement<[number], { token_id: number | null; account_id: number | null }>;
   };
 
@@ -45,6 +47,7 @@ export class SyncedTokenIndex {
   ) {
     this.statements = {
       head: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events'),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tokens'),
       since: db.prepare<[number], { token_id: number | null; account_id: number | null }>(
         'SELECT token_id, account_id FROM events WHERE seq > ? ORDER BY seq',
       ),
@@ -67,7 +70,7 @@ export class SyncedTokenIndex {
       head - this.through > MAX_REPLAYED ||
       (upToDate && this.announced)
     ) {
-      this.index.load(this.read.all());
+      this.loadAll();
       this.settle(head, inTransaction);
       return this.index;
     }
@@ -81,7 +84,7 @@ export class SyncedTokenIndex {
     for (const accountId of accounts) {
       const held = this.read.ofAccount(accountId);
       if (held.length > MAX_REPLAYED) {
-        this.index.load(this.read.all());
+        this.loadAll();
         this.settle(head, inTransaction);
         return this.index;
       }
@@ -102,6 +105,12 @@ export class SyncedTokenIndex {
       this.settle(head, false);
     }
     return this.index;
+  }
+
+  private loadAll(): void {
+    // Before reading: the rows and the index are most of what the heap will hold.
+    fitOldGeneration(this.statements.count.get()!.n);
+    this.index.load(this.read.all());
   }
 
   private settle(head: number, inTransaction: boolean): void {
