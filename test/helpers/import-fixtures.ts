@@ -292,7 +292,10 @@ export function onePuxData(items: OnePuxItem[]): string {
 }
 
 /** A 1PUX: a ZIP with export.attributes, export.data and an empty files/ folder. */
-export async function onePuxZip(items: OnePuxItem[], dataOverride?: string): Promise<Uint8Array> {
+export async function onePuxZip(
+  items: OnePuxItem[],
+  dataOverride?: string | Uint8Array,
+): Promise<Uint8Array> {
   const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
   await writer.add(
     'export.attributes',
@@ -300,7 +303,12 @@ export async function onePuxZip(items: OnePuxItem[], dataOverride?: string): Pro
       JSON.stringify({ version: 3, description: '1Password Unencrypted Export', createdAt: 1_700_000_000 }),
     ),
   );
-  await writer.add('export.data', new TextReader(dataOverride ?? onePuxData(items)));
+  await writer.add(
+    'export.data',
+    dataOverride instanceof Uint8Array
+      ? new Uint8ArrayReader(dataOverride)
+      : new TextReader(dataOverride ?? onePuxData(items)),
+  );
   await writer.add('files/', undefined, { directory: true });
   return writer.close();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commitImport } from '../../src/main/core/import/import-commit';
-import { previewImport } from '../../src/main/core/import/import-preview';
+import { planImport, previewImport } from '../../src/main/core/import/import-preview';
 import { readImportSource } from '../../src/main/core/import/read-import-source';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { onePuxZip } from '../helpers/import-fixtures';
@@ -116,6 +116,25 @@ describe('import: read -> preview -> commit', () => {
       expect(created[0]!.details).toMatchObject({ imported: true, source: '1pux', name: token.name });
     }
     expect(vault.verify().ok).toBe(true);
+  });
+
+  it('a commit after an unchanged preview keeps its plan; a change in between makes it plan again', async () => {
+    const { vault } = await createTestVault();
+    const values = [generateTokenValue(), generateTokenValue()];
+    const csv = `Platform,Label,API key\nCRM,One,${values[0]}\nCRM,Two,${values[1]}\n`;
+    const source = await readImportSource(Buffer.from(csv), { format: 'csv' });
+    const first = planImport(vault, source);
+    expect(planImport(vault, source)).toBe(first);
+    expect(planImport(vault, source, { newAccountProfile: 'generic' })).not.toBe(first);
+    // Between preview and commit the second value is stored by hand: the commit must see it as a duplicate.
+    expect(previewImport(vault, source).counts.selected).toBe(2);
+    const crm = vault.useCases.createAccount({ name: 'Elsewhere', profile: 'generic' }).result;
+    vault.useCases.createToken({ accountId: crm.id, name: 'Typed by hand', value: values[1]! });
+    const result = commitImport(vault, source);
+    expect(result.imported).toBe(1);
+    expect(result.skipped).toEqual([
+      { row: 2, reason: expect.stringMatching(/^Same value as "Typed by hand"/) },
+    ]);
   });
 
   it('a selected row the profile refuses writes nothing at all, not even the new account', async () => {

@@ -324,3 +324,42 @@ describe('.env files and any CSV', () => {
     });
   });
 });
+
+describe('text is checked, not repaired', () => {
+  it('every text format refuses a byte that is not UTF-8, naming its offset, instead of storing U+FFFD', async () => {
+    const bad = (text: string) => {
+      const at = text.indexOf('§');
+      const bytes = Buffer.from(text.replace('§', 'X'));
+      bytes[at] = 0xff;
+      return { bytes, at };
+    };
+    const value = generateTokenValue({ length: 20 });
+    const cases: [Parameters<typeof readImportSource>[1]['format'], string][] = [
+      ['csv', `Platform,Label,API key\nCRM,Sync,${value}§\n`],
+      [
+        'keepassxc-csv',
+        `"Group","Title","Username","Password","URL","Notes"\n"Root/CRM","Sync","u","${value}§","",""\n`,
+      ],
+      ['bitwarden-csv', `${BITWARDEN_CSV_HEADER}\n,,login,Sync,,,0,,u,${value}§,\n`],
+      ['1password-csv', `Title,Url,Username,Password\nSync,,u,${value}§\n`],
+      ['bitwarden-json', bitwardenJson([{ folder: 'CRM', name: 'Sync', password: `${value}§` }])],
+      ['env', `SYNC_TOKEN=${value}§\n`],
+      ['keepass-xml', `<KeePassFile><Root><Group><Name>CRM</Name></Group></Root></KeePassFile><!--§-->`],
+    ];
+    for (const [format, text] of cases) {
+      const { bytes, at } = bad(text);
+      await expect(readImportSource(bytes, { format }), format).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining(
+          `is not valid UTF-8 text: the byte at offset ${at} (counting from 0)`,
+        ),
+      });
+    }
+    const data = bad(`{"accounts":[{"attrs":{"name":"§"},"vaults":[]}]}`);
+    await expect(readImportSource(await onePuxZip([], data.bytes), { format: '1pux' })).rejects.toMatchObject(
+      {
+        message: expect.stringContaining(`is not valid UTF-8 text: the byte at offset ${data.at}`),
+      },
+    );
+  });
+});

@@ -129,6 +129,11 @@ export class EventLog {
     return rows;
   }
 
+  /** The number of the newest event (0 for an empty history): it changes with every change to the vault. */
+  headSeq(): number {
+    return this.head().seq;
+  }
+
   get appended(): number {
     return this.appendedCount;
   }

@@ -7,8 +7,8 @@ import { COLUMN, newRecord, structuredSource, type ImportSource } from './import
  * A .env file through dotenv's own parser (KEY=value, quoted values, `export` prefixes, comments): one token per
  * variable, named after it, in an account named after the file unless the admin picks one.
  */
-export function readEnvFile(bytes: Uint8Array, accountName: string): ImportSource {
-  const parsed = parse(Buffer.from(bytes));
+export function readEnvFile(text: string, accountName: string): ImportSource {
+  const parsed = parse(text);
   const names = Object.keys(parsed);
   if (names.length === 0)
     throw new VaultError(

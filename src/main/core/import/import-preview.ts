@@ -7,6 +7,7 @@ import { policyForAccount } from '../profiles/policy-for-profile';
 import type { TokenDraft } from '../tokens/token-policy';
 import { parseInput } from '../validate';
 import type { AccountStore } from '../accounts/account-store';
+import type { EventLog } from '../events/event-log';
 import type { SqliteDatabase } from '../db/open-database';
 import type { TokenStore } from '../tokens/token-store';
 import { effectiveMapping } from './import-mapping';
@@ -37,6 +38,7 @@ export interface ImportDependencies {
   db: SqliteDatabase;
   accounts: AccountStore;
   tokens: TokenStore;
+  events: Pick<EventLog, 'headSeq'>;
 }
 const accountNameSchema = singleLine('The account name');
 
@@ -84,7 +86,23 @@ export function planImport(
   vault: ImportDependencies,
   source: ImportSource,
   plan: ImportPlan = {},
-): { preview: ImportPreview; rows: PlannedRow[] } {
+): PlanResult {
+  // Every change to the vault appends a history event, so an unchanged head means an unchanged vault: the plan the
+  // preview made stands for the commit that follows it (which plans again inside its transaction) on the same day.
+  const key = `${new Date().toISOString().slice(0, 10)} ${JSON.stringify(plan)}`;
+  const head = vault.events.headSeq();
+  const known = lastPlans.get(source);
+  if (known && known.key === key && known.head === head) return known.result;
+  const result = computePlan(vault, source, plan);
+  lastPlans.set(source, { key, head, result });
+  return result;
+}
+
+type PlanResult = { preview: ImportPreview; rows: PlannedRow[] };
+/** The last plan made of each source (released with the source). */
+const lastPlans = new WeakMap<ImportSource, { key: string; head: number; result: PlanResult }>();
+
+function computePlan(vault: ImportDependencies, source: ImportSource, plan: ImportPlan): PlanResult {
   const mapping = effectiveMapping(source, plan.mapping);
   const existing = vault.accounts.list();
   const targets = new Map<string, TargetAccount>();

@@ -1,3 +1,4 @@
+import { decodeUtf8Strictly } from '../input/strict-utf8';
 import { VaultError } from '../../../shared/errors';
 import { isObject, parseBoundedJson, str } from './bounded-json';
 import { readZipEntries } from './bounded-unzip';
@@ -89,7 +90,7 @@ export async function readOnePux(bytes: Uint8Array): Promise<ImportSource> {
   );
   const data = entries.get('export.data');
   if (!data) throw new VaultError('INVALID_INPUT', `${WHAT} has no export.data: it is not a .1pux file.`);
-  const doc = parseBoundedJson(Buffer.from(data).toString('utf8'), `${WHAT}'s export.data`);
+  const doc = parseBoundedJson(decodeUtf8Strictly(data, `${WHAT}'s export.data`), `${WHAT}'s export.data`);
   if (!isObject(doc) || !Array.isArray(doc.accounts))
     throw new VaultError('INVALID_INPUT', `${WHAT}'s export.data has no accounts: it is not a .1pux file.`);
   const records: SourceRecord[] = [];

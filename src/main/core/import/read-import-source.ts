@@ -1,3 +1,4 @@
+import { decodeUtf8Strictly } from '../input/strict-utf8';
 import { basename } from 'node:path';
 import { VaultError } from '../../../shared/errors';
 import { readBoundedFile } from '../fs/read-bounded';
@@ -42,7 +43,8 @@ function envAccountName(fileName: string | undefined): string {
 
 /** Reads a source held in memory (a file read by readImportFile, or a file dropped on the app's window). */
 export async function readImportSource(bytes: Uint8Array, options: ReadSourceOptions): Promise<ImportSource> {
-  const text = () => Buffer.from(bytes).toString('utf8');
+  // Checked, not repaired: a stray byte would otherwise become U+FFFD and the stored value differ from the file's.
+  const text = () => decodeUtf8Strictly(bytes, 'The import file');
   switch (options.format) {
     case 'kdbx':
       if (options.sourcePassword === undefined && !options.keyFile)
@@ -64,7 +66,7 @@ export async function readImportSource(bytes: Uint8Array, options: ReadSourceOpt
     case '1password-csv':
       return readOnePasswordCsv(text());
     case 'env':
-      return readEnvFile(bytes, envAccountName(options.fileName));
+      return readEnvFile(text(), envAccountName(options.fileName));
     case 'csv':
       return readMappedCsv(text());
   }

@@ -4,10 +4,14 @@ import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDate } from '../../ui/format';
+import { imageIn, QrImageError, readQrImage } from './read-qr-image';
 
 export const CONFIRM_BY_PHONE = 'Confirm it with the agency by phone before first use.';
 
-/** A recipient's age public key: add or replace it by pasting, or remove it; the fingerprint to read by phone. */
+/**
+ * A recipient's age public key: add or replace it by pasting it or by reading the QR code the agency shows (an image
+ * file, or a pasted or dropped screenshot), or remove it; the fingerprint to read by phone.
+ */
 export function RecipientKeyPanel({ recipientId, name }: { recipientId: number; name: string }) {
   const [current, setCurrent] = useState<AgeKeyView | null>(null);
   const [earlier, setEarlier] = useState(0);
@@ -111,7 +115,29 @@ function AgeKeyDialog({
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  const chooser = useRef<HTMLInputElement>(null);
+
+  // The code's text goes into the field as a paste would; core checks it on Save, as it checks a pasted key.
+  const readImage = async (image: Blob) => {
+    setError(null);
+    setReading(true);
+    try {
+      setText(await readQrImage(image));
+    } catch (err) {
+      setError(err instanceof QrImageError ? err.message : messageOf(err));
+    } finally {
+      setReading(false);
+      input.current?.focus();
+    }
+  };
+  const takeImage = (event: React.ClipboardEvent | React.DragEvent, files: FileList | undefined) => {
+    const image = imageIn(files);
+    if (!image) return;
+    event.preventDefault();
+    void readImage(image);
+  };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -141,12 +167,36 @@ function AgeKeyDialog({
           placeholder="age1…"
           value={text}
           onChange={(e) => setText(e.target.value)}
+          onPaste={(e) => takeImage(e, e.clipboardData?.files)}
+          onDrop={(e) => takeImage(e, e.dataTransfer?.files)}
           aria-describedby="age-key-hint"
         />
+        <div className="row">
+          <button type="button" onClick={() => chooser.current?.click()} disabled={busy || reading}>
+            Read a QR code from an image…
+          </button>
+          <input
+            ref={chooser}
+            type="file"
+            accept="image/*"
+            hidden
+            aria-label="Image with the agency's QR code"
+            onChange={(e) => {
+              const image = imageIn(e.target.files);
+              e.target.value = '';
+              if (image) void readImage(image);
+            }}
+          />
+          {reading && (
+            <span className="hint" role="status">
+              Reading the QR code…
+            </span>
+          )}
+        </div>
         <p className="hint" id="age-key-hint">
           The agency makes it with age-keygen (or Token Vault: Receive tokens) and sends the line starting
-          with age1. It is public: email is fine. You will see its fingerprint;{' '}
-          {CONFIRM_BY_PHONE.toLowerCase()}
+          with age1, or shows it as a QR code: read a screenshot or photo of the code, or paste or drop one
+          here. It is public: email is fine. You will see its fingerprint; {CONFIRM_BY_PHONE.toLowerCase()}
           {replacing ? ' The current key is kept on record, retired.' : ''}
         </p>
         <ErrorText message={error} />
@@ -154,7 +204,7 @@ function AgeKeyDialog({
           <button type="button" onClick={onClose} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || reading}>
             {replacing ? 'Replace key' : 'Save key'}
           </button>
         </div>
