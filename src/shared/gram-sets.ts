@@ -12,7 +12,6 @@ export class GramSets {
   private readonly pairs = new Array<SlotSet | undefined>(ASCII * ASCII);
   private readonly triples = new Array<(SlotSet | undefined)[] | undefined>(ASCII * ASCII);
   private readonly others = new Map<number, SlotSet>();
-  private readonly asciiQuads = new Map<number, SlotSet>();
   private readonly otherQuads = new Map<string, SlotSet>();
   /** Every set, in the order made (for layOut). */
   private readonly all: SlotSet[] = [];
@@ -55,13 +54,28 @@ export class GramSets {
 
   /** Four code units: only big indexes have them (src/shared/token-search-index.ts, QUADS_FROM_TOKENS). */
   quad(a: number, b: number, c: number, d: number, create: boolean): SlotSet | undefined {
-    const ascii = a < ASCII && b < ASCII && c < ASCII && d < ASCII;
-    const key = ascii ? ((a * ASCII + b) * ASCII + c) * ASCII + d : String.fromCharCode(a, b, c, d);
-    let set = ascii ? this.asciiQuads.get(key as number) : this.otherQuads.get(key as string);
+    const triple = this.triple(a, b, c, create);
+    return triple && this.quadAfter(triple, a, b, c, d, create);
+  }
+
+  /** The quad (a, b, c, d), given the set of its first three, (a, b, c). */
+  quadAfter(
+    triple: SlotSet,
+    a: number,
+    b: number,
+    c: number,
+    d: number,
+    create: boolean,
+  ): SlotSet | undefined {
+    if (d < ASCII) {
+      const row = (triple.extensions ??= create ? new Array<SlotSet | undefined>(ASCII) : undefined);
+      return row && (row[d] ??= create ? this.made() : undefined);
+    }
+    const key = String.fromCharCode(a, b, c, d);
+    let set = this.otherQuads.get(key);
     if (!set && create) {
       set = this.made();
-      if (ascii) this.asciiQuads.set(key as number, set);
-      else this.otherQuads.set(key as string, set);
+      this.otherQuads.set(key, set);
     }
     return set;
   }

@@ -6,6 +6,11 @@
 export class SlotSet {
   /** Sorted members while sparse (the first `count` entries are used); null once this is a bitmap. */
   list: Uint32Array | null = new Uint32Array(4);
+  /**
+   * For a triple's set, once groups of four have sets: the set of each triple + one ASCII character, by its code
+   * (src/shared/gram-sets.ts), so a quad is found from the triple before it without a lookup of its own.
+   */
+  extensions: (SlotSet | undefined)[] | undefined = undefined;
   /** The last slot counted by a bulk load (src/shared/gram-sets.ts layOut), so a token counts once. */
   last = -1;
   /** One bit per slot once dense; shorter than the slot capacity when the high slots are all absent. */

@@ -41,43 +41,45 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * Calls `visit` with the set of each character, pair and triple of the text (`create`: making missing sets;
- * else skipping them). Grams never span a line break (the field separator) or any other white space.
+ * Puts in `out` the set of each character, pair, triple (and quad) of the text (`create`: making missing sets;
+ * else skipping them) and returns how many. Grams never span a line break (the field separator) or any other
+ * white space. Filling an array, rather than calling back, keeps each caller's loop over them plain code.
  */
-function forEachGram(
-  text: string,
-  sets: GramSets,
-  quads: boolean,
-  create: boolean,
-  visit: (set: SlotSet) => void,
-): void {
+function gramSetsOf(text: string, sets: GramSets, quads: boolean, create: boolean, out: SlotSet[]): number {
+  let count = 0;
   let z = -1;
   let a = -1;
   let b = -1;
+  /** The set of the triple that ended at the previous character (z, a, b), if any. */
+  let before: SlotSet | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       z = a = b = -1;
+      before = undefined;
       continue;
     }
     const single = sets.single(c, create);
-    if (single) visit(single);
+    if (single) out[count++] = single;
     if (b >= 0) {
       const pair = sets.pair(b, c, create);
-      if (pair) visit(pair);
+      if (pair) out[count++] = pair;
     }
+    let triple: SlotSet | undefined;
     if (a >= 0) {
-      const triple = sets.triple(a, b, c, create);
-      if (triple) visit(triple);
+      triple = sets.triple(a, b, c, create);
+      if (triple) out[count++] = triple;
     }
-    if (quads && z >= 0) {
-      const quad = sets.quad(z, a, b, c, create);
-      if (quad) visit(quad);
+    if (quads && before) {
+      const quad = sets.quadAfter(before, z, a, b, c, create);
+      if (quad) out[count++] = quad;
     }
+    before = triple;
     z = a;
     a = b;
     b = c;
   }
+  return count;
 }
 
 /** The searched fields of a token, each in lower case; the definition a search answers to. */
@@ -286,6 +288,7 @@ export class TokenSearchIndex {
     const capacity = Math.max(this.metas.length, 32);
     const bitmapBytes = ((capacity + 31) >>> 5) * 4;
     const counted: number[] = [];
+    const scratch: SlotSet[] = [];
     for (let slot = 0; slot < this.metas.length; slot++) {
       if (!this.metas[slot]) continue;
       if (grams.bytes > this.maxPostingBytes) {
@@ -293,17 +296,21 @@ export class TokenSearchIndex {
         continue;
       }
       counted.push(slot);
-      forEachGram(this.texts[slot]!, sets, grams.quads, true, (set) => {
-        if (set.last === slot) return;
+      const found = gramSetsOf(this.texts[slot]!, sets, grams.quads, true, scratch);
+      for (let i = 0; i < found; i++) {
+        const set = scratch[i]!;
+        if (set.last === slot) continue;
         set.last = slot;
         set.count++;
         // What the set will hold: a list until a bitmap is smaller.
         if (set.count * 4 <= bitmapBytes) grams.bytes += 4;
-      });
+      }
     }
     sets.layOut(capacity);
-    for (const slot of counted)
-      forEachGram(this.texts[slot]!, sets, grams.quads, false, (set) => set.append(slot, capacity));
+    for (const slot of counted) {
+      const found = gramSetsOf(this.texts[slot]!, sets, grams.quads, false, scratch);
+      for (let i = 0; i < found; i++) scratch[i]!.append(slot, capacity);
+    }
     this.grams = grams;
     return grams;
   }
@@ -316,15 +323,17 @@ export class TokenSearchIndex {
       return;
     }
     const capacity = Math.max(this.metas.length, 32);
-    forEachGram(this.texts[slot]!, grams.sets, grams.quads, true, (set) => {
-      grams.bytes += set.add(slot, capacity);
-    });
+    const scratch: SlotSet[] = [];
+    const found = gramSetsOf(this.texts[slot]!, grams.sets, grams.quads, true, scratch);
+    for (let i = 0; i < found; i++) grams.bytes += scratch[i]!.add(slot, capacity);
   }
 
   private unindexSlot(slot: number): void {
     const grams = this.grams!;
     if (grams.unindexed.delete(slot)) return;
-    forEachGram(this.texts[slot]!, grams.sets, grams.quads, false, (set) => set.delete(slot));
+    const scratch: SlotSet[] = [];
+    const found = gramSetsOf(this.texts[slot]!, grams.sets, grams.quads, false, scratch);
+    for (let i = 0; i < found; i++) scratch[i]!.delete(slot);
   }
 
   private passesFilters(meta: TokenMeta, query: TokenListQuery): boolean {
