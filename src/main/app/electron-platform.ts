@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PlatformServices } from '../session/platform-services';
 import { concealmentPayloads } from './clipboard-concealment';
+import { openDialogOptions, saveDialogOptions } from './file-dialog-options';
 
 /** The OS's concealment hints as Blobs for one ClipboardItem (see clipboard-concealment.ts). */
 function concealmentFormats(): Record<string, Blob> {
@@ -29,9 +30,8 @@ export function createElectronPlatform(window: () => BrowserWindow | null): Plat
     async chooseSaveFile(suggestedName) {
       const owner = window();
       const options = {
-        title: 'Save the handoff bundle',
+        ...saveDialogOptions(suggestedName),
         defaultPath: join(homedir(), suggestedName),
-        filters: [{ name: 'ZIP archive', extensions: ['zip'] }],
         properties: ['showOverwriteConfirmation'] as 'showOverwriteConfirmation'[],
       };
       const result = owner
@@ -39,13 +39,9 @@ export function createElectronPlatform(window: () => BrowserWindow | null): Plat
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    async chooseOpenFile() {
+    async chooseOpenFile(purpose) {
       const owner = window();
-      const options = {
-        title: 'Open a handoff bundle',
-        filters: [{ name: 'ZIP archive', extensions: ['zip'] }],
-        properties: ['openFile'] as 'openFile'[],
-      };
+      const options = { ...openDialogOptions(purpose), properties: ['openFile'] as 'openFile'[] };
       const result = owner
         ? await dialog.showOpenDialog(owner, options)
         : await dialog.showOpenDialog(options);

@@ -161,7 +161,7 @@ export const handlers: Handlers = {
     return { path: input.outPath, format };
   },
   chooseBundleToOpen: async (session) => {
-    const path = await session.platform.chooseOpenFile();
+    const path = await session.platform.chooseOpenFile('bundle');
     return path ? { path } : null;
   },
   openBundle: async (session, input) => {
@@ -174,7 +174,7 @@ export const handlers: Handlers = {
   },
   ...ageHandlers,
   chooseImportFile: async (session) => {
-    const path = await session.platform.chooseOpenFile();
+    const path = await session.platform.chooseOpenFile('import');
     return path ? { path } : null;
   },
   openImportSource: (session, input) =>
