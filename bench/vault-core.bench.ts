@@ -7,12 +7,14 @@
  * lists and searches, so its RSS is what a main process holding an unlocked vault of 10,000 tokens uses.
  * No assertion here: targets are printed beside the figures, never enforced.
  */
+// First: V8 flags that must come before the other modules load (see the file).
+import './session-runtime-first';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { keepYoungGenerationSmall } from '../src/main/core/runtime/young-generation';
 import { Vault } from '../src/main/core/vault/vault';
+import { memoryMap, type MemoryMap } from './memory-map';
 import { keystrokePrefixes, makeBenchTokens, type BenchToken } from './dataset';
 // Types only: the reference tooling (kdbxweb alone is about 12 MiB) is loaded by measureReference, never by the
 // session process, whose RSS must be what a main process holding the vault uses.
@@ -41,6 +43,7 @@ interface SessionFigures {
   searchMatches: number;
   rssBytes: number;
   memory: NodeJS.MemoryUsage;
+  memoryMap: MemoryMap | null;
 }
 
 interface ReferenceFigures {
@@ -72,8 +75,6 @@ function gc(): void {
 
 /** The unlocked-vault process: unlock several times, then list and search as a user would. */
 async function sessionPhase(dir: string): Promise<void> {
-  // As the CLI and the Electron main process do at start (src/main/core/runtime/young-generation.ts).
-  keepYoungGenerationSmall();
   const figures: SessionFigures = {
     kdfMs: [],
     afterKdfMs: [],
@@ -83,6 +84,7 @@ async function sessionPhase(dir: string): Promise<void> {
     searchMatches: 0,
     rssBytes: 0,
     memory: process.memoryUsage(),
+    memoryMap: null,
   };
   let vault: Vault | undefined;
   for (let run = 0; run < UNLOCK_RUNS; run++) {
@@ -111,6 +113,7 @@ async function sessionPhase(dir: string): Promise<void> {
   gc();
   figures.memory = process.memoryUsage();
   figures.rssBytes = figures.memory.rss;
+  figures.memoryMap = memoryMap();
   open.lock();
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
@@ -389,6 +392,15 @@ async function main(): Promise<void> {
       ),
     ];
     printTable(metrics);
+    const map = session.memoryMap;
+    if (map) {
+      const spaces = Object.entries(map.heapSpaces)
+        .map(([name, space]) => `${name.replace(/_space$/, '')} ${space.used}/${space.size}`)
+        .join(', ');
+      console.log(
+        `RSS by part (MiB): node executable ${map.nodeExecutable}, anonymous ${map.anonymous}, malloc heap ${map.mallocHeap}, libraries ${map.libraries}, other ${map.other}; V8 spaces used/committed: ${spaces}`,
+      );
+    }
     const result = {
       bench: 'vault-core',
       tokens: TOKEN_COUNT,

@@ -1,11 +1,10 @@
+// First: it sets a V8 flag that must come before the other modules load (see the file).
+import '../main/core/runtime/young-generation-first';
 import { CommanderError } from 'commander';
 import { EXIT_CODE_BY_ERROR } from '../shared/errors';
 import { storageErrorToVaultError } from '../main/core/db/storage-error';
 import { buildProgram } from './program';
 import { UsageError } from './usage-error';
-import { keepYoungGenerationSmall } from '../main/core/runtime/young-generation';
-
-keepYoungGenerationSmall();
 
 /** One line on stderr, never a stack trace, never a secret (messages are built from names and ids only). */
 function fail(message: string, code: number): never {

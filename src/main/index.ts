@@ -1,3 +1,5 @@
+// First: it sets a V8 flag that must come before the other modules load (see the file).
+import './core/runtime/main-process-first';
 import { app, BrowserWindow, ipcMain, Menu, powerMonitor, session as electronSession } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +14,6 @@ import { SessionController } from './session/session-controller';
 import { mainWindowOptions } from './window/main-window-options';
 import { shouldReloadAfterLock } from './window/reload-after-lock';
 import { permissionDecision, shouldAllowNavigation, windowOpenDecision } from './window/navigation-guards';
-import { keepYoungGenerationSmall } from './core/runtime/young-generation';
-
-keepYoungGenerationSmall();
 
 // The SQLite addon built for Electron's ABI (scripts/build-electron-sqlite.mjs); node_modules keeps the Node build.
 const electronSqlite = join(__dirname, '../native/electron/better_sqlite3.node');

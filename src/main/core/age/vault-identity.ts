@@ -1,8 +1,8 @@
-import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { VaultError } from '../../../shared/errors';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { ageFingerprint } from './age-keys';
+import { ageLibrary } from './age-library';
 
 /** The vault's age identity as shown to people: never the secret key. */
 export interface VaultIdentityView {
@@ -47,6 +47,7 @@ export class VaultIdentity {
         'This vault already has an age key for receiving; it is kept, so bundles sent to it stay readable.',
       );
     // Generated before the transaction: better-sqlite3 transactions cannot await.
+    const { generateX25519Identity, identityToRecipient } = await ageLibrary();
     const secretKey = await generateX25519Identity();
     const publicKey = await identityToRecipient(secretKey);
     const createdAt = new Date().toISOString();

@@ -1,8 +1,9 @@
-import { armor, Decrypter, Encrypter } from 'age-encryption';
+import type { armor as Armor } from 'age-encryption';
 import { VaultError } from '../../../shared/errors';
 import type { HandoffDocument } from '../../../shared/handoff-format';
 import { MAX_BUNDLE_BYTES } from './bundle-zip';
 import { readPlainBundleZip, writePlainBundleZip } from './plain-bundle-zip';
+import { ageLibrary } from '../age/age-library';
 
 /** The first line of every binary age file (age-encryption.org/v1). */
 const AGE_MAGIC = 'age-encryption.org/v1\n';
@@ -31,6 +32,7 @@ export async function writeAgeBundle(
   recipient: string,
   format: AgeBundleFormat,
 ): Promise<Uint8Array> {
+  const { armor, Encrypter } = await ageLibrary();
   const encrypter = new Encrypter();
   encrypter.addRecipient(recipient);
   const encrypted = await encrypter.encrypt(await writePlainBundleZip(doc));
@@ -54,7 +56,7 @@ const altered = () =>
     'This age file is damaged or was altered after it was made (its authentication failed).',
   );
 
-function binaryOf(bytes: Uint8Array): Uint8Array {
+function binaryOf(bytes: Uint8Array, armor: typeof Armor): Uint8Array {
   if (bytes.byteLength > MAX_AGE_FILE_BYTES)
     throw new VaultError(
       'BUNDLE_INVALID',
@@ -86,7 +88,8 @@ export async function readAgeBundle(
   bytes: Uint8Array,
   identities: readonly string[],
 ): Promise<HandoffDocument> {
-  const binary = binaryOf(bytes);
+  const { armor, Decrypter } = await ageLibrary();
+  const binary = binaryOf(bytes, armor);
   const decrypter = new Decrypter();
   for (const identity of identities) decrypter.addIdentity(identity);
   let plaintext: ReadableStream<Uint8Array> & { size(sourceSize: number): number };

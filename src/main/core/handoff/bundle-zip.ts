@@ -1,11 +1,4 @@
-import {
-  configure,
-  TextReader,
-  Uint8ArrayReader,
-  Uint8ArrayWriter,
-  ZipReader,
-  ZipWriter,
-} from '@zip.js/zip.js';
+import type { ZipReader } from '@zip.js/zip.js';
 import { VaultError } from '../../../shared/errors';
 import {
   handoffDocumentSchema,
@@ -18,22 +11,11 @@ import { applySeal, checkSeal, sealPlaceholder } from './bundle-seal';
 import { aesPasswordMatches } from './bundle-aes-verifier';
 import { checkBundleLayout } from './bundle-layout';
 import { describeSize, readBoundedFile } from '../fs/read-bounded';
-
-/**
- * In Node there are no web workers to hand compression to; everything runs inline. zip.js would also fetch a
- * WebAssembly module to speed up AES: through fetch (undici, itself WebAssembly), which kills the process when
- * memory is limited (ulimit -v, prlimit --as). Declining the module keeps zip.js on its JavaScript AES, with
- * native zlib for inflation; test/reliability/hostile-bundles.test.ts opens bundles under such a limit.
- */
-configure({
-  useWebWorkers: false,
-  wasmURI: () => {
-    throw new Error('No WebAssembly module: zip.js uses its JavaScript AES.');
-  },
-});
+import { zipLibrary } from './zip-library';
 
 /** An AES-256 ZIP (WinZip AE-2: no CRC stored, each entry authenticated by HMAC-SHA1), built in memory. */
 export async function writeBundle(doc: HandoffDocument, password: string): Promise<Uint8Array> {
+  const { TextReader, Uint8ArrayWriter, ZipWriter } = await zipLibrary();
   const writer = new ZipWriter(new Uint8ArrayWriter(), {
     password,
     encryptionStrength: 3,
@@ -157,9 +139,10 @@ export async function readBundle(bytes: Uint8Array, password: string): Promise<H
     }
   }
 
+  const { Uint8ArrayReader, ZipReader: Reader } = await zipLibrary();
   let reader: ZipReader<unknown> | undefined;
   try {
-    reader = new ZipReader(new Uint8ArrayReader(bytes), {
+    reader = new Reader(new Uint8ArrayReader(bytes), {
       password,
       useWebWorkers: false,
     });

@@ -1,15 +1,16 @@
-import { TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from '@zip.js/zip.js';
 import { VaultError } from '../../../shared/errors';
 import type { HandoffDocument } from '../../../shared/handoff-format';
 import { bundleEntryContents, BUNDLE_ENTRIES } from './bundle-files';
 import { parseHandoffDocument } from './bundle-document';
 import { MAX_BUNDLE_BYTES } from './bundle-zip';
+import { zipLibrary } from './zip-library';
 
 /**
  * The ZIP inside an age bundle: the same four entries as the AES bundle, without a password of its own (age
  * encrypts and authenticates the whole file). Deflated, dated the moment the bundle was made.
  */
 export async function writePlainBundleZip(doc: HandoffDocument): Promise<Uint8Array> {
+  const { TextReader, Uint8ArrayWriter, ZipWriter } = await zipLibrary();
   const writer = new ZipWriter(new Uint8ArrayWriter(), {
     useWebWorkers: false,
     lastModDate: new Date(doc.createdAt),
@@ -46,6 +47,7 @@ export async function readPlainBundleZip(
   bytes: Uint8Array,
   maxEntryBytes = MAX_INNER_ENTRY_BYTES,
 ): Promise<HandoffDocument> {
+  const { Uint8ArrayReader, ZipReader } = await zipLibrary();
   const reader = new ZipReader(new Uint8ArrayReader(bytes), { useWebWorkers: false });
   try {
     const seen = new Set<string>();
