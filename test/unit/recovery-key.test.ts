@@ -38,6 +38,21 @@ describe('recovery key', () => {
     }
   });
 
+  it('refuses any other last character and any extra character, so only the key as printed is accepted', () => {
+    const compact = encodeRecoveryKey(ENTROPY).replace(/-/g, '');
+    const last = compact[51]!;
+    for (const replacement of CROCKFORD) {
+      if (replacement === last) continue;
+      expect(() => parseRecoveryKey(compact.slice(0, 51) + replacement), `last ${replacement}`).toThrow(
+        expect.objectContaining({ code: 'WRONG_PASSWORD' }),
+      );
+    }
+    expect(() => parseRecoveryKey(`${compact}0`)).toThrow(expect.objectContaining({ code: 'WRONG_PASSWORD' }));
+    expect(() => parseRecoveryKey(`${encodeRecoveryKey(ENTROPY)}-ABCD`)).toThrow(
+      expect.objectContaining({ code: 'WRONG_PASSWORD' }),
+    );
+  });
+
   it('detects swapped neighbouring characters', () => {
     const compact = encodeRecoveryKey(ENTROPY).replace(/-/g, '');
     let checked = 0;

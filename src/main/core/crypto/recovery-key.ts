@@ -5,6 +5,9 @@ import { VaultError } from '../../../shared/errors';
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const ENTROPY_BYTES = 30;
 const CHECKSUM_BYTES = 2;
+/** 256 bits in 5-bit characters: 52 characters, the last holding one bit and four zero padding bits. */
+const KEY_CHARACTERS = Math.ceil(((ENTROPY_BYTES + CHECKSUM_BYTES) * 8) / 5);
+const PADDING_BITS = KEY_CHARACTERS * 5 - (ENTROPY_BYTES + CHECKSUM_BYTES) * 8;
 
 function checksum(entropy: Buffer): Buffer {
   return createHash('sha256')
@@ -57,15 +60,18 @@ export function generateRecoveryKey(): { display: string; entropy: Buffer } {
 /** Accepts any case, spaces or dashes, and the usual look-alikes (O for 0, I and L for 1). */
 export function parseRecoveryKey(text: string): Buffer {
   const normalised = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  const bytes = decodeBase32(normalised);
-  if (!bytes || bytes.length < ENTROPY_BYTES + CHECKSUM_BYTES) {
+  const bytes = normalised.length === KEY_CHARACTERS ? decodeBase32(normalised) : null;
+  if (!bytes) {
     throw new VaultError(
       'WRONG_PASSWORD',
       'That is not a recovery key: it should be 13 groups of 4 letters and digits.',
     );
   }
   const entropy = bytes.subarray(0, ENTROPY_BYTES);
-  if (!checksum(entropy).equals(bytes.subarray(ENTROPY_BYTES, ENTROPY_BYTES + CHECKSUM_BYTES))) {
+  // The padding bits of the last character are always zero in a printed key: any other last character is a typo,
+  // even though it would decode to the same bits, so the key is accepted only exactly as printed.
+  const paddingIsZero = (CROCKFORD.indexOf(normalised[KEY_CHARACTERS - 1]!) & ((1 << PADDING_BITS) - 1)) === 0;
+  if (!paddingIsZero || !checksum(entropy).equals(bytes.subarray(ENTROPY_BYTES, ENTROPY_BYTES + CHECKSUM_BYTES))) {
     throw new VaultError(
       'WRONG_PASSWORD',
       'The recovery key has a typo: its checksum does not match. Check each group.',
