@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { SEAL_LENGTH, sealPlaceholder } from '../../src/main/core/handoff/bundle-seal';
-import { MAX_AGE_FILE_BYTES } from '../../src/main/core/handoff/age-bundle';
-import { inflationCap, writeBundle } from '../../src/main/core/handoff/bundle-zip';
+import { inflationCap, MAX_BUNDLE_BYTES, writeBundle } from '../../src/main/core/handoff/bundle-zip';
 import type { HandoffDocument } from '../../src/shared/handoff-format';
 import { runCliUnderLimit, type ProbedRun } from '../helpers/bounded-child';
 import { declareInflatedSize, deflatedZeros, reseal, sealedZip } from '../helpers/hostile-bundles';
@@ -161,8 +160,9 @@ describe('handoff open refuses a hostile file in bounded memory and time (prlimi
       const path = probe.path();
       const size =
         path === '/dev/zero' ? 0 : spawnSync('stat', ['-c', '%s', path], { encoding: 'utf8' }).stdout;
-      // A file refused from its size is never read: it is held to the bound of an empty file.
-      const held = Number(size) > MAX_AGE_FILE_BYTES ? 0 : Number(size);
+      // A file refused from its size (a ZIP over 256 MiB, anything over the armored age cap) is never read: it is
+      // held to the bound of an empty file.
+      const held = Number(size) > MAX_BUNDLE_BYTES ? 0 : Number(size);
       const bound = 2 * held + 64 * MIB;
       const run = open(path, probe.password, baseline.vmPeakBytes + bound);
       expect(run.signal).toBeNull();

@@ -8,7 +8,14 @@ export interface BoundedReadOptions {
   what: string;
   /** The code for a file that exists but is refused (too big, not a regular file); INVALID_INPUT by default. */
   refusedCode?: ErrorCode;
+  /**
+   * When the cap depends on what the file is: called with the file's first bytes (at most 64) before anything else
+   * is read; returns the cap and the sentence for a file over it. `maxBytes` stays the cap for any kind.
+   */
+  capForStart?: (start: Buffer) => { maxBytes: number; tooBig: (size: number) => string } | null;
 }
+
+const START_BYTES = 64;
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -52,6 +59,11 @@ export function readBoundedFile(path: string, options: BoundedReadOptions): Buff
         refused,
         `${options.what} is ${describeSize(stat.size)}, more than the ${describeSize(options.maxBytes)} accepted.`,
       );
+    }
+    if (options.capForStart) {
+      const start = Buffer.alloc(Math.min(START_BYTES, stat.size));
+      const cap = options.capForStart(start.subarray(0, readSync(fd, start, 0, start.length, 0)));
+      if (cap && stat.size > cap.maxBytes) throw new VaultError(refused, cap.tooBig(stat.size));
     }
     // The size can still grow while we read (a file being written): read at most the cap + 1 and judge that.
     const chunks: Buffer[] = [];

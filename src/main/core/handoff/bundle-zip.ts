@@ -107,6 +107,11 @@ function parseDocument(text: string): HandoffDocument {
   return result.data;
 }
 
+/** The sentence for a password ZIP over the bundle cap, whether judged from its bytes or from its size on disk. */
+export function bundleTooBigSentence(size: number): string {
+  return `This file is ${describeSize(size)}, more than the ${describeSize(MAX_BUNDLE_BYTES)} a handoff bundle can be, so it is not one.`;
+}
+
 /**
  * Open a bundle, in an order that spends nothing on a hostile file: the layout from the raw bytes
  * (bundle-layout.ts), then the seal over the raw bytes, and only then decryption and inflation, each entry
@@ -115,10 +120,7 @@ function parseDocument(text: string): HandoffDocument {
  */
 export async function readBundle(bytes: Uint8Array, password: string): Promise<HandoffDocument> {
   if (bytes.byteLength > MAX_BUNDLE_BYTES) {
-    throw new VaultError(
-      'BUNDLE_INVALID',
-      `This file is ${describeSize(bytes.byteLength)}, more than the ${describeSize(MAX_BUNDLE_BYTES)} a handoff bundle can be, so it is not one.`,
-    );
+    throw new VaultError('BUNDLE_INVALID', bundleTooBigSentence(bytes.byteLength));
   }
   const layout = checkBundleLayout(bytes);
   const seal = checkSeal(bytes, password);
