@@ -47,7 +47,9 @@ describe('recovery key', () => {
         expect.objectContaining({ code: 'WRONG_PASSWORD' }),
       );
     }
-    expect(() => parseRecoveryKey(`${compact}0`)).toThrow(expect.objectContaining({ code: 'WRONG_PASSWORD' }));
+    expect(() => parseRecoveryKey(`${compact}0`)).toThrow(
+      expect.objectContaining({ code: 'WRONG_PASSWORD' }),
+    );
     expect(() => parseRecoveryKey(`${encodeRecoveryKey(ENTROPY)}-ABCD`)).toThrow(
       expect.objectContaining({ code: 'WRONG_PASSWORD' }),
     );

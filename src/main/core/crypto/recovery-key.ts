@@ -70,8 +70,12 @@ export function parseRecoveryKey(text: string): Buffer {
   const entropy = bytes.subarray(0, ENTROPY_BYTES);
   // The padding bits of the last character are always zero in a printed key: any other last character is a typo,
   // even though it would decode to the same bits, so the key is accepted only exactly as printed.
-  const paddingIsZero = (CROCKFORD.indexOf(normalised[KEY_CHARACTERS - 1]!) & ((1 << PADDING_BITS) - 1)) === 0;
-  if (!paddingIsZero || !checksum(entropy).equals(bytes.subarray(ENTROPY_BYTES, ENTROPY_BYTES + CHECKSUM_BYTES))) {
+  const paddingIsZero =
+    (CROCKFORD.indexOf(normalised[KEY_CHARACTERS - 1]!) & ((1 << PADDING_BITS) - 1)) === 0;
+  if (
+    !paddingIsZero ||
+    !checksum(entropy).equals(bytes.subarray(ENTROPY_BYTES, ENTROPY_BYTES + CHECKSUM_BYTES))
+  ) {
     throw new VaultError(
       'WRONG_PASSWORD',
       'The recovery key has a typo: its checksum does not match. Check each group.',
