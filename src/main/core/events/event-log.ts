@@ -28,6 +28,23 @@ interface EventRow {
 }
 
 /**
+ * The columns an event's hash covers, in the order they are hashed and inserted: one list, so a column can never be
+ * stored without being chained (docs/vault-format.md describes the same order).
+ */
+function chainedFields(row: Omit<EventRow, 'hash'>) {
+  return [
+    row.seq,
+    row.at,
+    row.actor,
+    row.kind,
+    row.account_id,
+    row.token_id,
+    row.details,
+    row.prev_hash,
+  ] as const;
+}
+
+/**
  * The append-only history. Each row's hash is an HMAC (keyed from the vault's data key) over its fields and the
  * previous row's hash, and the newest hash is kept in `meta`, so an edited, inserted or deleted row breaks `verify`.
  */
@@ -53,17 +70,9 @@ export class EventLog {
   }
 
   private hashRow(row: Omit<EventRow, 'hash'>): string {
-    const material = JSON.stringify([
-      row.seq,
-      row.at,
-      row.actor,
-      row.kind,
-      row.account_id,
-      row.token_id,
-      row.details,
-      row.prev_hash,
-    ]);
-    return createHmac('sha256', this.chainKey).update(material).digest('hex');
+    return createHmac('sha256', this.chainKey)
+      .update(JSON.stringify(chainedFields(row)))
+      .digest('hex');
   }
 
   private head(): { seq: number; hash: string } {
@@ -110,17 +119,7 @@ export class EventLog {
         prev_hash: head.hash,
       };
       const hash = this.hashRow(row);
-      this.insert.run(
-        row.seq,
-        row.at,
-        row.actor,
-        row.kind,
-        row.account_id,
-        row.token_id,
-        row.details,
-        row.prev_hash,
-        hash,
-      );
+      this.insert.run(...chainedFields(row), hash);
       rows.push({ ...row, hash });
       head = { seq: row.seq, hash };
     }
