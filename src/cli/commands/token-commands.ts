@@ -72,15 +72,7 @@ export async function readStdin(): Promise<string> {
 function readImportFile(file: string, format: string | undefined): unknown[] {
   const kind = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   if (kind !== 'csv' && kind !== 'json') throw new UsageError('--format is json or csv.');
-  let text: string;
-  try {
-    text = readBoundedTextFile(file, { maxBytes: IMPORT_FILE_MAX_BYTES, what: 'The import file' });
-  } catch (error) {
-    if (error instanceof VaultError && (error.code === 'NOT_FOUND' || error.code === 'IO')) {
-      throw new UsageError(`Cannot read ${file} (${error.code === 'NOT_FOUND' ? 'ENOENT' : 'error'}).`);
-    }
-    throw error;
-  }
+  const text = readBoundedTextFile(file, { maxBytes: IMPORT_FILE_MAX_BYTES, what: 'The import file' });
   if (kind === 'csv') return csvToImportRows(text);
   let parsed: unknown;
   try {
