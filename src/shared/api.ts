@@ -372,6 +372,8 @@ export const api = {
   },
   /** Import from KeePass, Bitwarden, 1Password, .env or CSV: a native open dialog; null when cancelled. */
   chooseImportFile: { input: none, output: output<{ path: string } | null>() },
+  /** The key file of a KeePass database, for openImportSource: a native open dialog; null when cancelled. */
+  chooseImportKeyFile: { input: none, output: output<{ path: string } | null>() },
   /**
    * Read a source in main (a chosen path, or the bytes of a file dropped on the window) and keep it there; the
    * answer is the preview, which carries masks and lengths, never a value. A .kdbx without its password answers
@@ -385,6 +387,7 @@ export const api = {
         fileName: z.string().max(255),
         format: z.enum(IMPORT_FORMATS).optional(),
         sourcePassword: passwordField.optional(),
+        keyFilePath: folderPath.optional(),
       })
       .refine((input) => (input.path === undefined) !== (input.bytesBase64 === undefined), {
         message: 'Choose a file or drop one on the window.',

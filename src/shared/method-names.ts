@@ -84,6 +84,7 @@ export const BRIDGE_METHODS = [
   'copyVaultPublicKey',
   'openAgeBundle',
   'chooseImportFile',
+  'chooseImportKeyFile',
   'openImportSource',
   'previewImport',
   'commitImport',

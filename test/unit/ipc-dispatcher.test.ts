@@ -120,6 +120,7 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   copyVaultPublicKey: () => ({}),
   openAgeBundle: (ids) => ({ path: `${ids.vaultPath}-bundle.age` }),
   chooseImportFile: () => ({}),
+  chooseImportKeyFile: () => ({}),
   openImportSource: (ids) => ({ path: `${ids.vaultPath}-import.csv`, fileName: 'import.csv', format: 'csv' }),
   previewImport: () => ({ importId: '00000000-0000-4000-8000-000000000000', plan: {} }),
   commitImport: () => ({ importId: '00000000-0000-4000-8000-000000000000', plan: { selection: [1] } }),

@@ -187,6 +187,10 @@ export const handlers: Handlers = {
     const path = await session.platform.chooseOpenFile('import');
     return path ? { path } : null;
   },
+  chooseImportKeyFile: async (session) => {
+    const path = await session.platform.chooseOpenFile('key-file');
+    return path ? { path } : null;
+  },
   openImportSource: (session, input) =>
     openImport(session.requireVault(), {
       ...(input.path !== undefined ? { path: input.path } : {}),
@@ -194,6 +198,7 @@ export const handlers: Handlers = {
       fileName: input.fileName,
       ...(input.format !== undefined ? { format: input.format } : {}),
       ...(input.sourcePassword !== undefined ? { sourcePassword: input.sourcePassword } : {}),
+      ...(input.keyFilePath !== undefined ? { keyFilePath: input.keyFilePath } : {}),
     }),
   previewImport: (session, input) => previewHeldImport(session.requireVault(), input.importId, input.plan),
   commitImport: (session, input) => commitHeldImport(session.requireVault(), input.importId, input.plan),
