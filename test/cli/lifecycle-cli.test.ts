@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { DAY_MS } from '../../src/main/core/profiles/token-clocks';
+import { guideFor } from '../../src/shared/platform-guides';
 import { Vault } from '../../src/main/core/vault/vault';
 import { ensureCliBuilt, runCli, type CliResult } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -32,6 +33,11 @@ async function prepared<T extends Record<string, number>>(setup: (vault: Vault) 
       (e) => e.kind,
     );
   return { dir, path, cli, ids, history };
+}
+
+function endpointDeleteStep(role: 'primary' | 'secondary'): string {
+  const guide = guideFor('endpoint', 'delete', role);
+  return `${guide.doIt} (${guide.where})`;
 }
 
 describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, () => {
@@ -146,11 +152,12 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     expect(ok(await cli('token', 'unmap', path, app, get))).toBe(
       `Token ${app} unmapped from primary token ${get}.`,
     );
+    // The line records the removal here and repeats the platform's step; it never says the platform changed.
     expect(ok(await cli('token', 'delete', path, get))).toBe(
-      `Recorded: token ${get} "GET" is deleted on the endpoint platform; it is removed from the vault.`,
+      `Recorded: token ${get} "GET" is removed from the vault; on the endpoint platform the step is: ${endpointDeleteStep('primary')}.`,
     );
     expect(ok(await cli('token', 'delete', path, post, '--force'))).toBe(
-      `Recorded: token ${post} "POST" is deleted on the endpoint platform; it is removed from the vault.`,
+      `Recorded: token ${post} "POST" is removed from the vault; on the endpoint platform the step is: ${endpointDeleteStep('primary')}.`,
     );
     expect(await history(ids.app)).toEqual([
       'Created',

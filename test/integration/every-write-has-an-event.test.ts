@@ -53,6 +53,7 @@ const NOT_A_VAULT_WRITE: Partial<Record<MethodName, string>> = {
   getVaultIdentity: 'read',
   copyVaultPublicKey: 'clipboard only; a public key',
   chooseImportFile: 'native dialog',
+  chooseImportKeyFile: 'native dialog',
   openImportSource: 'reads a file to import and keeps it in main; writes nothing',
   previewImport: 'read: the preview of an import',
   closeImport: 'drops a source read for an import; writes nothing',
