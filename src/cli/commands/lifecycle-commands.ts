@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import type { TokenMeta } from '../../shared/model';
 import type { Outcome } from '../../main/core/use-cases/outcome';
@@ -194,7 +195,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
     );
     if (options.json) return printJson(tokenJson(after));
     printLine(
-      `Token ${after.id} "${after.name}" ${after.expiresAt ? `expires ${after.expiresAt}` : 'never expires'}.`,
+      `Token ${after.id} "${after.name}" ${after.expiresAt ? `expires ${localDayOf(after.expiresAt)}` : 'never expires'}.`,
     );
   });
 

@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import { VaultError } from '../../shared/errors';
 import type { TokenUpdateInput } from '../../shared/inputs';
 import type { TokenMeta, VaultEvent } from '../../shared/model';
@@ -100,7 +101,7 @@ function printTokenDetail(token: TokenMeta): void {
     ['updated', token.updatedAt],
     ['generated', token.generatedAt],
     ['last activity', token.lastActivityAt],
-    ['expires', token.expiresAt],
+    ['expires', token.expiresAt ? localDayOf(token.expiresAt) : null],
     ['value', `hidden (${token.valueLength} characters; use "token reveal")`],
   ];
   for (const [label, value] of rows) printLine(`${label.padEnd(14)}${value ?? '-'}`);
