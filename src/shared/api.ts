@@ -19,7 +19,7 @@ import { HTTP_METHODS } from './profiles';
 import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from './token-views';
 import { isoDateSchema, secretValueSchema, singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
-import type { EngagementPlanSummary, EngagementResult, HandoffRecord } from './handoff-views';
+import type { EngagementPlanSummary, HandoffRecord } from './handoff-views';
 import {
   recipientCreateSchema,
   recipientPatchSchema,
@@ -287,11 +287,6 @@ export const api = {
   recipientHoldings: { input: byId, output: output<Holding[]>() },
   /** What ending the engagement would touch (nothing changes): the tokens whose current value they hold. */
   planEngagementEnd: { input: byId, output: output<EngagementPlanSummary>() },
-  /** Engagement ended: regenerate or invalidate every token the recipient holds, in one transaction. */
-  endEngagement: {
-    input: z.strictObject({ id: idSchema, action: z.enum(['regenerate', 'invalidate']) }),
-    output: output<EngagementResult>(),
-  },
   setRecipientArchived: {
     input: z.strictObject({ id: idSchema, archived: z.boolean() }),
     output: output<RecipientView>(),

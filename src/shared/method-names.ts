@@ -66,7 +66,6 @@ export const BRIDGE_METHODS = [
   'tokenHolders',
   'recipientHoldings',
   'planEngagementEnd',
-  'endEngagement',
   'setRecipientArchived',
   'chooseBundleToOpen',
   'openBundle',

@@ -157,7 +157,6 @@ describe('every write is in the history', () => {
       armor: false,
     });
     await write('removeRecipientKey', { id: agency.id });
-    await write('endEngagement', { id: agency.id, action: 'invalidate' });
     const plan = await write<{ id: number }>('startRotationPlan', { tokenIds: [primary.id] });
     await write('recordRotationStep', {
       planId: plan.id,

@@ -93,7 +93,6 @@ const VALID_INPUTS: { [M in MethodName]: (ids: FixtureIds) => MethodInput<M> } =
   tokenHolders: (ids) => ({ id: ids.tokenId }),
   recipientHoldings: (ids) => ({ id: ids.recipientId }),
   planEngagementEnd: (ids) => ({ id: ids.recipientId }),
-  endEngagement: (ids) => ({ id: ids.recipientId, action: 'invalidate' }),
   setRecipientArchived: (ids) => ({ id: ids.recipientId, archived: true }),
   chooseBundleToOpen: () => ({}),
   openBundle: (ids) => ({ path: `${ids.vaultPath}-bundle.zip`, password: 'some bundle password' }),

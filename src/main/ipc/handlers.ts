@@ -150,8 +150,6 @@ export const handlers: Handlers = {
   tokenHolders: (session, input) => session.requireVault().recipients.holdersOf(input.id),
   recipientHoldings: (session, input) => session.requireVault().recipients.holdings(input.id),
   planEngagementEnd: (session, input) => session.requireVault().handoffs.engagementPlanSummary(input.id),
-  endEngagement: (session, input) =>
-    session.requireVault().useCases.endEngagement(input.id, input.action).result,
   setRecipientArchived: (session, input) =>
     session.requireVault().useCases.editRecipient(input.id, {}, input.archived).result,
   listRotationPlans: (session) => session.requireVault().rotations.list(),
