@@ -285,8 +285,14 @@ export const api = {
   listHandoffs: { input: none, output: output<HandoffView[]>() },
   tokenHolders: { input: byId, output: output<Holder[]>() },
   recipientHoldings: { input: byId, output: output<Holding[]>() },
-  /** What ending the engagement would touch (nothing changes): the tokens whose current value they hold. */
-  planEngagementEnd: { input: byId, output: output<EngagementPlanSummary>() },
+  /**
+   * What ending the engagement would touch (nothing changes): the tokens whose current value they hold, and the
+   * recipient's unfinished rotation plan, which is resumed rather than started twice.
+   */
+  planEngagementEnd: {
+    input: byId,
+    output: output<EngagementPlanSummary & { unfinishedPlan: RotationPlanSummary | null }>(),
+  },
   setRecipientArchived: {
     input: z.strictObject({ id: idSchema, archived: z.boolean() }),
     output: output<RecipientView>(),

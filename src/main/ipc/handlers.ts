@@ -149,7 +149,13 @@ export const handlers: Handlers = {
   listHandoffs: (session) => session.requireVault().handoffs.list(),
   tokenHolders: (session, input) => session.requireVault().recipients.holdersOf(input.id),
   recipientHoldings: (session, input) => session.requireVault().recipients.holdings(input.id),
-  planEngagementEnd: (session, input) => session.requireVault().handoffs.engagementPlanSummary(input.id),
+  planEngagementEnd: (session, input) => {
+    const vault = session.requireVault();
+    return {
+      ...vault.handoffs.engagementPlanSummary(input.id),
+      unfinishedPlan: vault.rotations.unfinishedForRecipient(input.id),
+    };
+  },
   setRecipientArchived: (session, input) =>
     session.requireVault().useCases.editRecipient(input.id, {}, input.archived).result,
   listRotationPlans: (session) => session.requireVault().rotations.list(),
