@@ -163,5 +163,9 @@ describe('endpoint profile: endpoints and the tokens serving each method', () =>
       'POST',
       'Zapier',
     ]);
+    // The endpoint's own tab follows the same rule: Zapier serves /contacts through POST; Paused and Idle do not.
+    expect(
+      vault.endpoints.tokenView(contacts.id, { hideUnassigned: true }).secondaries.map((s) => s.token.name),
+    ).toEqual(['Zapier']);
   });
 });
