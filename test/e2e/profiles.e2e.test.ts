@@ -170,7 +170,12 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
       'valid, disabled after 60 days without activity',
     );
     await screenshot(page, 'profile-on24-disabled');
-    await lifecycle(page).getByRole('button', { name: 'Re-enable' }).click();
+    await lifecycle(page).getByRole('button', { name: 'Re-enable…' }).click();
+    // The platform's steps first (re-enabled on ON24 itself), then the fact is recorded here.
+    const reEnable = page.getByRole('dialog', { name: /on ON24 first/ });
+    await poll(() => reEnable.textContent()).toMatch(/Platform Tools > Integrations > API Tokens/);
+    await reEnable.getByRole('button', { name: 'Record it enabled' }).click();
+    await reEnable.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Inactivity limit').textContent()).toMatch('60 days left');
     await poll(() => page.getByRole('list', { name: 'History' }).textContent()).toMatch(
       'inactivity count restarted',
@@ -376,7 +381,12 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     );
     await poll(() => tokenList(page).textContent()).toMatch(/expires in [56] days/);
 
-    await lifecycle(page).getByRole('button', { name: 'Disable' }).click();
+    await lifecycle(page).getByRole('button', { name: 'Disable…' }).click();
+    const disable = page.getByRole('dialog', { name: /on its platform first/ });
+    await disable.getByRole('button', { name: 'Not yet' }).waitFor();
+    await screenshot(page, 'profile-generic-disable-dialog');
+    await disable.getByRole('button', { name: 'Record it disabled' }).click();
+    await disable.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Status').textContent()).toMatch('valid, disabled');
     await screenshot(page, 'profile-generic');
     const history = await mainCall(dispatch, 'tokenHistory', {

@@ -12,6 +12,8 @@ interface PlatformStepDialogProps {
   action: GuideAction;
   /** What is recorded here, in the button: "Record it invalidated". */
   recordLabel: string;
+  /** The record button's look: danger when the step switches something off. */
+  tone?: 'danger' | 'primary';
   onClose: () => void;
   onRecord: () => Promise<void>;
 }
@@ -21,7 +23,7 @@ interface PlatformStepDialogProps {
  * "Done there? Record it here." Token Vault changes nothing on the platform itself.
  */
 export function PlatformStepDialog(props: PlatformStepDialogProps) {
-  const { token, profileId, action, recordLabel, onClose, onRecord } = props;
+  const { token, profileId, action, recordLabel, tone = 'danger', onClose, onRecord } = props;
   const guide = guideFor(profileId, action, token.role);
   const platform = platformName(profileId);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function PlatformStepDialog(props: PlatformStepDialogProps) {
         <button type="button" onClick={onClose}>
           Not yet
         </button>
-        <button type="button" className="danger" onClick={record} disabled={busy}>
+        <button type="button" className={tone} onClick={record} disabled={busy}>
           {recordLabel}
         </button>
       </div>

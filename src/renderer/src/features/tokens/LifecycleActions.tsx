@@ -1,6 +1,6 @@
-import type { MethodInput } from '../../../../shared/api';
 import type { TokenMeta } from '../../../../shared/model';
-import { guideSentence, platformName } from '../../../../shared/platform-guides';
+import { guideSentence } from '../../../../shared/platform-guides';
+import type { PlatformStep } from '../lifecycle/platform-steps';
 import type { ProfileDefinition } from '../../../../shared/profiles';
 import type { tokenActions } from '../../../../shared/token-questions';
 import type { Action } from '../../data/use-action';
@@ -13,22 +13,16 @@ interface LifecycleActionsProps {
   /** The detail's action: busy and error shown once for the whole detail. */
   action: Action;
   onDone: (message: string) => void;
-  onOpen: (dialog: 'activity' | 'expiry' | 'invalidate') => void;
+  onOpen: (dialog: 'activity' | 'expiry' | PlatformStep) => void;
 }
 
-/** The lifecycle steps of one token: each records what the admin did on the platform. */
+/** The lifecycle steps of one token: each opens the platform's steps first, then records what the admin did there. */
 export function LifecycleActions({ token, profile, actions, action, onDone, onOpen }: LifecycleActionsProps) {
-  const step = async (
-    method: 'setTokenStatus' | 'setTokenEnabled' | 'purgePreviousValues',
-    input:
-      MethodInput<'setTokenStatus'> | MethodInput<'setTokenEnabled'> | MethodInput<'purgePreviousValues'>,
-    message: string,
-  ) => {
-    // The three inputs are checked by main's schema; the union keeps the call sites readable here.
-    if (await action.run(method, input as never)) onDone(message);
+  const purge = async () => {
+    if (await action.run('purgePreviousValues', { id: token.id }))
+      onDone(`The earlier values of “${token.name}” are forgotten.`);
   };
-  // Each action records what the admin did on the platform; its tooltip says where that is done.
-  const platform = platformName(profile.id);
+  // The tooltip repeats the platform's step; the dialog each button opens shows it in full before recording.
   const says = (step: Parameters<typeof guideSentence>[1]) => guideSentence(profile.id, step, token.role);
   return (
     <div className="actions lifecycle-actions" role="group" aria-label="Lifecycle">
@@ -42,49 +36,17 @@ export function LifecycleActions({ token, profile, actions, action, onDone, onOp
           Invalidate…
         </button>
       ) : (
-        <button
-          type="button"
-          title={says('validate')}
-          onClick={() =>
-            step(
-              'setTokenStatus',
-              { id: token.id, status: 'active' },
-              `Recorded: “${token.name}” is valid again on ${platform}.`,
-            )
-          }
-        >
-          Validate
+        <button type="button" title={says('validate')} onClick={() => onOpen('validate')}>
+          Validate…
         </button>
       )}
       {actions.switch === 'disable' ? (
-        <button
-          type="button"
-          title={says('invalidate')}
-          onClick={() =>
-            step(
-              'setTokenEnabled',
-              { id: token.id, enabled: false },
-              `Recorded: “${token.name}” is disabled on ${platform}.`,
-            )
-          }
-        >
-          Disable
+        <button type="button" title={says('invalidate')} onClick={() => onOpen('disable')}>
+          Disable…
         </button>
       ) : (
-        <button
-          type="button"
-          title={says('validate')}
-          onClick={() =>
-            step(
-              'setTokenEnabled',
-              { id: token.id, enabled: true },
-              actions.inactivity
-                ? `Recorded: “${token.name}” is enabled on ${platform}; the ${actions.inactivity.disableAfterDays}-day inactivity count starts again today.`
-                : `Recorded: “${token.name}” is enabled on ${platform}.`,
-            )
-          }
-        >
-          {actions.switch === 're-enable' ? 'Re-enable' : 'Enable'}
+        <button type="button" title={says('validate')} onClick={() => onOpen('enable')}>
+          {actions.switch === 're-enable' ? 'Re-enable…' : 'Enable…'}
         </button>
       )}
       {actions.recordActivity && (
@@ -96,16 +58,7 @@ export function LifecycleActions({ token, profile, actions, action, onDone, onOp
         Expiry…
       </button>
       {token.previousValueCount > 0 && (
-        <button
-          type="button"
-          onClick={() =>
-            step(
-              'purgePreviousValues',
-              { id: token.id },
-              `The earlier values of “${token.name}” are forgotten.`,
-            )
-          }
-        >
+        <button type="button" onClick={purge}>
           Forget {token.previousValueCount} earlier {token.previousValueCount === 1 ? 'value' : 'values'}
         </button>
       )}

@@ -21,6 +21,7 @@ import { HistoryTimeline } from './HistoryTimeline';
 import { LifecycleActions } from './LifecycleActions';
 import { SecretBox } from './SecretBox';
 import { TokenFields } from './TokenFields';
+import { isPlatformStep, platformStepSpec, type PlatformStep } from '../lifecycle/platform-steps';
 
 export { REVEAL_SECONDS } from './SecretBox';
 
@@ -44,7 +45,7 @@ export function TokenDetail({ token, account, state, allTokens, onEdit, onDelete
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [valueVersion, setValueVersion] = useState(0);
-  const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry' | 'invalidate'>(
+  const [dialog, setDialog] = useState<null | 'delete' | 'regenerate' | 'activity' | 'expiry' | PlatformStep>(
     null,
   );
   const profile = profileOrGeneric(account?.profile);
@@ -63,6 +64,9 @@ export function TokenDetail({ token, account, state, allTokens, onEdit, onDelete
     setNotice(message);
   };
   const error = action.error ?? (history.error ? messageOf(history.error) : null);
+  const stepSpec = isPlatformStep(dialog)
+    ? platformStepSpec(dialog, token, platform, actions.inactivity?.disableAfterDays ?? null)
+    : null;
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -124,17 +128,19 @@ export function TokenDetail({ token, account, state, allTokens, onEdit, onDelete
       {actions.mappings && <MappingsPanel token={token} allTokens={allTokens} />}
       <h3>History</h3>
       <HistoryTimeline events={history.data ?? []} />
-      {dialog === 'invalidate' && (
+      {stepSpec && (
         <PlatformStepDialog
           token={token}
           profileId={profile.id}
-          action="invalidate"
-          recordLabel="Record it invalidated"
+          action={stepSpec.guide}
+          recordLabel={stepSpec.recordLabel}
+          tone={stepSpec.tone}
           onClose={() => setDialog(null)}
           onRecord={async () => {
-            await call('setTokenStatus', { id: token.id, status: 'inactive' });
+            if (stepSpec.call.method === 'setTokenStatus') await call('setTokenStatus', stepSpec.call.input);
+            else await call('setTokenEnabled', stepSpec.call.input);
             setDialog(null);
-            setNotice(`Recorded: “${token.name}” is invalidated on ${platform}.`);
+            setNotice(stepSpec.recorded);
           }}
         />
       )}
