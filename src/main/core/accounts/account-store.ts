@@ -22,6 +22,9 @@ interface AccountRow {
   token_count: number;
 }
 
+/** The one rule a new account's name meets (src/shared/text-rules.ts nameLine), as create parses it. */
+const accountNameSchema = accountCreateSchema.shape.name;
+
 const SELECT_ACCOUNTS = `
   SELECT a.id, a.name, a.profile, a.notes, a.allow_delete, a.created_at,
          (SELECT count(*) FROM tokens t WHERE t.account_id = a.id) AS token_count
@@ -55,12 +58,28 @@ export class AccountStore {
         .get(Number(nameOrId));
       if (byId) return toAccount(byId);
     }
+    const account = this.findByName(String(nameOrId));
+    if (!account) throw new VaultError('NOT_FOUND', `There is no account named "${String(nameOrId)}".`);
+    return account;
+  }
+
+  /** The account called `name`: the same name ignoring case, else the one account with its folded key. */
+  findByName(name: string): Account | undefined {
     const row =
-      this.db
-        .prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`)
-        .get(String(nameOrId)) ?? this.resolveFolded(String(nameOrId));
-    if (!row) throw new VaultError('NOT_FOUND', `There is no account named "${String(nameOrId)}".`);
-    return toAccount(row);
+      this.db.prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`).get(name) ??
+      this.resolveFolded(name);
+    return row ? toAccount(row) : undefined;
+  }
+
+  /**
+   * The name `create` would store for a new account (NFC, trimmed), or the VaultError it would refuse `name` with:
+   * the name rules, then the folded-key uniqueness. A plan (an import's preview) asks here, so it never promises an
+   * account that create then refuses.
+   */
+  checkNewName(name: string): string {
+    const stored = parseInput(accountNameSchema, name);
+    this.refuseTakenName(stored);
+    return stored;
   }
 
   /** "Café" typed in NFD, or with a stray zero-width space, still finds the account. */
