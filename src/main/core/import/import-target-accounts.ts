@@ -37,10 +37,11 @@ export function resolveTargetAccounts(
   options: TargetOptions,
 ): Map<string, TargetAccount> {
   const distinct = [...new Set(names)];
+  const rules = deps.accounts.nameRules();
   const existingById = new Map<number, TargetAccount>();
   const existingByName = new Map<string, TargetAccount>();
   for (const name of distinct) {
-    const found = deps.accounts.findByName(name);
+    const found = rules.findByName(name);
     if (!found) continue;
     let target = existingById.get(found.id);
     if (!target) {
@@ -69,7 +70,7 @@ export function resolveTargetAccounts(
     if (newByKey.has(key)) continue;
     let stored: string;
     try {
-      stored = deps.accounts.checkNewName(name);
+      stored = rules.checkNewName(name);
     } catch (error) {
       if (!(error instanceof VaultError)) throw error;
       refusals.set(name, error);
