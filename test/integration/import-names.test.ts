@@ -69,6 +69,24 @@ describe('import: account and token names follow the same rules as every other w
     ]);
   });
 
+  it('rows reaching one account by two spellings are checked against each other, as the write checks them', async () => {
+    const { vault } = await createTestVault();
+    const en = vault.accounts.create({ name: 'EN', profile: 'engaging-networks' });
+    const source = await csvSource([
+      'account,name,value,kind',
+      `EN,Public one,${generateTokenValue()},public`,
+      `\uff25\uff2e,Public two,${generateTokenValue()},public`,
+    ]);
+    const preview = previewImport(vault, source);
+    expect(preview.rows.map((r) => [r.account, r.accountId, r.selected])).toEqual([
+      ['EN', en.id, true],
+      ['EN', en.id, false],
+    ]);
+    expect(preview.rows[1]!.refusal).toMatch(/"EN" already has its public token \("Public one"\)/);
+    expect(commitImport(vault, source)).toMatchObject({ imported: 1, accountsCreated: [] });
+    expect(vault.accounts.list().map((a) => [a.name, a.tokenCount])).toEqual([['EN', 1]]);
+  });
+
   it('a selected refused row names the store`s own refusal and writes nothing', async () => {
     const { vault } = await createTestVault();
     const source = await csvSource(['account,name,value', `Evil${RLO},bidi,${generateTokenValue()}`]);
