@@ -1,3 +1,4 @@
+import { DATE_FORMAT_HINT, parseInstant } from '../../../shared/dates';
 import { VaultError, type ErrorCode } from '../../../shared/errors';
 import { tokenImportRowSchema, type TokenImportRow } from '../../../shared/inputs';
 import type { TokenRole } from '../../../shared/model';
@@ -46,25 +47,23 @@ function optionalText(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
 /**
- * An expiry from a file: ISO 8601 only (a spreadsheet's "03/04/2027" is ambiguous). A date or a time without a zone
- * is taken as UTC, so the same file gives the same expiry on every machine whatever its time zone.
+ * An expiry from a file, read by the one strict date parser (src/shared/dates.ts): a calendar day is the start of
+ * that day in the admin's time zone (as the Expiry dialog and `token expires` set it), an instant needs its zone. A
+ * day that does not exist (2026-02-31), a time without a zone or a spreadsheet's "03/04/2027" (ambiguous) makes the
+ * row refused, never rolled over or guessed.
  */
 function expiryOf(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   if (!trimmed) return undefined;
-  const match = ISO_DATE.exec(trimmed);
-  const iso = trimmed.replace(' ', 'T');
-  const at = !match ? NaN : Date.parse(match[1] ? iso : `${iso}${iso.length === 10 ? 'T00:00:00' : ''}Z`);
-  if (Number.isNaN(at)) {
+  const instant = parseInstant(trimmed);
+  if (instant === null) {
     throw new VaultError(
       'INVALID_INPUT',
-      `The expiry "${trimmed.slice(0, 40)}" is not a date like 2026-12-31 or 2026-12-31T09:00:00Z.`,
+      `The expiry "${trimmed.slice(0, 40)}" is not a day that exists or a time with its zone. ${DATE_FORMAT_HINT}`,
     );
   }
-  return new Date(at).toISOString();
+  return instant;
 }
 
 /**
