@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
 import { readBoundedFile } from '../../main/core/fs/read-bounded';
@@ -57,7 +58,7 @@ function printPreview(preview: ImportPreview): void {
       row.name,
       row.keyId,
       `${row.valueMask || '(empty)'} ${row.valueLength}`,
-      row.expiresAt?.slice(0, 10),
+      row.expiresAt ? localDayOf(row.expiresAt) : undefined,
       row.refusal ?? row.duplicate,
     ]),
   );

@@ -10,6 +10,8 @@ export const IMPORT_LIMITS = {
   maxColumns: 200,
   /** One CSV field or JSON string (a token value is at most 16 KiB; notes may be longer). */
   maxFieldBytes: 1024 * 1024,
+  /** A KeePass key file (real ones are a few hundred bytes: XML, 32 or 64 bytes, or any file hashed). */
+  maxKeyFileBytes: 1024 * 1024,
   /** A 1PUX ZIP: entries and the total bytes inflated, counted while inflating. */
   maxZipEntries: 10_000,
   maxZipInflatedBytes: 256 * 1024 * 1024,
