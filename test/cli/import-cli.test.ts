@@ -249,7 +249,7 @@ describe('tokenvault import, black box', { timeout: 600_000 }, () => {
     expect(await tokenCount(vault, env)).toBe(4);
   });
 
-  it('expiry dates are the same under a time zone east and west of UTC', async () => {
+  it('expiry dates under a time zone east and west of UTC: instants are the same, a day is that day where the admin is', async () => {
     const { dir, vault, env } = await cliVault();
     writeFileSync(
       join(dir, 'dates.csv'),
@@ -295,14 +295,19 @@ describe('tokenvault import, black box', { timeout: 600_000 }, () => {
         ),
       );
     }
-    expect(seen[0]).toEqual([
-      ['Date only', '2027-03-01T00:00:00.000Z', null],
-      ['No zone', '2027-03-01T10:00:00.000Z', null],
-      ['With zone', '2027-03-01T08:00:00.000Z', null],
-      ['Ambiguous', null, 'The expiry "03/01/2027" is not a date like 2026-12-31 or 2026-12-31T09:00:00Z.'],
-      ['Credential', '2027-03-01T00:00:00.000Z', null],
-    ]);
-    expect(seen[1]).toEqual(seen[0]);
+    const refused = (text: string) =>
+      `The expiry "${text}" is not a day that exists or a time with its zone. Use a date like 2026-12-31 or 2026-12-31T09:00:00Z.`;
+    // The start of 1 March in Auckland (UTC+13 then) and in Los Angeles (UTC-8 then).
+    const startOfDay = ['2027-02-28T11:00:00.000Z', '2027-03-01T08:00:00.000Z'];
+    startOfDay.forEach((start, zone) =>
+      expect(seen[zone]).toEqual([
+        ['Date only', start, null],
+        ['No zone', null, refused('2027-03-01T10:00')],
+        ['With zone', '2027-03-01T08:00:00.000Z', null],
+        ['Ambiguous', null, refused('03/01/2027')],
+        ['Credential', '2027-03-01T00:00:00.000Z', null],
+      ]),
+    );
   });
 
   it('hostile sources: one sentence each, exit code per docs/cli.md, memory bounded, nothing written', async () => {

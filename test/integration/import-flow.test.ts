@@ -26,7 +26,7 @@ describe('import: read -> preview -> commit', () => {
     const fresh = generateTokenValue();
     const again = generateTokenValue();
     const csv = [
-      'Platform,Label,API key,Owner,Key',
+      'Platform,Label,API key,Owner,Key id',
       `ON24,Producer ana,${fresh},ana,k1`,
       `ON24,Second for bob,${generateTokenValue()},bob,k2`,
       `ON24,Copy of existing,${stored},carl,k3`,
@@ -35,7 +35,7 @@ describe('import: read -> preview -> commit', () => {
     ].join('\n');
     const source = await readImportSource(Buffer.from(csv), { format: 'csv' });
     const before = eventCount(vault);
-    const preview = previewImport(vault, source, { mapping: { keyId: 'Key' } });
+    const preview = previewImport(vault, source, { mapping: { keyId: 'Key id' } });
     expect(eventCount(vault)).toBe(before);
     expect(JSON.stringify(preview)).not.toContain(fresh);
     expect(JSON.stringify(preview)).not.toContain(stored);

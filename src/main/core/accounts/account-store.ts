@@ -10,7 +10,7 @@ import { findProfile } from '../../../shared/profiles';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { parseInput } from '../validate';
-import { describeTaken, findByFoldedName, findLookAlike, type NamedRow } from '../names/folded-names';
+import { describeTaken, FoldedNames, type NamedRow } from '../names/folded-names';
 
 interface AccountRow {
   id: number;
@@ -21,6 +21,9 @@ interface AccountRow {
   created_at: string;
   token_count: number;
 }
+
+/** The one rule a new account's name meets (src/shared/text-rules.ts nameLine), as create parses it. */
+const accountNameSchema = accountCreateSchema.shape.name;
 
 const SELECT_ACCOUNTS = `
   SELECT a.id, a.name, a.profile, a.notes, a.allow_delete, a.created_at,
@@ -55,29 +58,60 @@ export class AccountStore {
         .get(Number(nameOrId));
       if (byId) return toAccount(byId);
     }
+    const account = this.findByName(String(nameOrId));
+    if (!account) throw new VaultError('NOT_FOUND', `There is no account named "${String(nameOrId)}".`);
+    return account;
+  }
+
+  /**
+   * The account called `name`: the same name ignoring case, else the one account with its folded key. `folded` is
+   * the accounts' names read once, when many names are looked up (nameRules).
+   */
+  findByName(name: string, folded?: FoldedNames<NamedRow>): Account | undefined {
     const row =
-      this.db
-        .prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`)
-        .get(String(nameOrId)) ?? this.resolveFolded(String(nameOrId));
-    if (!row) throw new VaultError('NOT_FOUND', `There is no account named "${String(nameOrId)}".`);
-    return toAccount(row);
+      this.db.prepare<[string], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.name = ? COLLATE NOCASE`).get(name) ??
+      this.resolveFolded(name, folded ?? this.foldedNames());
+    return row ? toAccount(row) : undefined;
+  }
+
+  /**
+   * The name `create` would store for a new account (NFC, trimmed), or the VaultError it would refuse `name` with:
+   * the name rules, then the folded-key uniqueness. A plan (an import's preview) asks here, so it never promises an
+   * account that create then refuses.
+   */
+  checkNewName(name: string, folded?: FoldedNames<NamedRow>): string {
+    const stored = parseInput(accountNameSchema, name);
+    this.refuseTakenName(stored, undefined, folded);
+    return stored;
+  }
+
+  /**
+   * findByName and checkNewName for many names against one reading of the accounts (an import's rows), so each
+   * stored name is folded once, not once per name asked. Valid while nothing is written.
+   */
+  nameRules(): Pick<AccountStore, 'findByName' | 'checkNewName'> {
+    const folded = this.foldedNames();
+    return {
+      findByName: (name) => this.findByName(name, folded),
+      checkNewName: (name) => this.checkNewName(name, folded),
+    };
   }
 
   /** "Café" typed in NFD, or with a stray zero-width space, still finds the account. */
-  private resolveFolded(name: string): AccountRow | undefined {
-    const match = findByFoldedName(this.names(), name);
+  private resolveFolded(name: string, folded: FoldedNames<NamedRow>): AccountRow | undefined {
+    const match = folded.byFoldedName(name);
     return match
       ? this.db.prepare<[number], AccountRow>(`${SELECT_ACCOUNTS} WHERE a.id = ?`).get(match.id)
       : undefined;
   }
 
-  private names(): NamedRow[] {
-    return this.db.prepare<[], NamedRow>('SELECT id, name FROM accounts').all();
+  private foldedNames(): FoldedNames<NamedRow> {
+    return new FoldedNames(this.db.prepare<[], NamedRow>('SELECT id, name FROM accounts').all());
   }
 
   /** Names are unique on their folded key: "Main", "MAIN" and "Main" + U+200D are one name. */
-  private refuseTakenName(name: string, exceptId?: number): void {
-    const holder = findLookAlike(this.names(), name, exceptId);
+  private refuseTakenName(name: string, exceptId?: number, folded = this.foldedNames()): void {
+    const holder = folded.lookAlike(name, exceptId);
     if (holder) throw new VaultError('ALREADY_EXISTS', describeTaken('An account', name, holder));
   }
 

@@ -26,7 +26,8 @@ export function parseMappingPairs(text: string): FieldMapping {
 
 /**
  * The source's default mapping with the admin's changes over it (an empty column name unmaps a field), checked:
- * every column exists, the name and the value are mapped, and a secret column fills nothing but the value.
+ * every column exists, the name and the value are mapped, and a secret column, or the column that fills the value,
+ * fills nothing but the value.
  */
 export function effectiveMapping(source: ImportSource, changes: FieldMapping = {}): FieldMapping {
   const mapping: FieldMapping = { ...source.defaultMapping };
@@ -48,6 +49,11 @@ export function effectiveMapping(source: ImportSource, changes: FieldMapping = {
       throw new VaultError(
         'INVALID_INPUT',
         `The column "${column}" holds secrets: it can fill the token's value, nothing else.`,
+      );
+    if (field !== 'value' && column === mapping.value)
+      throw new VaultError(
+        'INVALID_INPUT',
+        `The column "${column}" fills the token's value, so it cannot fill the ${field} too: the value would be shown.`,
       );
   }
   if (!mapping.value)

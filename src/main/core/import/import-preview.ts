@@ -1,9 +1,9 @@
-import { VaultError } from '../../../shared/errors';
+import { DATE_FORMAT_HINT, parseInstant } from '../../../shared/dates';
+import { VaultError, type ErrorCode } from '../../../shared/errors';
 import { tokenImportRowSchema, type TokenImportRow } from '../../../shared/inputs';
-import type { Account, TokenMeta, TokenRole } from '../../../shared/model';
+import type { TokenRole } from '../../../shared/model';
 import { findProfile } from '../../../shared/profiles';
-import { singleLine } from '../../../shared/text-rules';
-import { policyForAccount } from '../profiles/policy-for-profile';
+import type { policyForAccount } from '../profiles/policy-for-profile';
 import type { TokenDraft } from '../tokens/token-policy';
 import { parseInput } from '../validate';
 import type { AccountStore } from '../accounts/account-store';
@@ -20,6 +20,7 @@ import {
   type ImportPreviewRow,
 } from '../../../shared/import-views';
 import type { ImportSource } from './import-source';
+import { resolveTargetAccounts, type TargetAccount } from './import-target-accounts';
 
 export type { ImportPlan, ImportPreview, ImportPreviewRow } from '../../../shared/import-views';
 import { ValueFingerprints } from './value-fingerprints';
@@ -28,7 +29,7 @@ import { placeholderMeta } from '../tokens/placeholder-meta';
 /** A preview row with what commit needs; never handed out of core. */
 export interface PlannedRow extends ImportPreviewRow {
   token: TokenImportRow | null;
-  refusalCode: 'POLICY' | 'INVALID_INPUT' | null;
+  refusalCode: ErrorCode | null;
 }
 
 export const DEFAULT_IMPORT_ACCOUNT = 'Imported';
@@ -40,40 +41,29 @@ export interface ImportDependencies {
   tokens: TokenStore;
   events: Pick<EventLog, 'headSeq'>;
 }
-const accountNameSchema = singleLine('The account name');
-
-interface TargetAccount {
-  account: Account;
-  isNew: boolean;
-  policy: ReturnType<typeof policyForAccount>;
-  siblings: TokenMeta[];
-  profileProblem: string | null;
-}
 
 function optionalText(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
 /**
- * An expiry from a file: ISO 8601 only (a spreadsheet's "03/04/2027" is ambiguous). A date or a time without a zone
- * is taken as UTC, so the same file gives the same expiry on every machine whatever its time zone.
+ * An expiry from a file, read by the one strict date parser (src/shared/dates.ts): a calendar day is the start of
+ * that day in the admin's time zone (as the Expiry dialog and `token expires` set it), an instant needs its zone. A
+ * day that does not exist (2026-02-31), a time without a zone or a spreadsheet's "03/04/2027" (ambiguous) makes the
+ * row refused, never rolled over or guessed.
  */
 function expiryOf(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   if (!trimmed) return undefined;
-  const match = ISO_DATE.exec(trimmed);
-  const iso = trimmed.replace(' ', 'T');
-  const at = !match ? NaN : Date.parse(match[1] ? iso : `${iso}${iso.length === 10 ? 'T00:00:00' : ''}Z`);
-  if (Number.isNaN(at)) {
+  const instant = parseInstant(trimmed);
+  if (instant === null) {
     throw new VaultError(
       'INVALID_INPUT',
-      `The expiry "${trimmed.slice(0, 40)}" is not a date like 2026-12-31 or 2026-12-31T09:00:00Z.`,
+      `The expiry "${trimmed.slice(0, 40)}" is not a day that exists or a time with its zone. ${DATE_FORMAT_HINT}`,
     );
   }
-  return new Date(at).toISOString();
+  return instant;
 }
 
 /**
@@ -104,11 +94,9 @@ const lastPlans = new WeakMap<ImportSource, { key: string; head: number; result:
 
 function computePlan(vault: ImportDependencies, source: ImportSource, plan: ImportPlan): PlanResult {
   const mapping = effectiveMapping(source, plan.mapping);
-  const existing = vault.accounts.list();
-  const targets = new Map<string, TargetAccount>();
   const fixedAccount =
-    plan.account !== undefined && plan.account.trim() !== ''
-      ? (existing.find((a) => String(a.id) === plan.account!.trim()) ?? null)
+    plan.account !== undefined && /^\d+$/.test(plan.account.trim())
+      ? (vault.accounts.list().find((a) => String(a.id) === plan.account!.trim()) ?? null)
       : null;
   const defaultProfile = plan.newAccountProfile ?? 'generic';
   if (!findProfile(defaultProfile))
@@ -118,42 +106,16 @@ function computePlan(vault: ImportDependencies, source: ImportSource, plan: Impo
       throw new VaultError('INVALID_INPUT', `Unknown profile "${profile}" for "${name}".`);
   let nextPlaceholderId = -1;
 
-  const targetFor = (name: string): TargetAccount => {
-    const key = name.toLowerCase();
-    const known = targets.get(key);
-    if (known) return known;
-    const found = existing.find((a) => a.name.toLowerCase() === key);
-    let target: TargetAccount;
-    if (found) {
-      target = {
-        account: found,
-        isNew: false,
-        policy: policyForAccount(found, vault.db),
-        siblings: vault.tokens.forAccount(found.id),
-        profileProblem: null,
-      };
-    } else {
-      const profile = plan.accountProfiles?.[name] ?? defaultProfile;
-      const account: Account = {
-        id: 0,
-        name,
-        profile,
-        notes: '',
-        allowDelete: false,
-        createdAt: new Date(0).toISOString(),
-        tokenCount: 0,
-      };
-      let profileProblem: string | null = null;
-      try {
-        parseInput(accountNameSchema, name);
-      } catch (error) {
-        profileProblem = (error as Error).message;
-      }
-      target = { account, isNew: true, policy: policyForAccount(account), siblings: [], profileProblem };
-    }
-    targets.set(key, target);
-    return target;
-  };
+  const fieldOf = (record: Record<string, string>, field: keyof FieldMapping) =>
+    mapping[field] ? record[mapping[field]] : undefined;
+  const accountNameOf = (record: Record<string, string>) =>
+    fixedAccount?.name ??
+    (optionalText(plan.account) || optionalText(fieldOf(record, 'account')) || DEFAULT_IMPORT_ACCOUNT);
+  const targets = resolveTargetAccounts(vault, source.records.map(accountNameOf), {
+    defaultProfile,
+    ...(plan.accountProfiles ? { accountProfiles: plan.accountProfiles } : {}),
+  });
+  const rowsOf = new Map<TargetAccount, PlannedRow[]>();
 
   const fingerprints = new ValueFingerprints(vault.db);
   const seenInFile = new Map<string, number>();
@@ -162,14 +124,11 @@ function computePlan(vault: ImportDependencies, source: ImportSource, plan: Impo
   try {
     source.records.forEach((record, index) => {
       const rowNumber = index + 1;
-      const get = (field: keyof FieldMapping) => (mapping[field] ? record[mapping[field]] : undefined);
-      const accountName =
-        fixedAccount?.name ??
-        (optionalText(plan.account) || optionalText(get('account')) || DEFAULT_IMPORT_ACCOUNT);
-      const target = targetFor(accountName);
+      const get = (field: keyof FieldMapping) => fieldOf(record, field);
+      const target = targets.get(accountNameOf(record))!;
       const value = get('value') ?? '';
-      let refusal: string | null = target.profileProblem;
-      let refusalCode: PlannedRow['refusalCode'] = refusal ? 'INVALID_INPUT' : null;
+      let refusal: string | null = target.problem?.message ?? null;
+      let refusalCode: PlannedRow['refusalCode'] = target.problem?.code ?? null;
       let token: TokenImportRow | null = null;
       let draft: TokenDraft = {
         accountId: target.account.id,
@@ -197,13 +156,14 @@ function computePlan(vault: ImportDependencies, source: ImportSource, plan: Impo
             ...(optionalText(get('application')) ? { application: optionalText(get('application')) } : {}),
             ...(expiry ? { expiresAt: expiry } : {}),
           }) as TokenImportRow;
-          draft = { ...draft, role: (token.role ?? 'standalone') as TokenRole };
+          // The name as the write stores it (NFC, trimmed), so the profile checks and the preview see that one.
+          draft = { ...draft, name: token.name, role: (token.role ?? 'standalone') as TokenRole };
           draft = target.policy.beforeSave(target.account, draft, target.siblings);
           target.policy.checkValue(target.account, draft, value);
         } catch (error) {
           if (!(error instanceof VaultError)) throw error;
           refusal = error.message;
-          refusalCode = error.code === 'POLICY' ? 'POLICY' : 'INVALID_INPUT';
+          refusalCode = error.code;
           token = null;
         }
       }
@@ -221,7 +181,7 @@ function computePlan(vault: ImportDependencies, source: ImportSource, plan: Impo
         target.siblings.push(
           placeholderMeta(nextPlaceholderId--, draft, target.account.name, new Date(0).toISOString()),
         );
-      rows.push({
+      const planned: PlannedRow = {
         row: rowNumber,
         selected,
         account: target.account.name,
@@ -240,14 +200,17 @@ function computePlan(vault: ImportDependencies, source: ImportSource, plan: Impo
         duplicate,
         token,
         refusalCode,
-      });
+      };
+      rows.push(planned);
+      const mine = rowsOf.get(target);
+      if (mine) mine.push(planned);
+      else rowsOf.set(target, [planned]);
     });
   } finally {
     fingerprints.dispose();
   }
 
-  const accounts: ImportPreviewAccount[] = [...targets.values()].map((target) => {
-    const mine = rows.filter((row) => row.account === target.account.name);
+  const accounts: ImportPreviewAccount[] = [...rowsOf].map(([target, mine]) => {
     return {
       name: target.account.name,
       id: target.isNew ? null : target.account.id,

@@ -1,11 +1,21 @@
 import { readCsvTable } from './csv-table';
 import type { FieldMapping, ImportSource } from './import-source';
 
+/**
+ * Header words that name a secret: such a column is guessed as the value and is secret wherever it is mapped, so
+ * it is masked in the preview and can fill nothing but the value (src/main/core/import/import-mapping.ts).
+ */
+const SECRET_WORDS = ['value', 'token', 'secret', 'password', 'api key', 'apikey', 'key'];
+
+function namesSecret(header: string): boolean {
+  return SECRET_WORDS.includes(header.toLowerCase());
+}
+
 /** Header words that suggest a column's token field; the admin confirms or changes them in the mapping step. */
 const GUESSES: [keyof FieldMapping, string[]][] = [
   ['account', ['account', 'group', 'folder', 'vault', 'platform']],
   ['name', ['name', 'title', 'label', 'token name']],
-  ['value', ['value', 'token', 'secret', 'password', 'api key', 'apikey', 'key']],
+  ['value', SECRET_WORDS],
   ['kind', ['kind']],
   ['role', ['role']],
   ['description', ['description', 'notes', 'note', 'comment']],
@@ -27,5 +37,12 @@ export function readMappedCsv(text: string): ImportSource {
       used.add(column);
     }
   }
-  return { format: 'csv', columns: header, secretColumns: [], records, defaultMapping: mapping, notes: [] };
+  return {
+    format: 'csv',
+    columns: header,
+    secretColumns: header.filter(namesSecret),
+    records,
+    defaultMapping: mapping,
+    notes: [],
+  };
 }
