@@ -43,8 +43,8 @@ async function eventCount(vault: string, env: Record<string, string>): Promise<n
 }
 
 /** The CLI under `prlimit --as`: a reader that tried to hold a bomb in memory would die instead of refusing it. */
-function runCliBounded(args: string[], env: Record<string, string>) {
-  const result = spawnSync('prlimit', [`--as=${MEMORY_CAP_BYTES}`, process.execPath, CLI_PATH, ...args], {
+function runCliBounded(args: string[], env: Record<string, string>, capBytes = MEMORY_CAP_BYTES) {
+  const result = spawnSync('prlimit', [`--as=${capBytes}`, process.execPath, CLI_PATH, ...args], {
     env: { ...process.env, TOKENVAULT_KDF_TARGET_MS: '0', ...env },
     encoding: 'utf8',
     timeout: 120_000,
@@ -540,6 +540,22 @@ describe('tokenvault import, black box', { timeout: 600_000 }, () => {
       // Refused before the costly part: no derivation, no row past the cap (a derivation asked for took 25 s).
       expect(Date.now() - started).toBeLessThan(30_000);
     }
+    // Within the budget, but more memory than the process may take (1.3 GiB of address space; the CLI alone takes
+    // about 1.2 GiB): said as such, exit 1, not "damaged" as before.
+    const roomy = file(
+      'roomy.kdbx',
+      withKdfParameters(argon2, { memoryKiB: 256 * 1024, iterations: 1, parallelism: 1 }),
+    );
+    const starved = runCliBounded(
+      ['import', vault, '--from', 'kdbx', '--file', roomy, '--source-password-file', wrong, '--dry-run'],
+      env,
+      Math.round(1.3 * 1024 * 1024 * 1024),
+    );
+    expect({ code: starved.code, stderr: starved.stderr.trim() }).toEqual({
+      code: 1,
+      stderr:
+        'tokenvault: There was not enough free memory for the key derivation of The KeePass database (256 MiB): close other programs and try again, or lower it in KeePassXC (Database > Database Security > Encryption settings), save, and import again.',
+    });
     // The costliest 1PUX accepted still reads under the same memory cap, as a 1PUX with nothing in it.
     const under = runCliBounded(
       ['import', vault, '--from', '1pux', '--file', justUnder, '--dry-run', '--json'],
