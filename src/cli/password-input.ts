@@ -8,16 +8,8 @@ import { UsageError } from './usage-error';
  * (a secret's file is small; /dev/zero or a FIFO is refused) and must be UTF-8.
  */
 export function readFirstLine(path: string, what: string, maxBytes = PASSWORD_FILE_MAX_BYTES): string {
-  let text: string;
-  try {
-    text = readBoundedTextFile(path, { maxBytes, what: `The ${what} file` });
-  } catch (error) {
-    if (error instanceof VaultError && (error.code === 'NOT_FOUND' || error.code === 'IO')) {
-      const reason = error.code === 'NOT_FOUND' ? 'it does not exist' : 'it cannot be read';
-      throw new UsageError(`Cannot read the ${what} file ${path} (${reason}).`);
-    }
-    throw error;
-  }
+  // A missing file is "not found" (exit 4) with readBoundedFile's sentence, as for every file the CLI reads.
+  const text = readBoundedTextFile(path, { maxBytes, what: `The ${what} file` });
   const line = firstLineOf(text);
   if (!line) throw new UsageError(`The ${what} file ${path} is empty: its first line must hold the ${what}.`);
   return line;

@@ -19,7 +19,7 @@ import { HTTP_METHODS } from './profiles';
 import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from './token-views';
 import { isoDateSchema, secretValueSchema, singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
-import type { EngagementPlanSummary, EngagementResult, HandoffRecord } from './handoff-views';
+import type { EngagementPlanSummary, HandoffRecord } from './handoff-views';
 import {
   recipientCreateSchema,
   recipientPatchSchema,
@@ -285,12 +285,13 @@ export const api = {
   listHandoffs: { input: none, output: output<HandoffView[]>() },
   tokenHolders: { input: byId, output: output<Holder[]>() },
   recipientHoldings: { input: byId, output: output<Holding[]>() },
-  /** What ending the engagement would touch (nothing changes): the tokens whose current value they hold. */
-  planEngagementEnd: { input: byId, output: output<EngagementPlanSummary>() },
-  /** Engagement ended: regenerate or invalidate every token the recipient holds, in one transaction. */
-  endEngagement: {
-    input: z.strictObject({ id: idSchema, action: z.enum(['regenerate', 'invalidate']) }),
-    output: output<EngagementResult>(),
+  /**
+   * What ending the engagement would touch (nothing changes): the tokens whose current value they hold, and the
+   * recipient's unfinished rotation plan, which is resumed rather than started twice.
+   */
+  planEngagementEnd: {
+    input: byId,
+    output: output<EngagementPlanSummary & { unfinishedPlan: RotationPlanSummary | null }>(),
   },
   setRecipientArchived: {
     input: z.strictObject({ id: idSchema, archived: z.boolean() }),
@@ -372,6 +373,8 @@ export const api = {
   },
   /** Import from KeePass, Bitwarden, 1Password, .env or CSV: a native open dialog; null when cancelled. */
   chooseImportFile: { input: none, output: output<{ path: string } | null>() },
+  /** The key file of a KeePass database, for openImportSource: a native open dialog; null when cancelled. */
+  chooseImportKeyFile: { input: none, output: output<{ path: string } | null>() },
   /**
    * Read a source in main (a chosen path, or the bytes of a file dropped on the window) and keep it there; the
    * answer is the preview, which carries masks and lengths, never a value. A .kdbx without its password answers
@@ -385,6 +388,7 @@ export const api = {
         fileName: z.string().max(255),
         format: z.enum(IMPORT_FORMATS).optional(),
         sourcePassword: passwordField.optional(),
+        keyFilePath: folderPath.optional(),
       })
       .refine((input) => (input.path === undefined) !== (input.bytesBase64 === undefined), {
         message: 'Choose a file or drop one on the window.',

@@ -313,7 +313,7 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
       },
       validate: {
         default: {
-          doIt: 'Switch it on',
+          doIt: 'Enable it',
           where: `${ENDPOINT_LIST} > Enabled toggle (Activate token for an inactive one)`,
           who: ENDPOINT_WHO,
           breaks: 'nothing',
@@ -514,7 +514,7 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
         'where the platform manages its tokens',
         'whatever uses the token, until it is switched on again',
       ),
-      validate: neutral('Switch it on', 'where the platform manages its tokens', 'nothing'),
+      validate: neutral('Enable it', 'where the platform manages its tokens', 'nothing'),
       delete: neutral('Delete it', 'where the platform manages its tokens', 'whatever uses the token'),
       activity: neutral('Look up its last use', "the platform's logs or the integration's own", 'nothing'),
     },

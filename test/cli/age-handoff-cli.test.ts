@@ -123,6 +123,14 @@ describe('tokenvault recipient key', () => {
     const removed = await cli(['recipient', 'key', 'remove', admin, 'Keyless Ltd']);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toMatch(/^Removed the age key of Keyless Ltd \(/);
+    expect(
+      (await cli(['recipient', 'key', 'add', admin, 'Keyless Ltd', '--age', other.publicKey])).code,
+    ).toBe(0);
+    const removedJson = await cli(['recipient', 'key', 'remove', admin, 'Keyless Ltd', '--json']);
+    expect(removedJson.code).toBe(0);
+    expect(JSON.parse(removedJson.stdout)).toMatchObject({
+      removed: { publicKey: other.publicKey, retiredHow: 'removed' },
+    });
     const again = await cli(['recipient', 'key', 'remove', admin, 'Keyless Ltd']);
     expect(again.code).toBe(4);
     expect(again.stderr).toBe('tokenvault: Keyless Ltd has no age key to remove.\n');
@@ -296,6 +304,15 @@ describe('tokenvault handoff export to an age key, and open', () => {
     expect(twice.stderr).toMatch(/already has an age key for receiving/);
     const none = await cli(['identity', 'show', admin]);
     expect(none.code).toBe(4);
+    const third = file('third.tokenvault');
+    (await Vault.create(third, { password: TEST_PASSWORD })).vault.lock();
+    const createdJson = await cli(['identity', 'create', third, '--json']);
+    expect(createdJson.code).toBe(0);
+    expect(JSON.parse(createdJson.stdout)).toEqual({
+      publicKey: expect.stringMatching(/^age1[0-9a-z]{58}$/),
+      fingerprint: expect.any(String),
+      createdAt: expect.any(String),
+    });
 
     // A bundle the client made with Token Vault, decrypted by the agency's age-keygen key, re-encrypted with age -r.
     const plain = file('acme.zip');

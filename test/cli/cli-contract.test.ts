@@ -164,7 +164,6 @@ describe('tokenvault CLI contract', { timeout: MANY_PROCESSES_MS }, () => {
       ['token', 'list', vault, '--no-such-option'],
       ['token', 'show', vault],
       ['account', 'add', vault],
-      ['token', 'import', vault, '--account', 'Main', '--file', '/nonexistent/tokens.json'],
       ['token', 'add', vault, '--account', 'Main', '--name', 'x', '--generate', '--value-stdin'],
       ['token', 'add', vault, '--account', 'Main', '--name', 'x', '--value-stdin', '--length', '10'],
     ]) {

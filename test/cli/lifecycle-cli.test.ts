@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { DAY_MS } from '../../src/main/core/profiles/token-clocks';
+import { guideFor } from '../../src/shared/platform-guides';
 import { Vault } from '../../src/main/core/vault/vault';
 import { ensureCliBuilt, runCli, type CliResult } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -32,6 +33,11 @@ async function prepared<T extends Record<string, number>>(setup: (vault: Vault) 
       (e) => e.kind,
     );
   return { dir, path, cli, ids, history };
+}
+
+function endpointDeleteStep(role: 'primary' | 'secondary'): string {
+  const guide = guideFor('endpoint', 'delete', role);
+  return `${guide.doIt} (${guide.where})`;
 }
 
 describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, () => {
@@ -69,7 +75,7 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     expect(future.stderr).toMatch(/An activity date cannot be in the future/);
     expect((await cli('token', 'activity', path, id, '--at', 'last tuesday')).code).toBe(2);
     expect(ok(await cli('token', 'expires', path, id, '2031-05-01'))).toBe(
-      'Token 1 "CRM" expires 2031-05-01T00:00:00.000Z.',
+      'Token 1 "CRM" expires 2031-05-01.',
     );
     expect(JSON.parse(ok(await cli('token', 'expires', path, id, 'never', '--json'))).expiresAt).toBeNull();
     expect(ok(await cli('token', 'purge-previous', path, id))).toBe(
@@ -90,6 +96,29 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     ]);
     expect(ok(await cli('verify', path))).toMatch(/^OK/);
   });
+
+  it.each(['Europe/Berlin', 'America/Los_Angeles'])(
+    'under TZ=%s the expiry typed is the day printed, set and shown (never the UTC day of its instant)',
+    async (timeZone) => {
+      const { path, ids, dir } = await prepared((vault) => {
+        const account = vault.accounts.create({ name: 'Main' });
+        return { crm: vault.tokens.create({ accountId: account.id, name: 'CRM', value: 'value-1234' }).id };
+      });
+      const env = { TOKENVAULT_PASSWORD_FILE: join(dir, 'pw.txt'), TZ: timeZone };
+      const zoned = (...args: string[]) => runCli(args, { env });
+      expect(ok(await zoned('token', 'expires', path, String(ids.crm), '2026-12-31'))).toBe(
+        `Token ${ids.crm} "CRM" expires 2026-12-31.`,
+      );
+      expect(ok(await zoned('token', 'show', path, String(ids.crm)))).toMatch(/^expires +2026-12-31$/m);
+      const stored = JSON.parse(ok(await zoned('token', 'show', path, String(ids.crm), '--json'))) as {
+        expiresAt: string;
+      };
+      // Stored as the start of 31 December where the admin is.
+      expect(stored.expiresAt).toBe(
+        timeZone === 'Europe/Berlin' ? '2026-12-30T23:00:00.000Z' : '2026-12-31T08:00:00.000Z',
+      );
+    },
+  );
 
   it('in use: regenerate and delete exit 5 without --force; map/unmap and one mapping switched off', async () => {
     const { path, cli, ids, history } = await prepared((vault) => {
@@ -146,11 +175,12 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     expect(ok(await cli('token', 'unmap', path, app, get))).toBe(
       `Token ${app} unmapped from primary token ${get}.`,
     );
+    // The line records the removal here and repeats the platform's step; it never says the platform changed.
     expect(ok(await cli('token', 'delete', path, get))).toBe(
-      `Recorded: token ${get} "GET" is deleted on the endpoint platform; it is removed from the vault.`,
+      `Recorded: token ${get} "GET" is removed from the vault; on the endpoint platform the step is: ${endpointDeleteStep('primary')}.`,
     );
     expect(ok(await cli('token', 'delete', path, post, '--force'))).toBe(
-      `Recorded: token ${post} "POST" is deleted on the endpoint platform; it is removed from the vault.`,
+      `Recorded: token ${post} "POST" is removed from the vault; on the endpoint platform the step is: ${endpointDeleteStep('primary')}.`,
     );
     expect(await history(ids.app)).toEqual([
       'Created',

@@ -193,7 +193,9 @@ describe('tokenvault recipient', () => {
     );
     const ended = await cli(['recipient', 'end', vault, 'Acme Agency', '--regenerate']);
     expect(ended.code).toBe(0);
-    expect(ended.stdout).toMatch(/^Regenerated 2 token\(s\) held by Acme Agency: Alpha, Bravo\.\n/);
+    expect(ended.stdout).toMatch(
+      /^New values made here for 2 token\(s\) held by Acme Agency: Alpha, Bravo\.\nSet the new values on each platform/,
+    );
     for (const [i, id] of [ids[0]!, ids[1]!].entries()) {
       const now = (await cli(['token', 'reveal', vault, id])).stdout.trim();
       expect(now === values[i]).toBe(false);

@@ -146,4 +146,55 @@ describe('importing in Chromium', () => {
       expect(pageCalls).toContain('commitImport');
     },
   );
+
+  it(
+    'a .kdbx locked by a password and a key file (keepassxc-cli): the key file is chosen beside the password',
+    { timeout: 300_000 },
+    async () => {
+      const { page, session, platform, workDir } = await openApp(suite.browser, suite.url);
+      await session.createVault({
+        path: join(workDir, 'k.tokenvault'),
+        password: TEST_PASSWORD,
+        operator: 'Kim Admin',
+      });
+      const vault = session.requireVault();
+      const value = generateTokenValue();
+      const kdbx = join(workDir, 'keyed.kdbx');
+      const keyFile = join(workDir, 'keyed.keyx');
+      keepassxcDatabase(kdbx, SOURCE_PASSWORD, [{ group: 'CRM', title: 'Sync key', password: value }], {
+        keyFile,
+      });
+      platform.openFileAnswer = kdbx;
+      await page.reload();
+
+      await page.getByRole('button', { name: 'Import…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import tokens' });
+      await dialog.getByRole('button', { name: 'Choose file…' }).click();
+      const password = dialog.getByLabel('Password of keyed.kdbx');
+      await password.waitFor();
+      // The password alone does not open it: the sentence names the key file.
+      await password.fill(SOURCE_PASSWORD);
+      await password.press('Enter');
+      await dialog
+        .getByRole('alert')
+        .getByText('Wrong password or key file for The KeePass database.')
+        .waitFor();
+      platform.openFileAnswer = keyFile;
+      await dialog.getByRole('button', { name: 'Key file…' }).click();
+      await dialog.getByText('Key file: keyed.keyx').waitFor();
+      // The sentence about the failed try goes once something changed.
+      expect(await dialog.getByRole('alert').count()).toBe(0);
+      await poll(() => page.evaluate('document.activeElement?.id')).toBe('import-source-password');
+      await screenshot(page, 'import-kdbx-key-file');
+      await expectAccessible(page, 'import password and key file');
+      await password.press('Enter');
+      await dialog.getByRole('heading', { name: '1 row from the KeePass database (.kdbx)' }).waitFor();
+      expect(await page.content()).not.toContain(value);
+      await dialog.getByRole('button', { name: 'Import 1 token' }).click();
+      await dialog.getByText(/^Imported 1 token from the KeePass database/).waitFor();
+      const crm = vault.accounts.resolve('CRM');
+      const [imported] = vault.tokens.forAccount(crm.id);
+      expect(vault.tokens.reveal(imported!.id, 'export')).toBe(value);
+    },
+  );
 });

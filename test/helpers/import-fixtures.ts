@@ -38,15 +38,33 @@ function keepassxc(args: string[], stdin: string): string {
 }
 
 /** A KDBX 4 made by keepassxc-cli (db-create picks AES-KDF), with groups and entries added by `mkdir` and `add`. */
-export function keepassxcDatabase(path: string, password: string, entries: FixtureEntry[]): void {
-  keepassxc(['db-create', '-q', '-p', '-t', '100', path], `${password}\n${password}\n`);
+export function keepassxcDatabase(
+  path: string,
+  password: string,
+  entries: FixtureEntry[],
+  options: { keyFile?: string } = {},
+): void {
+  // With a key file, db-create makes it (a .keyx) and every later command names it.
+  const keyArgs = options.keyFile ? ['-k', options.keyFile] : [];
+  keepassxc(
+    [
+      'db-create',
+      '-q',
+      '-p',
+      ...(options.keyFile ? ['--set-key-file', options.keyFile] : []),
+      '-t',
+      '100',
+      path,
+    ],
+    `${password}\n${password}\n`,
+  );
   const groups = new Set<string>();
   for (const entry of entries) {
     if (!groups.has(entry.group)) {
-      keepassxc(['mkdir', '-q', path, entry.group], `${password}\n`);
+      keepassxc(['mkdir', '-q', ...keyArgs, path, entry.group], `${password}\n`);
       groups.add(entry.group);
     }
-    const args = ['add', '-q', '-p'];
+    const args = ['add', '-q', ...keyArgs, '-p'];
     if (entry.username) args.push('-u', entry.username);
     if (entry.url) args.push('--url', entry.url);
     if (entry.notes) args.push('--notes', entry.notes);

@@ -53,6 +53,7 @@ const NOT_A_VAULT_WRITE: Partial<Record<MethodName, string>> = {
   getVaultIdentity: 'read',
   copyVaultPublicKey: 'clipboard only; a public key',
   chooseImportFile: 'native dialog',
+  chooseImportKeyFile: 'native dialog',
   openImportSource: 'reads a file to import and keeps it in main; writes nothing',
   previewImport: 'read: the preview of an import',
   closeImport: 'drops a source read for an import; writes nothing',
@@ -156,7 +157,6 @@ describe('every write is in the history', () => {
       armor: false,
     });
     await write('removeRecipientKey', { id: agency.id });
-    await write('endEngagement', { id: agency.id, action: 'invalidate' });
     const plan = await write<{ id: number }>('startRotationPlan', { tokenIds: [primary.id] });
     await write('recordRotationStep', {
       planId: plan.id,

@@ -159,8 +159,16 @@ describe('status, enabled flag, activity and expiry', () => {
     expect(vault.lifecycle.setExpiry(token.id, null).expiresAt).toBeNull();
     const edits = vault.tokens.history(token.id).filter((e) => e.kind === 'Edited');
     expect(edits.map((e) => e.details)).toEqual([
-      { fields: ['expiresAt'], expiresAt: '2027-03-01T00:00:00.000Z' },
-      { fields: ['expiresAt'], expiresAt: null },
+      {
+        fields: ['expiresAt'],
+        expiresAt: '2027-03-01T00:00:00.000Z',
+        changes: { expiresAt: { from: null, to: '2027-03-01T00:00:00.000Z' } },
+      },
+      {
+        fields: ['expiresAt'],
+        expiresAt: null,
+        changes: { expiresAt: { from: '2027-03-01T00:00:00.000Z', to: null } },
+      },
     ]);
   });
 });

@@ -28,6 +28,16 @@ function code(call: () => unknown): string {
 }
 
 describe('endpoint profile: endpoints and the tokens serving each method', () => {
+  it('deleting an empty account takes its endpoints with it, and its event names them', async () => {
+    const { vault, account } = await endpointAccount(false);
+    vault.endpoints.add(account.id, '/orders');
+    vault.endpoints.add(account.id, '/contacts');
+    vault.useCases.deleteAccount(account.id);
+    const deleted = vault.events.recent().find((event) => event.kind === 'AccountDeleted');
+    expect(deleted?.details).toEqual({ name: 'Hub', endpoints: ['/contacts', '/orders'] });
+    expect(vault.verify().ok).toBe(true);
+  });
+
   it('one primary per endpoint and method; secondaries may serve alongside; every change an event', async () => {
     const { vault, account, primary, secondary } = await endpointAccount(false);
     const contacts = vault.endpoints.add(account.id, '/contacts');
@@ -153,5 +163,9 @@ describe('endpoint profile: endpoints and the tokens serving each method', () =>
       'POST',
       'Zapier',
     ]);
+    // The endpoint's own tab follows the same rule: Zapier serves /contacts through POST; Paused and Idle do not.
+    expect(
+      vault.endpoints.tokenView(contacts.id, { hideUnassigned: true }).secondaries.map((s) => s.token.name),
+    ).toEqual(['Zapier']);
   });
 });

@@ -39,6 +39,15 @@ describe('rotation plans', () => {
     expect(() => vault.rotations.startForRecipient('Acme Agency')).toThrow(
       /Rotation plan \d+ for Acme Agency is not finished \(0 of 3 rotated for Acme Agency\); resume it/,
     );
+    // The plan is found by the recipient, not by the name it had: renamed, it is still theirs to resume.
+    expect(vault.rotations.unfinishedForRecipient('Acme Agency')).toMatchObject({
+      id: plan.id,
+      doneCount: 0,
+    });
+    const acme = vault.recipients.resolve('Acme Agency');
+    vault.useCases.editRecipient(acme.id, { name: 'Acme Agency Ltd' });
+    expect(vault.rotations.unfinishedForRecipient(acme.id)).toMatchObject({ id: plan.id });
+    vault.useCases.editRecipient(acme.id, { name: 'Acme Agency' });
 
     // The platform issues the value: generating one here is refused with a sentence, nothing recorded.
     const beforeRefusal = vault.events.count();

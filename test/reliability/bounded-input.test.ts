@@ -56,6 +56,31 @@ describe(
       expect(await tokenCount(path)).toBe(0);
     });
 
+    it('a missing file is "not found" (exit 4) with the same sentence, whichever option names it', async () => {
+      const { dir, path, env } = await makeVault();
+      const missing = join(dir, 'missing.txt');
+      const add = ['token', 'add', path, '--account', 'Main', '--name', 'Gone'];
+      for (const [args, sentence] of [
+        [[...add, '--value-file', missing], /^tokenvault: The value file does not exist: /],
+        [
+          ['account', 'list', path, '--password-file', missing],
+          /^tokenvault: The master password file does not exist: /,
+        ],
+        [
+          ['token', 'import', path, '--account', 'Main', '--file', missing],
+          /^tokenvault: The import file does not exist: /,
+        ],
+        [
+          ['import', path, '--from', 'csv', '--file', missing],
+          /^tokenvault: The import file does not exist: /,
+        ],
+        [['handoff', 'open', missing, '--bundle-password-file', missing], /does not exist: /],
+      ] as const) {
+        expectOneSentence(await runLimited([...args], env), 4, sentence);
+      }
+      expect(await tokenCount(path)).toBe(0);
+    });
+
     it('--value-stdin < /dev/zero stops one byte past the 64 KiB cap', async () => {
       const { path, env } = await makeVault();
       const outcome = await runLimited(

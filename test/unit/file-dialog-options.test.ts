@@ -24,5 +24,9 @@ describe('native file dialogs say what they are for and show the files it takes'
     for (const extension of ['kdbx', 'csv', 'xml', 'json', '1pux', 'env'])
       expect(importing.filters[0]!.extensions).toContain(extension);
     expect(importing.filters.at(-1)!.extensions).toEqual(['*']);
+    expect(openDialogOptions('key-file')).toMatchObject({
+      title: 'Choose the key file of the KeePass database',
+      filters: [{ extensions: ['keyx', 'key'] }, { extensions: ['*'] }],
+    });
   });
 });

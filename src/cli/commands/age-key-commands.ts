@@ -64,12 +64,14 @@ function registerRecipientKeyCommands(recipient: Command): void {
       .command('remove')
       .description('retire the current key (kept on record); later handoffs use a password ZIP')
       .argument('<vault>')
-      .argument('<recipient>', 'recipient name or id'),
-  ).action(async (path: string, name: string, options: UnlockOptions) => {
+      .argument('<recipient>', 'recipient name or id')
+      .option('--json', 'print JSON'),
+  ).action(async (path: string, name: string, options: UnlockOptions & { json?: boolean }) => {
     const { removed, recipient } = await withVault(path, options, (vault) => ({
       removed: vault.useCases.removeRecipientKey(name).result,
       recipient: vault.recipients.resolve(name).name,
     }));
+    if (options.json) return printJson({ removed });
     printLine(`Removed the age key of ${recipient} (${removed.fingerprint}); it stays on record, retired.`);
   });
 }
@@ -84,11 +86,13 @@ function registerIdentityCommands(program: Command): void {
     identity
       .command('create')
       .description('make the age key, kept in the vault; prints its public key (age1...) alone on stdout')
-      .argument('<vault>'),
-  ).action(async (path: string, options: UnlockOptions) => {
+      .argument('<vault>')
+      .option('--json', 'print JSON'),
+  ).action(async (path: string, options: UnlockOptions & { json?: boolean }) => {
     const { result: created } = await withVault(path, options, (vault) =>
       vault.useCases.createVaultIdentity(),
     );
+    if (options.json) return printJson(created);
     printLine(created.publicKey);
     process.stderr.write(
       `Send this public key to the client (fingerprint ${created.fingerprint}; read it to them by phone). The secret key stays in the vault.\n`,

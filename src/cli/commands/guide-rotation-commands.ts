@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import { readBoundedFile } from '../../main/core/fs/read-bounded';
 import { writeChecklist } from '../../main/core/rotation/rotation-checklist';
@@ -49,7 +50,7 @@ function printPlan(plan: RotationPlanView): void {
   );
   for (const step of plan.steps) {
     const status = step.outcome
-      ? `done ${step.doneAt!.slice(0, 10)}: ${ROTATION_OUTCOME_LABELS[step.outcome]}`
+      ? `done ${localDayOf(step.doneAt!)}: ${ROTATION_OUTCOME_LABELS[step.outcome]}`
       : step.stillInVault
         ? 'to do'
         : 'to do (no longer in the vault: record --deleted)';
@@ -164,9 +165,9 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
       plans.map((plan) => [
         plan.id,
         plan.title,
-        plan.createdAt.slice(0, 10),
+        localDayOf(plan.createdAt),
         `${plan.doneCount}/${plan.stepCount}`,
-        plan.completedAt ? `complete ${plan.completedAt.slice(0, 10)}` : 'unfinished',
+        plan.completedAt ? `complete ${localDayOf(plan.completedAt)}` : 'unfinished',
       ]),
     );
   });

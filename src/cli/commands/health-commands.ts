@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import { DEFAULT_ROTATION_DAYS, type HealthReport } from '../../main/core/health/health-report';
 import { printJson, printLine } from '../output';
@@ -44,7 +45,7 @@ export function registerHealthCommands(_groups: CliGroups, program: Command): vo
       const report = await withVault(path, options, (vault) => vault.health.report({ now, rotationDays }));
       if (options.json) return printJson(report);
       if (report.items.length === 0)
-        return printLine(`All ${report.tokenCount} token(s) look fine on ${report.now.slice(0, 10)}.`);
+        return printLine(`All ${report.tokenCount} token(s) look fine on ${localDayOf(report.now)}.`);
       let section = '';
       for (const item of report.items) {
         if (item.severity !== section) {

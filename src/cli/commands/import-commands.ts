@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
 import type { ImportResult } from '../../shared/import-views';
@@ -46,7 +47,7 @@ function printPreview(preview: ImportPreview): void {
       row.name,
       row.keyId,
       `${row.valueMask || '(empty)'} ${row.valueLength}`,
-      row.expiresAt?.slice(0, 10),
+      row.expiresAt ? localDayOf(row.expiresAt) : undefined,
       row.refusal ?? row.duplicate,
     ]),
   );

@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import type { TokenMeta } from '../../shared/model';
 import type { Outcome } from '../../main/core/use-cases/outcome';
@@ -11,7 +12,7 @@ import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
 import { parseDateOption, usageJson } from './lifecycle-state';
 import { parseId, readStdin, tokenJson } from './token-commands';
-import { platformName } from '../../shared/platform-guides';
+import { guideFor, platformName } from '../../shared/platform-guides';
 
 type JsonOption = { json?: boolean };
 
@@ -147,13 +148,19 @@ export function registerLifecycleCommands(groups: CliGroups): void {
     .option('--json', 'print { deleted, id, name } as JSON')
     .action(async (path: string, id: string, options: UnlockOptions & JsonOption & { force?: boolean }) => {
       const tokenId = parseId(id);
-      const { result, platform } = await withVault(path, options, (vault) => {
-        const where = platformOf(vault, vault.tokens.get(tokenId));
-        return { ...vault.useCases.deleteToken(tokenId, { force: options.force === true }), platform: where };
+      const { result, platform, step } = await withVault(path, options, (vault) => {
+        const token = vault.tokens.get(tokenId);
+        // The platform's own step for a delete: ON24 and Emplifi have none, their guide says what is done instead.
+        const guide = guideFor(vault.accounts.get(token.accountId).profile, 'delete', token.role);
+        return {
+          ...vault.useCases.deleteToken(tokenId, { force: options.force === true }),
+          platform: platformOf(vault, token),
+          step: `${guide.doIt} (${guide.where})`,
+        };
       });
       if (options.json) return printJson({ deleted: true, id: tokenId, name: result.name });
       printLine(
-        `Recorded: token ${tokenId} "${result.name}" is deleted on ${platform}; it is removed from the vault.`,
+        `Recorded: token ${tokenId} "${result.name}" is removed from the vault; on ${platform} the step is: ${step}.`,
       );
     });
 
@@ -188,7 +195,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
     );
     if (options.json) return printJson(tokenJson(after));
     printLine(
-      `Token ${after.id} "${after.name}" ${after.expiresAt ? `expires ${after.expiresAt}` : 'never expires'}.`,
+      `Token ${after.id} "${after.name}" ${after.expiresAt ? `expires ${localDayOf(after.expiresAt)}` : 'never expires'}.`,
     );
   });
 

@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import type { TokenMeta } from '../../shared/model';
 import { parseInstant } from '../../shared/dates';
 import type { TokenState } from '../../main/core/profiles/token-state';
@@ -64,7 +65,7 @@ export function printStateDetail(token: TokenMeta, state: TokenState, usage: Tok
   }
   if (state.attention.length) rows.push(['attention', state.attention.join('; ')]);
   const uses: string[] = [
-    ...usage.handedTo.map((h) => `handed to ${h.recipient} (${h.lastHandedAt.slice(0, 10)})`),
+    ...usage.handedTo.map((h) => `handed to ${h.recipient} (${localDayOf(h.lastHandedAt)})`),
     ...usage.mappedTo.map(
       (m) => `mapped to ${m.primaryId} "${m.primaryName}"${m.enabled ? '' : ' (mapping disabled)'}`,
     ),

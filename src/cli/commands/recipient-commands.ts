@@ -1,3 +1,4 @@
+import { VALIDITY_WORDS } from '../../shared/token-state-vocabulary';
 import type { Holding } from '../../main/core/recipients/holdings';
 import type { EngagementToken } from '../../main/core/handoff/engagement-end';
 import { printJson, printLine, printTable } from '../output';
@@ -201,8 +202,11 @@ export function registerRecipientCommands(groups: CliGroups): void {
       )
       .argument('<vault>')
       .argument('<name>', 'recipient name or id')
-      .option('--regenerate', 'give each a new value (the old one is kept among the previous values)')
-      .option('--invalidate', 'mark each inactive')
+      .option(
+        '--regenerate',
+        'make each a new value here, to set on its platform (only where the platform takes a value we set; the old one is kept)',
+      )
+      .option('--invalidate', 'record each as invalidated (or disabled) on its platform')
       .option('--json', 'print JSON'),
   ).action(
     async (
@@ -224,7 +228,7 @@ export function registerRecipientCommands(groups: CliGroups): void {
       );
       if (options.json) return printJson(result);
       printLine(
-        `${action === 'regenerate' ? 'Regenerated' : 'Invalidated'} ${result.tokens.length} token(s) held by ${result.recipient}${result.tokens.length ? `: ${result.tokens.map((t) => t.name).join(', ')}` : ''}.`,
+        `${action === 'regenerate' ? `New values made here for ${result.tokens.length} token(s)` : `Recorded: ${result.tokens.length} token(s) invalidated on their platforms,`} held by ${result.recipient}${result.tokens.length ? `: ${result.tokens.map((t) => t.name).join(', ')}` : ''}.`,
       );
       for (const skipped of result.skipped)
         printLine(`Skipped ${skipped.name} (${skipped.id}): ${skipped.reason}`);
@@ -250,7 +254,7 @@ function printEngagementPlan(
         t.tokenId,
         t.name,
         t.account ?? '',
-        `${t.status ?? ''}${t.enabled === false ? ', disabled' : ''}`,
+        `${t.status ? VALIDITY_WORDS[t.status] : ''}${t.enabled === false ? ', disabled' : ''}`,
         t.lastHandedAt,
         [
           t.blocked.regenerate && `regenerate: ${t.blocked.regenerate}`,
@@ -260,7 +264,9 @@ function printEngagementPlan(
           .join(' '),
       ]),
     );
-    printLine('Then: tokenvault recipient end VAULT NAME --regenerate (or --invalidate).');
+    printLine(
+      'Then: tokenvault rotation start VAULT --recipient NAME guides each token on its platform, one step at a time (or, once all are done there: recipient end VAULT NAME --regenerate or --invalidate).',
+    );
   }
   if (others.length) {
     printLine('');

@@ -1,3 +1,4 @@
+import { localDayOf } from '../../shared/dates';
 import { VaultError } from '../../shared/errors';
 import type { TokenUpdateInput } from '../../shared/inputs';
 import type { TokenMeta, VaultEvent } from '../../shared/model';
@@ -72,15 +73,7 @@ export async function readStdin(): Promise<string> {
 function readImportFile(file: string, format: string | undefined): unknown[] {
   const kind = format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   if (kind !== 'csv' && kind !== 'json') throw new UsageError('--format is json or csv.');
-  let text: string;
-  try {
-    text = readBoundedTextFile(file, { maxBytes: IMPORT_FILE_MAX_BYTES, what: 'The import file' });
-  } catch (error) {
-    if (error instanceof VaultError && (error.code === 'NOT_FOUND' || error.code === 'IO')) {
-      throw new UsageError(`Cannot read ${file} (${error.code === 'NOT_FOUND' ? 'ENOENT' : 'error'}).`);
-    }
-    throw error;
-  }
+  const text = readBoundedTextFile(file, { maxBytes: IMPORT_FILE_MAX_BYTES, what: 'The import file' });
   if (kind === 'csv') return csvToImportRows(text);
   let parsed: unknown;
   try {
@@ -108,7 +101,7 @@ function printTokenDetail(token: TokenMeta): void {
     ['updated', token.updatedAt],
     ['generated', token.generatedAt],
     ['last activity', token.lastActivityAt],
-    ['expires', token.expiresAt],
+    ['expires', token.expiresAt ? localDayOf(token.expiresAt) : null],
     ['value', `hidden (${token.valueLength} characters; use "token reveal")`],
   ];
   for (const [label, value] of rows) printLine(`${label.padEnd(14)}${value ?? '-'}`);

@@ -35,6 +35,11 @@ export function openDialogOptions(purpose: OpenPurpose): { title: string; filter
       title: 'Open a handoff bundle',
       filters: [{ name: 'Handoff bundle (.zip, .age)', extensions: ['zip', 'age'] }, ALL_FILES],
     };
+  if (purpose === 'key-file')
+    return {
+      title: 'Choose the key file of the KeePass database',
+      filters: [{ name: 'KeePass key file (.keyx, .key)', extensions: ['keyx', 'key'] }, ALL_FILES],
+    };
   return {
     title: 'Import tokens from a file',
     filters: [

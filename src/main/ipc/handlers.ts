@@ -149,9 +149,13 @@ export const handlers: Handlers = {
   listHandoffs: (session) => session.requireVault().handoffs.list(),
   tokenHolders: (session, input) => session.requireVault().recipients.holdersOf(input.id),
   recipientHoldings: (session, input) => session.requireVault().recipients.holdings(input.id),
-  planEngagementEnd: (session, input) => session.requireVault().handoffs.engagementPlanSummary(input.id),
-  endEngagement: (session, input) =>
-    session.requireVault().useCases.endEngagement(input.id, input.action).result,
+  planEngagementEnd: (session, input) => {
+    const vault = session.requireVault();
+    return {
+      ...vault.handoffs.engagementPlanSummary(input.id),
+      unfinishedPlan: vault.rotations.unfinishedForRecipient(input.id),
+    };
+  },
   setRecipientArchived: (session, input) =>
     session.requireVault().useCases.editRecipient(input.id, {}, input.archived).result,
   listRotationPlans: (session) => session.requireVault().rotations.list(),
@@ -187,6 +191,10 @@ export const handlers: Handlers = {
     const path = await session.platform.chooseOpenFile('import');
     return path ? { path } : null;
   },
+  chooseImportKeyFile: async (session) => {
+    const path = await session.platform.chooseOpenFile('key-file');
+    return path ? { path } : null;
+  },
   openImportSource: (session, input) =>
     openImport(session.requireVault(), {
       ...(input.path !== undefined ? { path: input.path } : {}),
@@ -194,6 +202,7 @@ export const handlers: Handlers = {
       fileName: input.fileName,
       ...(input.format !== undefined ? { format: input.format } : {}),
       ...(input.sourcePassword !== undefined ? { sourcePassword: input.sourcePassword } : {}),
+      ...(input.keyFilePath !== undefined ? { keyFilePath: input.keyFilePath } : {}),
     }),
   previewImport: (session, input) => previewHeldImport(session.requireVault(), input.importId, input.plan),
   commitImport: (session, input) => commitHeldImport(session.requireVault(), input.importId, input.plan),

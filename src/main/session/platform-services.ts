@@ -1,5 +1,5 @@
 /** What a native open dialog is for: each shows the files it can take and says so in its title. */
-export type OpenPurpose = 'bundle' | 'import';
+export type OpenPurpose = 'bundle' | 'import' | 'key-file';
 
 /** What the session needs from the desktop, so the session itself runs (and is tested) without Electron. */
 export interface PlatformServices {

@@ -118,7 +118,7 @@ export class AccountStore {
     const changes = Object.fromEntries(changed.map((key) => [key, { from: before[key], to: data[key] }]));
     this.db.transaction(() => {
       if (data.name !== undefined) this.refuseTakenName(data.name, data.id);
-      if (data.allowDelete === false && before.allowDelete && this.deleteAssignments(data.id) > 0) {
+      if (data.allowDelete === false && before.allowDelete && this.countDeleteAssignments(data.id) > 0) {
         throw new VaultError(
           'POLICY',
           `Tokens of "${before.name}" still serve DELETE on its endpoints; unassign them before turning DELETE off.`,
@@ -143,8 +143,8 @@ export class AccountStore {
     return this.get(data.id);
   }
 
-  /** DELETE assignments on the account's endpoints (none before the endpoints migration's tables exist). */
-  private deleteAssignments(accountId: number): number {
+  /** How many DELETE assignments the account's endpoints have (none before the endpoints migration's tables exist). */
+  private countDeleteAssignments(accountId: number): number {
     const hasEndpoints = this.db
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'token_endpoints'`)
       .get();
@@ -159,6 +159,18 @@ export class AccountStore {
     ).n;
   }
 
+  private endpointNames(accountId: number): string[] {
+    const hasEndpoints = this.db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'endpoints'`)
+      .get();
+    if (!hasEndpoints) return [];
+    return (
+      this.db.prepare('SELECT name FROM endpoints WHERE account_id = ? ORDER BY name').all(accountId) as {
+        name: string;
+      }[]
+    ).map((row) => row.name);
+  }
+
   delete(id: number): void {
     const account = this.get(id);
     if (account.tokenCount > 0) {
@@ -168,8 +180,14 @@ export class AccountStore {
       );
     }
     this.db.transaction(() => {
+      // Its endpoints go with it (ON DELETE CASCADE): the event names them, so the history says what went.
+      const endpoints = this.endpointNames(id);
       this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
-      this.events.append({ kind: 'AccountDeleted', accountId: id, details: { name: account.name } });
+      this.events.append({
+        kind: 'AccountDeleted',
+        accountId: id,
+        details: { name: account.name, ...(endpoints.length ? { endpoints } : {}) },
+      });
     })();
     this.onChange();
   }

@@ -291,9 +291,25 @@ export class EndpointStore {
     return tokens.filter((token) => !hidden.has(token.id));
   }
 
-  /** The endpoint's token tab; with `hideUnassigned`, secondaries not assigned to this endpoint are left out. */
+  /** Secondaries that reach this endpoint through an enabled mapping to a primary assigned to it. */
+  private mappedToServingPrimary(endpointId: number): Set<number> {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT l.secondary_id AS id FROM token_links l
+         JOIN token_endpoints te ON te.token_id = l.primary_id
+         WHERE te.endpoint_id = ? AND l.enabled = 1`,
+      )
+      .all(endpointId) as { id: number }[];
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * The endpoint's token tab; with `hideUnassigned`, the secondaries that serve nothing here are left out, by the
+   * rule of unassignedSecondaryIds limited to this endpoint: assigned to it, or mapped (enabled) to its primary.
+   */
   tokenView(endpointId: number, options: { hideUnassigned?: boolean } = {}): EndpointTokenView {
     const endpoint = this.get(endpointId);
+    const mapped = options.hideUnassigned ? this.mappedToServingPrimary(endpointId) : new Set<number>();
     const primaries: Partial<Record<HttpMethod, EndpointAssignment>> = {};
     for (const assignment of endpoint.assignments) {
       if (assignment.role === 'primary') primaries[assignment.method] = assignment;
@@ -305,7 +321,7 @@ export class EndpointStore {
         token,
         methods: endpoint.assignments.filter((a) => a.tokenId === token.id).map((a) => a.method),
       }))
-      .filter((entry) => !options.hideUnassigned || entry.methods.length > 0);
+      .filter((entry) => !options.hideUnassigned || entry.methods.length > 0 || mapped.has(entry.token.id));
     return { endpoint, primaries, secondaries };
   }
 }

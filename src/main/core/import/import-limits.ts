@@ -10,6 +10,8 @@ export const IMPORT_LIMITS = {
   maxColumns: 200,
   /** One CSV field or JSON string (a token value is at most 16 KiB; notes may be longer). */
   maxFieldBytes: 1024 * 1024,
+  /** A KeePass key file (real ones are a few hundred bytes: XML, 32 or 64 bytes, or any file hashed). */
+  maxKeyFileBytes: 1024 * 1024,
   /**
    * A 1PUX ZIP: entries, and the bytes export.data inflates to, counted while inflating. Real exports are a few
    * MB; reading export.data costs about three times its size (chunks, the joined buffer, the decoded text, then the

@@ -18,6 +18,8 @@ export interface OpenImportInput {
   /** Guessed from the file when not given. */
   format?: ImportFormat;
   sourcePassword?: string;
+  /** The KeePass key file the admin chose, when the database has one; read through the bounded reader. */
+  keyFilePath?: string;
 }
 
 export type OpenImportOutput =
@@ -39,11 +41,17 @@ export async function openImport(vault: Vault, input: OpenImportInput): Promise<
     throw new VaultError('INVALID_INPUT', 'The dropped file is more than the 64 MiB accepted.');
   const fileName = basename(input.fileName || input.path || 'import');
   const format = input.format ?? guessImportFormat(fileName, bytes);
-  if (format === 'kdbx' && input.sourcePassword === undefined) return { needsPassword: true, format };
+  if (format === 'kdbx' && input.sourcePassword === undefined && input.keyFilePath === undefined)
+    return { needsPassword: true, format };
+  const keyFile =
+    input.keyFilePath !== undefined
+      ? readBoundedFile(input.keyFilePath, { maxBytes: IMPORT_LIMITS.maxKeyFileBytes, what: 'The key file' })
+      : undefined;
   const source = await readImportSource(bytes, {
     format,
     fileName,
     ...(input.sourcePassword !== undefined ? { sourcePassword: input.sourcePassword } : {}),
+    ...(keyFile ? { keyFile } : {}),
   });
   const preview = previewImport(vault, source);
   return { importId: holdImportSource(vault, source), format, preview };

@@ -79,7 +79,7 @@ export async function readImportFile(
 ): Promise<ImportSource> {
   const bytes = readBoundedFile(path, { maxBytes: IMPORT_LIMITS.maxFileBytes, what: 'The import file' });
   const keyFile = options.keyFilePath
-    ? readBoundedFile(options.keyFilePath, { maxBytes: 1024 * 1024, what: 'The key file' })
+    ? readBoundedFile(options.keyFilePath, { maxBytes: IMPORT_LIMITS.maxKeyFileBytes, what: 'The key file' })
     : options.keyFile;
   return readImportSource(bytes, { ...options, ...(keyFile ? { keyFile } : {}), fileName: basename(path) });
 }

@@ -166,6 +166,14 @@ export class RotationPlans {
     });
   }
 
+  /** The recipient's unfinished plan, which "Engagement ended" resumes instead of starting another; null if none. */
+  unfinishedForRecipient(recipientNameOrId: string | number): RotationPlanSummary | null {
+    const plan = this.store.unfinishedFor(this.deps.recipients.resolve(recipientNameOrId).id);
+    if (!plan) return null;
+    const { done, total } = this.store.counts().get(plan.id) ?? { done: 0, total: 0 };
+    return this.summary(plan, done, total);
+  }
+
   /** Unfinished plans with their progress, oldest first (health shows them until complete). */
   unfinished(): RotationPlanView[] {
     return this.store

@@ -261,7 +261,11 @@ export class TokenLifecycle {
         kind: 'Edited',
         tokenId: id,
         accountId: token.accountId,
-        details: { fields: ['expiresAt'], expiresAt: next },
+        details: {
+          fields: ['expiresAt'],
+          expiresAt: next,
+          changes: { expiresAt: { from: token.expiresAt, to: next } },
+        },
         at: (options.now ?? new Date()).toISOString(),
       });
     });

@@ -36,7 +36,6 @@ export const CHANGES: Partial<Record<MethodName, readonly QueryFamily[]>> = {
   deleteRecipient: ['recipients', 'usage'],
   setRecipientArchived: ['recipients'],
   exportHandoff: ['recipients', 'history', 'usage'],
-  endEngagement: ['recipients', 'earlier-values', ...TOKEN_FACTS],
   openBundle: ['accounts', ...TOKEN_FACTS],
   commitImport: ['accounts', 'endpoints', ...TOKEN_FACTS],
   removeEndpoint: ['endpoints', 'history', 'usage'],

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
-import type { RotationPlanSummary } from '../../../../shared/rotation-views';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -22,21 +21,15 @@ interface EndEngagementDialogProps {
  */
 export function EndEngagementDialog({ recipient, onClose, onChanged }: EndEngagementDialogProps) {
   const [holdings, setHoldings] = useState<Holdings | null>(null);
-  const [unfinished, setUnfinished] = useState<RotationPlanSummary | null>(null);
   const [planId, setPlanId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     call('planEngagementEnd', { id: recipient.id }).then(setHoldings, (err) => setError(messageOf(err)));
-    call('listRotationPlans', {}).then(
-      (plans) =>
-        setUnfinished(
-          plans.find((plan) => plan.recipient === recipient.name && plan.completedAt === null) ?? null,
-        ),
-      (err) => setError(messageOf(err)),
-    );
-  }, [recipient.id, recipient.name]);
+  }, [recipient.id]);
+  // Core answers which plan is this recipient's (by id, so a renamed recipient still finds it).
+  const unfinished = holdings?.unfinishedPlan ?? null;
 
   if (planId !== null) return <RotationPlanDialog planId={planId} onClose={onClose} onChanged={onChanged} />;
 

@@ -21,6 +21,11 @@ type SourceFile = { name: string; path: string } | { name: string; bytesBase64: 
 const FROM_FILE = '';
 const NEW_ACCOUNT = '__new__';
 
+/** The last part of a path from a native dialog, Windows or POSIX. */
+function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
 interface ImportDialogProps {
   accounts: Account[];
   droppedFile: File | null;
@@ -39,6 +44,8 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
   const [needsPassword, setNeedsPassword] = useState(false);
   const [retryPassword, setRetryPassword] = useState(0);
   const [sourcePassword, setSourcePassword] = useState('');
+  /** The KeePass key file, for a database opened by a key file (with or without a password). */
+  const [keyFile, setKeyFile] = useState<{ name: string; path: string } | null>(null);
   const [opened, setOpened] = useState<{ importId: string; preview: ImportPreview } | null>(null);
   const [plan, setPlan] = useState<ImportPlan>({});
   const [target, setTarget] = useState(FROM_FILE);
@@ -58,7 +65,12 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
     [importId],
   );
 
-  const read = async (source: SourceFile, chosenFormat: ImportFormat | '', password?: string) => {
+  const read = async (
+    source: SourceFile,
+    chosenFormat: ImportFormat | '',
+    password?: string,
+    keyFilePath?: string,
+  ) => {
     setBusy(true);
     setError(null);
     try {
@@ -67,6 +79,7 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
         fileName: source.name,
         ...(chosenFormat ? { format: chosenFormat } : {}),
         ...(password ? { sourcePassword: password } : {}),
+        ...(keyFilePath ? { keyFilePath } : {}),
       });
       setFormat(result.format);
       if ('needsPassword' in result) {
@@ -74,13 +87,14 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
         return;
       }
       setSourcePassword('');
+      setKeyFile(null);
       setNeedsPassword(false);
       setPlan({});
       setTarget(FROM_FILE);
       setOpened({ importId: result.importId, preview: result.preview });
     } catch (err) {
       setError(messageOf(err));
-      if (password) setRetryPassword((n) => n + 1);
+      if (password || keyFilePath) setRetryPassword((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -107,10 +121,19 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
   const choose = async () => {
     const picked = await call('chooseImportFile', {}).catch((err) => (setError(messageOf(err)), null));
     if (!picked) return;
-    const source = { name: picked.path.split(/[\\/]/).pop() ?? picked.path, path: picked.path };
+    const source = { name: fileNameOf(picked.path), path: picked.path };
     setFile(source);
+    setKeyFile(null);
     setOpened(null);
     void read(source, format);
+  };
+
+  const chooseKeyFile = async () => {
+    const picked = await call('chooseImportKeyFile', {}).catch((err) => (setError(messageOf(err)), null));
+    if (!picked) return;
+    setKeyFile({ name: fileNameOf(picked.path), path: picked.path });
+    setError(null);
+    passwordInput.current?.focus();
   };
 
   const replan = async (next: ImportPlan) => {
@@ -227,7 +250,7 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
                 className="row import-password"
                 onSubmit={(event) => {
                   event.preventDefault();
-                  void read(file, format, sourcePassword);
+                  void read(file, format, sourcePassword, keyFile?.path);
                 }}
               >
                 <label htmlFor="import-source-password">Password of {file.name}</label>
@@ -236,10 +259,30 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
                   ref={passwordInput}
                   type="password"
                   autoComplete="off"
+                  aria-describedby="import-key-file-state"
                   value={sourcePassword}
                   onChange={(e) => setSourcePassword(e.target.value)}
                 />
-                <button type="submit" className="primary" disabled={!sourcePassword || busy}>
+                {keyFile ? (
+                  <>
+                    <span id="import-key-file-state" className="muted import-key-file">
+                      Key file: {keyFile.name}
+                    </span>
+                    <button type="button" onClick={() => setKeyFile(null)} disabled={busy}>
+                      Remove key file
+                    </button>
+                  </>
+                ) : (
+                  <>
+                    <span id="import-key-file-state" className="visually-hidden">
+                      No key file; choose one if the database has one.
+                    </span>
+                    <button type="button" onClick={chooseKeyFile} disabled={busy}>
+                      Key file…
+                    </button>
+                  </>
+                )}
+                <button type="submit" className="primary" disabled={(!sourcePassword && !keyFile) || busy}>
                   Open
                 </button>
               </form>
