@@ -68,11 +68,6 @@ export function fixedDescription(
   return fixed && token.role === 'primary' ? fixed.replace('{account}', accountName) : null;
 }
 
-/** Warning days before the inactivity limit (largest first), or null when the platform has no inactivity rule. */
-export function inactivityWarnDays(profile: ProfileDefinition): readonly number[] | null {
-  return profile.inactivity?.warnDaysBefore ?? null;
-}
-
 /** "30, 14, 7 and 1": warning days as a phrase. */
 export function warnDaysPhrase(days: readonly number[]): string {
   if (days.length <= 1) return days.join('');

@@ -48,7 +48,7 @@ beforeAll(async () => {
     }),
   ].map((token) => String(token.id));
   opened.recipients.create({ name: 'Acme Agency', phone: '+44 20 7946 0000' });
-  opened.recipients.setArchived(opened.recipients.create({ name: 'Old Agency' }).id, true);
+  opened.useCases.editRecipient(opened.recipients.create({ name: 'Old Agency' }).id, {}, true);
   opened.lock();
 }, 120_000);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../src/shared/errors';
 import { TokenStore } from '../../src/main/core/tokens/token-store';
-import { permissivePolicy, type TokenPolicy } from '../../src/main/core/tokens/token-policy';
+import type { TokenPolicy } from '../../src/main/core/tokens/token-policy';
+import { permissivePolicy } from '../helpers/permissive-policy';
 import { createTestVault } from '../helpers/vault-fixture';
 
 function rows(count: number) {

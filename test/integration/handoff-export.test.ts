@@ -248,7 +248,7 @@ describe('handoff export (core, real vault)', () => {
     await expect(
       vault.handoffs.export({ ...request, outPath: join(dir, 'no-such-folder', 'c.zip') }),
     ).rejects.toMatchObject({ code: 'IO' });
-    vault.recipients.setArchived(acme.id, true);
+    vault.useCases.editRecipient(acme.id, {}, true);
     await expect(vault.handoffs.export({ ...request, outPath: join(dir, 'c.zip') })).rejects.toMatchObject({
       code: 'POLICY',
       message: expect.stringMatching(/archived/),

@@ -41,7 +41,7 @@ describe('recipients', () => {
     const edited = vault.recipients.update(zed.id, { organisation: 'Zed Ltd', notes: 'line 1\nline 2' });
     expect(edited).toMatchObject({ name: 'Zed Studio', organisation: 'Zed Ltd', notes: 'line 1\nline 2' });
     expect(() => vault.recipients.update(zed.id, { name: 'Acme agency' })).toThrow(/already exists/);
-    vault.recipients.setArchived(vault.recipients.resolve('ACME AGENCY').id, true);
+    vault.useCases.editRecipient(vault.recipients.resolve('ACME AGENCY').id, {}, true);
     expect(vault.recipients.list().map((r) => [r.name, r.archived])).toEqual([
       ['Zed Studio', false],
       ['acme agency', true],
@@ -66,7 +66,7 @@ describe('recipients', () => {
     expect(() => vault.recipients.delete(acme.id)).toThrow(
       /received 1 handoff\(s\); archive the recipient first/,
     );
-    vault.recipients.setArchived(acme.id, true);
+    vault.useCases.editRecipient(acme.id, {}, true);
     expect(vault.recipients.delete(acme.id)).toEqual({
       name: 'Acme',
       keptAs: 'Acme (deleted)',
@@ -93,7 +93,7 @@ describe('recipients', () => {
     // The name is free again; a second deleted "Acme" gets a distinct kept name.
     const again = vault.recipients.create({ name: 'Acme' });
     await handOver('Acme', [t.id]);
-    vault.recipients.setArchived(again.id, true);
+    vault.useCases.editRecipient(again.id, {}, true);
     expect(vault.recipients.delete(again.id).keptAs).toBe(`Acme (deleted #${again.id})`);
     expect(() => vault.recipients.create({ name: 'Acme (deleted)' })).toThrow(/names a deleted recipient/);
     expect(vault.verify().ok).toBe(true);

@@ -24,7 +24,7 @@ const FORBIDDEN: [string, RegExp][] = [
   ['reaches the database', /\b(vault|requireVault\(\))\.db(\.|\)|,)/],
   [
     'writes through a store instead of a use case',
-    /\.(tokens|accounts|endpoints|recipients|handoffs|links)\.(create|update|delete|importMany|reveal|add|remove|assign|unassign|setArchived|edit|export|importBundle|endEngagement|setFields|replaceValue|setEnabled)\(|\.lifecycle\.(?!usage\(|stateAt\(|statesAt\(|statesWithClocks\()\w+\(/,
+    /\.(tokens|accounts|endpoints|recipients|handoffs|links)\.(create|update|delete|importMany|reveal|add|remove|assign|unassign|edit|export|importBundle|endEngagement|setFields|replaceValue|setEnabled)\(|\.lifecycle\.(?!usage\(|stateAt\(|statesAt\(|statesWithClocks\()\w+\(/,
   ],
   [
     'applies a profile rule',

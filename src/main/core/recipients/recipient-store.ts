@@ -220,11 +220,6 @@ export class RecipientStore {
   holdersOf(tokenId: number): Holder[] {
     return this.holdingsReader.ofToken(tokenId);
   }
-
-  /** Archive (hidden from new handoffs, its handoffs kept) or restore; doing what is already so records nothing. */
-  setArchived(id: number, archived: boolean): Recipient {
-    return this.edit(id, {}, archived);
-  }
 }
 
 function toRecipient(row: RecipientRow): Recipient {

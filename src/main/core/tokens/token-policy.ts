@@ -20,10 +20,3 @@ export interface TokenPolicy {
   /** Refuse a value made here for a token whose platform issues its values itself. */
   checkValueSetHere?(token: Pick<TokenMeta, 'kind' | 'role' | 'name'>): void;
 }
-
-/** The generic profile: any kind, no limits. */
-export const permissivePolicy: TokenPolicy = {
-  beforeSave(_account, draft) {
-    return { ...draft, kind: draft.kind || 'api-token' };
-  },
-};
