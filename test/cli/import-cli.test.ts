@@ -10,8 +10,11 @@ import {
   kdbxwebDatabase,
   keepassxcDatabase,
   keepassxcExport,
+  bitwardenJson,
   onePuxBombFile,
+  onePuxPaddedFile,
   onePuxZip,
+  withKdfParameters,
 } from '../helpers/import-fixtures';
 
 beforeAll(() => ensureCliBuilt(), 120_000);
@@ -40,8 +43,8 @@ async function eventCount(vault: string, env: Record<string, string>): Promise<n
 }
 
 /** The CLI under `prlimit --as`: a reader that tried to hold a bomb in memory would die instead of refusing it. */
-function runCliBounded(args: string[], env: Record<string, string>) {
-  const result = spawnSync('prlimit', [`--as=${MEMORY_CAP_BYTES}`, process.execPath, CLI_PATH, ...args], {
+function runCliBounded(args: string[], env: Record<string, string>, capBytes = MEMORY_CAP_BYTES) {
+  const result = spawnSync('prlimit', [`--as=${capBytes}`, process.execPath, CLI_PATH, ...args], {
     env: { ...process.env, TOKENVAULT_KDF_TARGET_MS: '0', ...env },
     encoding: 'utf8',
     timeout: 120_000,
@@ -365,7 +368,7 @@ describe('tokenvault import, black box', { timeout: 600_000 }, () => {
         /damaged or incomplete/,
       ],
       [['--from', 'kdbx', '--file', join(dir, 'good.kdbx')], 2, /needs its password/],
-      [['--from', '1pux', '--file', join(dir, 'bomb.1pux')], 2, /inflates to more than 256 MiB/],
+      [['--from', '1pux', '--file', join(dir, 'bomb.1pux')], 2, /inflates to more than 64 MiB/],
       [['--from', '1pux', '--file', join(dir, 'not-a-zip.1pux')], 2, /not a valid ZIP file/],
       [['--from', '1pux', '--file', '/dev/zero'], 2, /not a regular file/],
       [['--from', 'csv', '--file', fifo], 2, /not a regular file/],
@@ -388,6 +391,216 @@ describe('tokenvault import, black box', { timeout: 600_000 }, () => {
       expect(stderr.replace(/^tokenvault: /, '')).toMatch(sentence);
       expect(stderr).not.toMatch(/at .*\.(js|cjs|ts):\d+/);
       expect(result.stdout).toBe('');
+    }
+    expect(await tokenCount(vault, env)).toBe(0);
+    expect(await eventCount(vault, env)).toBe(eventsBefore);
+  });
+
+  it('hostile sources past the import limits: costly KDFs, rows per item, wide rows, a 1PUX just under its cap', async () => {
+    const { dir, vault, env, sourcePasswordFile } = await cliVault();
+    const file = (name: string, content: string | Uint8Array) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    };
+    const argon2 = await kdbxwebDatabase([{ group: 'G', title: 'T', password: generateTokenValue() }], {
+      password: SOURCE_PASSWORD,
+      version: 4,
+    });
+    const aes = await kdbxwebDatabase([{ group: 'G', title: 'T', password: generateTokenValue() }], {
+      password: SOURCE_PASSWORD,
+      version: 4,
+      kdf: 'aes',
+    });
+    const wrong = file('wrong.txt', 'not the password\n');
+    const costly = {
+      // The reviewer's file: 1 GiB, 100 passes, 4 lanes ran 25 s at 1.1 GB before any password check.
+      'slow.kdbx': withKdfParameters(argon2, { memoryKiB: 1024 * 1024, iterations: 100, parallelism: 4 }),
+      // Each figure under its own cap, their product (8 GiB x passes) over the budget.
+      'budget.kdbx': withKdfParameters(argon2, { memoryKiB: 256 * 1024, iterations: 32, parallelism: 2 }),
+      'lanes.kdbx': withKdfParameters(argon2, { memoryKiB: 64 * 1024, iterations: 2, parallelism: 100_000 }),
+      'rounds.kdbx': withKdfParameters(aes, { aesRounds: 2 ** 40 }),
+    };
+    for (const [name, bytes] of Object.entries(costly)) file(name, bytes);
+    // One item, 150,000 hidden fields: 150,001 rows from one of the 100,000 items allowed.
+    file(
+      'fields.json',
+      bitwardenJson([
+        {
+          name: 'Many',
+          password: 'p',
+          hidden: Array.from({ length: 150_000 }, (_, i) => ({ name: `h${i}`, value: `v${i}` })),
+        },
+      ]),
+    );
+    file(
+      'wide.json',
+      bitwardenJson([
+        {
+          name: 'Wide',
+          password: 'p',
+          text: Array.from({ length: 300 }, (_, i) => ({ name: `t${i}`, value: 'x' })),
+        },
+      ]),
+    );
+    file(
+      'concealed.1pux',
+      await onePuxZip([
+        {
+          vault: 'V',
+          category: '001',
+          title: 'Many',
+          password: 'p',
+          concealed: Array.from({ length: 100_000 }, (_, i) => ({ title: `c${i}`, value: `v${i}` })),
+        },
+      ]),
+    );
+    // 60 MiB of commas in one row: csv-parse held millions of fields before the width was checked.
+    const commas = file('commas.csv', `name,value\n${','.repeat(60 * 1024 * 1024)}`);
+    const justUnder = join(dir, 'under.1pux');
+    onePuxPaddedFile(justUnder, 63 * 1024 * 1024);
+    const justOver = join(dir, 'over.1pux');
+    onePuxPaddedFile(justOver, 64 * 1024 * 1024 + 1);
+    const eventsBefore = await eventCount(vault, env);
+
+    const kdfRefusal =
+      /^The KeePass database asks for more key-derivation work than Token Vault accepts \(.*\): lower it in KeePassXC \(Database > Database Security > Encryption settings\), save, and import again\.$/;
+    const cases: [string[], number, RegExp][] = [
+      ...Object.keys(costly).map((name): [string[], number, RegExp] => [
+        ['import', vault, '--from', 'kdbx', '--file', join(dir, name), '--source-password-file', wrong],
+        2,
+        kdfRefusal,
+      ]),
+      [
+        ['import', vault, '--from', 'bitwarden-json', '--file', join(dir, 'fields.json'), '--dry-run'],
+        2,
+        /^The Bitwarden JSON export holds more than 100,000 secrets/,
+      ],
+      [
+        ['import', vault, '--from', 'bitwarden-json', '--file', join(dir, 'wide.json'), '--dry-run'],
+        2,
+        /^The Bitwarden JSON export has an item with more than 200 fields/,
+      ],
+      [
+        ['import', vault, '--from', '1pux', '--file', join(dir, 'concealed.1pux'), '--dry-run'],
+        2,
+        /^The 1Password export holds more than 100,000 secrets/,
+      ],
+      [
+        ['import', vault, '--from', 'csv', '--file', commas, '--dry-run'],
+        2,
+        /^The CSV file has more than 200 columns\.$/,
+      ],
+      [
+        ['token', 'import', vault, '--account', 'Main', '--file', commas],
+        2,
+        /^The CSV file has more than 200 columns\.$/,
+      ],
+      [
+        ['import', vault, '--from', '1pux', '--file', justOver, '--dry-run'],
+        2,
+        /^The 1Password export inflates to more than 64 MiB/,
+      ],
+      [
+        ['token', 'import', vault, '--account', 'Main', '--file', file('empty.json', '[]')],
+        2,
+        /^The import file is an empty list: there is nothing to import\.$/,
+      ],
+      [
+        [
+          'import',
+          vault,
+          '--from',
+          'kdbx',
+          '--file',
+          join(dir, 'slow.kdbx'),
+          '--source-password-file',
+          file('latin1.txt', Buffer.from('caf\xe9\n', 'latin1')),
+        ],
+        2,
+        /^The source password file is not valid UTF-8 text: the byte at offset \d+ \(counting from 0\) does not fit\.$/,
+      ],
+      [
+        [
+          'import',
+          vault,
+          '--from',
+          'kdbx',
+          '--file',
+          join(dir, 'slow.kdbx'),
+          '--source-password-file',
+          file('long.txt', `${'x'.repeat(5000)}\n`),
+        ],
+        2,
+        /^The source password file is .*more than the 4 KiB accepted\.$/,
+      ],
+    ];
+    for (const [args, code, sentence] of cases) {
+      const started = Date.now();
+      const result = runCliBounded(args, env);
+      const stderr = result.stderr.trim();
+      expect({ args: args.slice(-2), code: result.code }).toEqual({ args: args.slice(-2), code });
+      expect(stderr.split('\n')).toHaveLength(1);
+      expect(stderr.replace(/^tokenvault: /, '')).toMatch(sentence);
+      expect(result.stdout).toBe('');
+      // Refused before the costly part: no derivation, no row past the cap (a derivation asked for took 25 s).
+      expect(Date.now() - started).toBeLessThan(30_000);
+    }
+    // Within the budget, but more memory than the process may take (1.3 GiB of address space; the CLI alone takes
+    // about 1.2 GiB): said as such, exit 1, not "damaged" as before.
+    const roomy = file(
+      'roomy.kdbx',
+      withKdfParameters(argon2, { memoryKiB: 256 * 1024, iterations: 1, parallelism: 1 }),
+    );
+    const starved = runCliBounded(
+      ['import', vault, '--from', 'kdbx', '--file', roomy, '--source-password-file', wrong, '--dry-run'],
+      env,
+      Math.round(1.3 * 1024 * 1024 * 1024),
+    );
+    expect({ code: starved.code, stderr: starved.stderr.trim() }).toEqual({
+      code: 1,
+      stderr:
+        'tokenvault: There was not enough free memory for the key derivation of The KeePass database (256 MiB): close other programs and try again, or lower it in KeePassXC (Database > Database Security > Encryption settings), save, and import again.',
+    });
+    // The costliest 1PUX accepted still reads under the same memory cap, as a 1PUX with nothing in it.
+    const under = runCliBounded(
+      ['import', vault, '--from', '1pux', '--file', justUnder, '--dry-run', '--json'],
+      env,
+    );
+    expect({ code: under.code, stderr: under.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(under.stdout).counts.rows).toBe(0);
+    // KeePassXC's own choices still open: a 1 s AES-KDF benchmark made by keepassxc-cli (61 million rounds here),
+    // and Argon2 at the budget's edge with KeePassXC's 64 MiB.
+    const keepassxc1s = join(dir, 'keepassxc-1s.kdbx');
+    execFileSync('keepassxc-cli', ['db-create', '-q', '-p', '-t', '1000', keepassxc1s], {
+      input: `${SOURCE_PASSWORD}\n${SOURCE_PASSWORD}\n`,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    const atBudget = file(
+      'at-budget.kdbx',
+      await kdbxwebDatabase([{ group: 'G', title: 'T', password: generateTokenValue() }], {
+        password: SOURCE_PASSWORD,
+        version: 4,
+        kdf: 'argon2d',
+        argon2: { memoryKiB: 64 * 1024, iterations: 64, parallelism: 2 },
+      }),
+    );
+    for (const path of [keepassxc1s, atBudget]) {
+      const opened = runCliBounded(
+        [
+          'import',
+          vault,
+          '--from',
+          'kdbx',
+          '--file',
+          path,
+          '--source-password-file',
+          sourcePasswordFile,
+          '--dry-run',
+          '--json',
+        ],
+        env,
+      );
+      expect({ path, code: opened.code, stderr: opened.stderr }).toEqual({ path, code: 0, stderr: '' });
     }
     expect(await tokenCount(vault, env)).toBe(0);
     expect(await eventCount(vault, env)).toBe(eventsBefore);

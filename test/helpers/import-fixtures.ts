@@ -4,6 +4,7 @@
  * descriptions (Bitwarden's "Export vault" JSON/CSV, 1Password's 1PUX: a ZIP with export.attributes and export.data).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -357,4 +358,67 @@ export async function zipOf(files: Record<string, Uint8Array | string>): Promise
       typeof content === 'string' ? new TextReader(content) : new Uint8ArrayReader(content),
     );
   return writer.close();
+}
+
+/**
+ * A 1PUX whose export.data is valid JSON with no items, padded with spaces to exactly `inflatedBytes`, written by
+ * 7-Zip: the costliest file a reader must still accept when `inflatedBytes` is just under its cap.
+ */
+export function onePuxPaddedFile(path: string, inflatedBytes: number): void {
+  const work = mkdtempSync(join(tmpdir(), 'tokenvault-padded-'));
+  try {
+    const data = join(work, 'export.data');
+    const head = '{"accounts":[';
+    const tail = ']}';
+    writeFileSync(data, head + ' '.repeat(inflatedBytes - head.length - tail.length) + tail);
+    const result = spawnSync('7zz', ['a', '-tzip', '-mx=1', path, data], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`7zz failed: ${result.stderr.slice(0, 300)}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** One VarDictionary entry's bytes before its value (type, key length, key, value length), as KDBX 4 writes it. */
+function varDictionaryEntryPrefix(type: number, key: string, valueLength: number): Buffer {
+  const prefix = Buffer.alloc(1 + 4 + key.length + 4);
+  prefix.writeUInt8(type, 0);
+  prefix.writeInt32LE(key.length, 1);
+  prefix.write(key, 5, 'latin1');
+  prefix.writeInt32LE(valueLength, 5 + key.length);
+  return prefix;
+}
+
+/**
+ * A copy of a KDBX 4 (made by kdbxwebDatabase) whose header asks for another key derivation, patched in place with
+ * its header SHA-256 made right again, as a hostile file would be: kdbxweb itself never derives past the import's
+ * bounds, so such a file cannot be written through it. The header HMAC is keyed by the derived key and so no longer
+ * matches: opened with any password it reads as a wrong password, after the derivation it asked for.
+ */
+export function withKdfParameters(
+  kdbx: Uint8Array,
+  kdf: { memoryKiB?: number; iterations?: number; parallelism?: number; aesRounds?: number },
+): Uint8Array {
+  const bytes = Buffer.from(kdbx);
+  const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+  const header = kdbxweb.KdbxHeader.read(
+    new kdbxweb.BinaryStream(data),
+    new kdbxweb.KdbxContext({ kdbx: new kdbxweb.Kdbx() }),
+  );
+  const end = header.endPos!;
+  const patch = (type: number, key: string, size: 4 | 8, value: number) => {
+    const prefix = varDictionaryEntryPrefix(type, key, size);
+    const at = bytes.subarray(0, end).indexOf(prefix);
+    if (at < 0) throw new Error(`The KDBX header has no ${key} parameter to patch.`);
+    const offset = at + prefix.length;
+    if (size === 4) bytes.writeUInt32LE(value, offset);
+    else bytes.writeBigUInt64LE(BigInt(value), offset);
+  };
+  const UINT32 = 0x04;
+  const UINT64 = 0x05;
+  if (kdf.memoryKiB !== undefined) patch(UINT64, 'M', 8, kdf.memoryKiB * 1024);
+  if (kdf.iterations !== undefined) patch(UINT64, 'I', 8, kdf.iterations);
+  if (kdf.parallelism !== undefined) patch(UINT32, 'P', 4, kdf.parallelism);
+  if (kdf.aesRounds !== undefined) patch(UINT64, 'R', 8, kdf.aesRounds);
+  createHash('sha256').update(bytes.subarray(0, end)).digest().copy(bytes, end);
+  return new Uint8Array(bytes);
 }

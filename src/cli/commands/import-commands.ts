@@ -1,13 +1,13 @@
 import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
-import { readBoundedFile } from '../../main/core/fs/read-bounded';
 import type { ImportResult } from '../../shared/import-views';
 import { parseMappingPairs } from '../../main/core/import/import-mapping';
 import { previewImport, type ImportPlan, type ImportPreview } from '../../main/core/import/import-preview';
 import { IMPORT_FORMATS } from '../../main/core/import/import-source';
 import { parseImportFormat, readImportFile } from '../../main/core/import/read-import-source';
 import { printJson, printLine, printTable } from '../output';
+import { readFirstLine } from '../password-input';
 import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import { UsageError } from '../usage-error';
@@ -26,17 +26,6 @@ interface ImportOptions extends UnlockOptions {
   includeDuplicates?: boolean;
   dryRun?: boolean;
   json?: boolean;
-}
-
-/** The source's password: the first line of a file (read bounded, like every outside file). */
-function readSourcePassword(path: string): string {
-  const text = readBoundedFile(path, { maxBytes: 64 * 1024, what: 'The source password file' }).toString(
-    'utf8',
-  );
-  const line = text.split(/\r?\n/, 1)[0] ?? '';
-  if (!line)
-    throw new UsageError(`The source password file ${path} is empty: its first line must hold the password.`);
-  return line;
 }
 
 function parseRows(text: string): number[] {
@@ -114,7 +103,7 @@ export function registerImportCommands(_groups: CliGroups, program: Command): vo
     const source = await readImportFile(options.file, {
       format,
       ...(options.sourcePasswordFile !== undefined
-        ? { sourcePassword: readSourcePassword(options.sourcePasswordFile) }
+        ? { sourcePassword: readFirstLine(options.sourcePasswordFile, 'source password') }
         : {}),
       ...(options.keyFile !== undefined ? { keyFilePath: options.keyFile } : {}),
     });

@@ -1,6 +1,7 @@
 import { VaultError } from '../../../shared/errors';
 import { readCsvTable } from './csv-table';
-import { COLUMN, newRecord, structuredSource, type ImportSource, type SourceRecord } from './import-source';
+import { COLUMN, newRecord, structuredSource, type ImportSource } from './import-source';
+import { SourceRows } from './source-rows';
 
 const WHAT = 'The Bitwarden CSV export';
 
@@ -18,7 +19,7 @@ export function readBitwardenCsv(text: string): ImportSource {
       `${WHAT} should have Bitwarden's columns (folder or collections, name, login_password, ...); this one does not.`,
     );
   }
-  const rows: SourceRecord[] = [];
+  const rows = new SourceRows(WHAT);
   let withoutSecret = 0;
   for (const record of records) {
     if ((record.login_password ?? '') === '') {
@@ -39,8 +40,8 @@ export function readBitwardenCsv(text: string): ImportSource {
       const at = line.indexOf(': ');
       if (at > 0 && !(line.slice(0, at) in row)) row[line.slice(0, at)] = line.slice(at + 2);
     }
-    rows.push(row);
+    rows.add(row);
   }
   const notes = withoutSecret > 0 ? [`${withoutSecret} row(s) without a login password were left out.`] : [];
-  return structuredSource('bitwarden-csv', rows, notes);
+  return structuredSource('bitwarden-csv', rows.records, notes);
 }

@@ -1,7 +1,8 @@
 import { VaultError } from '../../../shared/errors';
 import { isObject, parseBoundedJson, str } from './bounded-json';
 import { IMPORT_LIMITS } from './import-limits';
-import { COLUMN, newRecord, structuredSource, type ImportSource, type SourceRecord } from './import-source';
+import { COLUMN, newRecord, structuredSource, type ImportSource } from './import-source';
+import { SourceRows } from './source-rows';
 
 const WHAT = 'The Bitwarden JSON export';
 /** Bitwarden's item types and custom field types (its published export format). */
@@ -28,7 +29,7 @@ export function readBitwardenJson(text: string): ImportSource {
     if (!Array.isArray(list)) continue;
     for (const entry of list) if (isObject(entry)) names.set(str(entry.id), str(entry.name));
   }
-  const records: SourceRecord[] = [];
+  const rows = new SourceRows(WHAT);
   let withoutSecret = 0;
   for (const item of doc.items) {
     if (!isObject(item)) continue;
@@ -56,11 +57,9 @@ export function readBitwardenJson(text: string): ImportSource {
       withoutSecret++;
       continue;
     }
-    if (password !== '')
-      records.push({ ...base, [COLUMN.secretName]: 'password', [COLUMN.secret]: password });
+    if (password !== '') rows.add(base, { [COLUMN.secretName]: 'password', [COLUMN.secret]: password });
     for (const [name, value] of secrets) {
-      records.push({
-        ...base,
+      rows.add(base, {
         [COLUMN.title]: base[COLUMN.title] ? `${base[COLUMN.title]} (${name})` : name,
         [COLUMN.secretName]: name,
         [COLUMN.secret]: value,
@@ -73,5 +72,5 @@ export function readBitwardenJson(text: string): ImportSource {
           `${withoutSecret} item${withoutSecret === 1 ? ' has' : 's have'} no password or hidden field and ${withoutSecret === 1 ? 'was' : 'were'} left out.`,
         ]
       : [];
-  return structuredSource('bitwarden-json', records, notes);
+  return structuredSource('bitwarden-json', rows.records, notes);
 }

@@ -1,4 +1,5 @@
 import { VaultError } from '../../../shared/errors';
+import { isAllocationFailure, outOfMemoryError } from './allocation-failure';
 import { IMPORT_LIMITS } from './import-limits';
 
 /** JSON.parse of outside text, refused with one sentence when invalid or nested deeper than the cap. */
@@ -22,7 +23,8 @@ export function parseBoundedJson(text: string, what: string): unknown {
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
+  } catch (error) {
+    if (isAllocationFailure(error)) throw outOfMemoryError(what, error);
     throw new VaultError('INVALID_INPUT', `${what} is not valid JSON.`);
   }
 }

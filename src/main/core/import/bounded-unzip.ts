@@ -1,5 +1,6 @@
 import { configure, Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
 import { VaultError } from '../../../shared/errors';
+import { isAllocationFailure, outOfMemoryError } from './allocation-failure';
 
 configure({ useWebWorkers: false });
 
@@ -52,6 +53,8 @@ export async function readZipEntries(
         'INVALID_INPUT',
         `${what} inflates to more than ${Math.round(limits.maxInflatedBytes / 1024 / 1024)} MiB, far more than any export: it is not read.`,
       );
+    if (isAllocationFailure(error) || isAllocationFailure((error as { cause?: unknown })?.cause))
+      throw outOfMemoryError(what, error);
     throw new VaultError('INVALID_INPUT', `${what} is not a valid ZIP file or is damaged.`);
   } finally {
     await reader?.close().catch(() => undefined);

@@ -9,6 +9,20 @@ export interface CsvTable {
   records: SourceRecord[];
 }
 
+/** Thrown from inside csv-parse (its `cast` hook runs once per field, as the field ends) at the first field past the cap. */
+class TooManyColumns extends Error {}
+
+/**
+ * Stops the parse at field IMPORT_LIMITS.maxColumns + 1 of any row: csv-parse gathers a row's fields until the row
+ * ends, so a check after parsing comes only after a 60 MiB row of commas has become millions of strings. The price:
+ * csv-parse builds a context object for every field it casts, so parsing takes about 7 times as long (100,000 rows
+ * of 4 fields: 0.3 s -> 2.3 s on a 2-core machine; a whole 10,000-row dry run 0.8 s -> 1.1 s).
+ */
+function boundColumns(value: string, context: { index: number }): string {
+  if (context.index >= IMPORT_LIMITS.maxColumns) throw new TooManyColumns();
+  return value;
+}
+
 function nothingToImport(what: string): VaultError {
   return new VaultError('INVALID_INPUT', `${what} has a header row but no rows: there is nothing to import.`);
 }
@@ -31,10 +45,13 @@ export function readCsvTable(text: string, what = 'The CSV file'): CsvTable {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      cast: boundColumns,
       max_record_size: IMPORT_LIMITS.maxFieldBytes,
       to: IMPORT_LIMITS.maxRows + 2,
     }) as string[][];
   } catch (error) {
+    if (error instanceof TooManyColumns)
+      throw new VaultError('INVALID_INPUT', `${what} has more than ${IMPORT_LIMITS.maxColumns} columns.`);
     const code = (error as { code?: string }).code;
     const line = (error as { lines?: number }).lines;
     if (code === 'CSV_QUOTE_NOT_CLOSED')

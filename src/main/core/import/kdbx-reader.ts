@@ -1,7 +1,7 @@
 import * as kdbxweb from 'kdbxweb';
-import { VaultError } from '../../../shared/errors';
 import { installKdbxArgon2 } from './kdbx-argon2';
-import { IMPORT_LIMITS } from './import-limits';
+import { isAllocationFailure, outOfMemoryError } from './allocation-failure';
+import { assertKdfWithinBudget, type KdbxKdfCost } from './kdbx-kdf-budget';
 import { decryptKdbxInnerXml } from './kdbx-inner-xml';
 import { keepassError, keepassRecords } from './keepass-entries';
 import { readKeepassXmlDocument } from './keepass-xml-document';
@@ -13,7 +13,32 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-/** Refuse, before any derivation, a key derivation costlier than IMPORT_LIMITS allows (AES-KDF rounds here). */
+function kdfNumber(value: unknown): number {
+  return value instanceof kdbxweb.Int64 ? value.value : Number(value);
+}
+
+/** What the header asks the key derivation to cost (KDBX 3.1: AES-KDF rounds; KDBX 4: its KDF parameters). */
+function kdfCost(header: kdbxweb.KdbxHeader): KdbxKdfCost | null {
+  const params = header.kdfParameters;
+  const uuid = params?.get('$UUID');
+  if (!params || !(uuid instanceof ArrayBuffer))
+    return header.keyEncryptionRounds === undefined
+      ? null
+      : { kdf: 'aes', rounds: header.keyEncryptionRounds };
+  const id = kdbxweb.ByteUtils.bytesToBase64(uuid);
+  if (id === kdbxweb.Consts.KdfId.Aes) return { kdf: 'aes', rounds: kdfNumber(params.get('R')) };
+  if (id === kdbxweb.Consts.KdfId.Argon2d || id === kdbxweb.Consts.KdfId.Argon2id)
+    return {
+      kdf: 'argon2',
+      // The header holds bytes; kdbxweb hands Argon2 KiB.
+      memoryKiB: kdfNumber(params.get('M')) / 1024,
+      iterations: kdfNumber(params.get('I')),
+      parallelism: kdfNumber(params.get('P')),
+    };
+  return null;
+}
+
+/** Refuse, before any derivation, a key derivation costlier than IMPORT_LIMITS allows. */
 function checkKdfCost(data: ArrayBuffer): void {
   let header: kdbxweb.KdbxHeader;
   try {
@@ -24,21 +49,8 @@ function checkKdfCost(data: ArrayBuffer): void {
   } catch (error) {
     keepassError(error, WHAT);
   }
-  let rounds: number | undefined = header.keyEncryptionRounds;
-  const params = header.kdfParameters;
-  if (params && params.get('$UUID') !== undefined) {
-    const uuid = kdbxweb.ByteUtils.bytesToBase64(params.get('$UUID') as ArrayBuffer);
-    if (uuid === kdbxweb.Consts.KdfId.Aes) {
-      const r = params.get('R');
-      rounds = r instanceof kdbxweb.Int64 ? r.value : Number(r);
-    }
-  }
-  if (rounds !== undefined && rounds > IMPORT_LIMITS.maxAesKdfRounds) {
-    throw new VaultError(
-      'INVALID_INPUT',
-      `${WHAT} asks for ${rounds} AES-KDF rounds, more than the ${IMPORT_LIMITS.maxAesKdfRounds} accepted.`,
-    );
-  }
+  const cost = kdfCost(header);
+  if (cost) assertKdfWithinBudget(cost, WHAT);
 }
 
 /** A .kdbx (KDBX 3.1 or 4; AES-KDF, Argon2d or Argon2id) opened with its password and optional key file. */
@@ -59,6 +71,7 @@ export async function readKdbx(
     const { records, notes } = keepassRecords(document);
     return structuredSource('kdbx', records, notes);
   } catch (error) {
+    if (isAllocationFailure(error)) throw outOfMemoryError(WHAT, error);
     keepassError(error, WHAT);
   }
 }

@@ -1,7 +1,7 @@
 import * as kdbxweb from 'kdbxweb';
 import { VaultError } from '../../../shared/errors';
-import { IMPORT_LIMITS } from './import-limits';
 import { COLUMN, newRecord, type SourceRecord } from './import-source';
+import { SourceRows } from './source-rows';
 import type { KeepassDocument, KeepassGroup } from './keepass-xml-document';
 
 const STANDARD_FIELDS = new Set(['Title', 'UserName', 'Password', 'URL', 'Notes']);
@@ -22,7 +22,7 @@ export function accountFromGroupPath(path: string): string {
  * columns of the entry's rows (e.g. a "key id" attribute can be mapped to the key id). The recycle bin is skipped.
  */
 export function keepassRecords(document: KeepassDocument): { records: SourceRecord[]; notes: string[] } {
-  const records: SourceRecord[] = [];
+  const rows = new SourceRows('The database');
   let skippedInBin = 0;
   const walk = (group: KeepassGroup, path: string[]): void => {
     if (document.recycleBinUuid && group.uuid === document.recycleBinUuid) {
@@ -50,20 +50,14 @@ export function keepassRecords(document: KeepassDocument): { records: SourceReco
       }
       const password = field('Password');
       if (password !== '' || secrets.length === 0)
-        records.push({ ...base, [COLUMN.secretName]: 'Password', [COLUMN.secret]: password });
+        rows.add(base, { [COLUMN.secretName]: 'Password', [COLUMN.secret]: password });
       for (const [key, value] of secrets) {
-        records.push({
-          ...base,
+        rows.add(base, {
           [COLUMN.title]: title ? `${title} (${key})` : key,
           [COLUMN.secretName]: key,
           [COLUMN.secret]: value,
         });
       }
-      if (records.length > IMPORT_LIMITS.maxRows)
-        throw new VaultError(
-          'INVALID_INPUT',
-          `The database holds more than ${IMPORT_LIMITS.maxRows} secrets.`,
-        );
     }
     for (const child of group.groups) walk(child, here);
   };
@@ -72,7 +66,7 @@ export function keepassRecords(document: KeepassDocument): { records: SourceReco
     skippedInBin > 0
       ? [`${skippedInBin} entr${skippedInBin === 1 ? 'y' : 'ies'} in the recycle bin left out.`]
       : [];
-  return { records, notes };
+  return { records: rows.records, notes };
 }
 
 /** A kdbxweb failure as one sentence; anything else is passed on. */

@@ -1,6 +1,7 @@
 import { VaultError } from '../../../shared/errors';
 import { readCsvTable } from './csv-table';
-import { COLUMN, newRecord, structuredSource, type ImportSource, type SourceRecord } from './import-source';
+import { COLUMN, newRecord, structuredSource, type ImportSource } from './import-source';
+import { SourceRows } from './source-rows';
 
 const WHAT = 'The 1Password CSV export';
 
@@ -20,7 +21,7 @@ export function readOnePasswordCsv(text: string): ImportSource {
   const notes = column('notes', 'notesplain');
   const vault = column('vault');
   const tags = column('tags');
-  const rows: SourceRecord[] = [];
+  const rows = new SourceRows(WHAT);
   let withoutSecret = 0;
   for (const record of records) {
     if ((record[password] ?? '') === '') {
@@ -41,11 +42,11 @@ export function readOnePasswordCsv(text: string): ImportSource {
     row[COLUMN.notes] = notes ? (record[notes] ?? '') : '';
     row[COLUMN.expires] = '';
     row[COLUMN.type] = 'login';
-    rows.push(row);
+    rows.add(row);
   }
   return structuredSource(
     '1password-csv',
-    rows,
+    rows.records,
     withoutSecret > 0 ? [`${withoutSecret} row(s) without a password were left out.`] : [],
     [],
   );

@@ -1,9 +1,11 @@
 import { decodeUtf8Strictly } from '../input/strict-utf8';
 import { VaultError } from '../../../shared/errors';
+import { isAllocationFailure, outOfMemoryError } from './allocation-failure';
 import { isObject, parseBoundedJson, str } from './bounded-json';
 import { readZipEntries } from './bounded-unzip';
 import { IMPORT_LIMITS } from './import-limits';
 import { COLUMN, newRecord, structuredSource, type ImportSource, type SourceRecord } from './import-source';
+import { SourceRows } from './source-rows';
 
 const WHAT = 'The 1Password export';
 
@@ -90,10 +92,16 @@ export async function readOnePux(bytes: Uint8Array): Promise<ImportSource> {
   );
   const data = entries.get('export.data');
   if (!data) throw new VaultError('INVALID_INPUT', `${WHAT} has no export.data: it is not a .1pux file.`);
-  const doc = parseBoundedJson(decodeUtf8Strictly(data, `${WHAT}'s export.data`), `${WHAT}'s export.data`);
+  let doc: unknown;
+  try {
+    doc = parseBoundedJson(decodeUtf8Strictly(data, `${WHAT}'s export.data`), `${WHAT}'s export.data`);
+  } catch (error) {
+    if (isAllocationFailure(error)) throw outOfMemoryError(WHAT, error);
+    throw error;
+  }
   if (!isObject(doc) || !Array.isArray(doc.accounts))
     throw new VaultError('INVALID_INPUT', `${WHAT}'s export.data has no accounts: it is not a .1pux file.`);
-  const records: SourceRecord[] = [];
+  const rows = new SourceRows(WHAT);
   let withoutSecret = 0;
   let trashed = 0;
   for (const account of doc.accounts) {
@@ -115,15 +123,12 @@ export async function readOnePux(bytes: Uint8Array): Promise<ImportSource> {
         }
         filled.forEach(([name, value], index) => {
           const title = base[COLUMN.title]!;
-          records.push({
-            ...base,
+          rows.add(base, {
             [COLUMN.title]: index === 0 ? title : title ? `${title} (${name})` : name,
             [COLUMN.secretName]: name,
             [COLUMN.secret]: value,
           });
         });
-        if (records.length > IMPORT_LIMITS.maxRows)
-          throw new VaultError('INVALID_INPUT', `${WHAT} holds more than ${IMPORT_LIMITS.maxRows} secrets.`);
       }
     }
   }
@@ -131,5 +136,5 @@ export async function readOnePux(bytes: Uint8Array): Promise<ImportSource> {
   if (withoutSecret > 0)
     notes.push(`${withoutSecret} item(s) without a password, credential or concealed field were left out.`);
   if (trashed > 0) notes.push(`${trashed} item(s) in the trash were left out.`);
-  return structuredSource('1pux', records, notes);
+  return structuredSource('1pux', rows.records, notes);
 }

@@ -104,6 +104,9 @@ export class VaultUseCases {
 
   /** All rows or none, into one account (name or id). */
   importTokens(account: string | number, rows: unknown[]): Outcome<number> {
+    // As for a CSV with only its header (src/main/core/import/csv-table.ts): an empty list is not a 0-token success.
+    if (Array.isArray(rows) && rows.length === 0)
+      throw new VaultError('INVALID_INPUT', 'The import file is an empty list: there is nothing to import.');
     return this.change(() => this.deps.tokens.importMany(this.deps.accounts.resolve(account).id, rows));
   }
 
