@@ -41,6 +41,8 @@ describe('a rotation plan in Chromium', () => {
     await poll(() => plan.locator('#rotation-progress').textContent()).toMatch(
       '0 of 3 rotated for Acme Agency.',
     );
+    // Focus moved into the plan, not left on the Recipients dialog behind it.
+    expect(await plan.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
     const steps = plan.getByRole('list', { name: 'Steps' });
     const step = (name: RegExp) =>
       steps.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
@@ -81,7 +83,11 @@ describe('a rotation plan in Chromium', () => {
 
     // Stop here: lock, unlock. The plan is in the vault and health says so.
     await plan.getByRole('button', { name: 'Close (resume later)' }).click();
+    await plan.waitFor({ state: 'detached' });
+    // Back in the Recipients dialog it came from, whose control it replaced.
+    await poll(() => people.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
     await page.keyboard.press('Escape');
+    await poll(() => page.locator('.backdrop').count()).toBe(0);
     await page.keyboard.press('Control+l');
     await page.getByRole('heading', { name: /Unlock/ }).waitFor();
     expect(await page.content()).not.toContain('Supporter export');

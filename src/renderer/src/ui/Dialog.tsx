@@ -32,8 +32,12 @@ export function Dialog({ title, onClose, children, wide, initialFocus = 'first' 
       initialFocus === 'cancel'
         ? element.querySelector<HTMLElement>('[data-cancel]')
         : (element.querySelector<HTMLElement>(
-            'input:not([type=radio]):not([type=checkbox]):not([readonly]), select, textarea',
-          ) ?? element.querySelector<HTMLElement>('input, button:not([data-close])'));
+            'input:not([type=radio]):not([type=checkbox]):not([readonly]):not([disabled]), select:not([disabled]), textarea:not([disabled])',
+          ) ??
+          element.querySelector<HTMLElement>(
+            'input:not([disabled]), button:not([data-close]):not([disabled])',
+          ));
+    // A disabled control cannot take focus (a dialog still loading has only those): the panel takes it then.
     (first ?? element).focus();
 
     // On the window, not the panel: a button that disables itself after a click drops the focus to <body>, and
@@ -68,6 +72,18 @@ export function Dialog({ title, onClose, children, wide, initialFocus = 'first' 
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
       openDialogs.splice(openDialogs.indexOf(element), 1);
+      // Another dialog is still open (this one was replaced by the next, or sat on top of another): focus stays in
+      // the innermost one, never behind it, whatever order React runs the two dialogs' effects in.
+      const top = openDialogs[openDialogs.length - 1];
+      if (top) {
+        if (top.contains(document.activeElement)) return;
+        if (previous?.isConnected && top.contains(previous)) previous.focus();
+        else
+          (
+            top.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])') ?? top
+          ).focus();
+        return;
+      }
       // Back where it was; when that control is gone (the dialog replaced it), to the screen's home control.
       const home = document.querySelector<HTMLElement>('[data-focus-home]');
       if (previous?.isConnected && previous !== document.body) previous.focus();
