@@ -64,7 +64,8 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!secret) return;
+    // Inside the wait main would refuse the try (and count it): Enter does nothing until the count reaches 0.
+    if (!secret || waitSeconds > 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -76,13 +77,14 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
       onUnlocked();
     } catch (err) {
       setError(messageOf(err));
-      // The typed text stays (selected, so typing replaces it): a slip of one key is fixed, not retyped.
-      setBusy(false);
+      // The typed text stays (selected, so typing replaces it): a slip of one key is fixed, not retyped. The
+      // button stays off until main's wait is known, so no try slips in between.
       const session = await call('getSession', {}).catch(() => null);
       if (session?.retryAfterSeconds) {
         setWaitUntil(Date.now() + session.retryAfterSeconds * 1000);
         setNow(Date.now());
       }
+      setBusy(false);
       input.current?.focus();
       input.current?.select();
     }
@@ -112,7 +114,7 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
         </div>
         <ErrorText message={error} />
         {waitSeconds > 0 && (
-          <p className="hint warn" role="status">
+          <p className="hint warn" role="status" id="unlock-wait">
             Wait {waitSeconds} s before trying again.
           </p>
         )}
@@ -120,12 +122,17 @@ export function UnlockScreen({ path, retryAfterSeconds, onUnlocked, onOther }: U
           <button type="button" onClick={() => setMode(mode === 'password' ? 'recovery' : 'password')}>
             {mode === 'password' ? 'Use the recovery key' : 'Use the master password'}
           </button>
-          <button type="submit" className="primary" disabled={busy || !secret}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || !secret || waitSeconds > 0}
+            aria-describedby={waitSeconds > 0 ? 'unlock-wait' : undefined}
+          >
             {busy ? 'Unlocking…' : 'Unlock'}
           </button>
         </div>
         {keychain && (
-          <button type="button" onClick={unlockWithKeychain} disabled={busy}>
+          <button type="button" onClick={unlockWithKeychain} disabled={busy || waitSeconds > 0}>
             Unlock with the system keychain
           </button>
         )}
