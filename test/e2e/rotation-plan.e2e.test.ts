@@ -7,6 +7,9 @@ import { ROTATION_VALUES, seedAgencyHoldings } from '../helpers/rotation-fixture
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 const suite = useRendererSuite();
+/** Whether the keyboard focus is inside the element, read in the page (this file is compiled without the DOM library). */
+const holdsFocus = (el: { contains(node: unknown): boolean }) =>
+  el.contains((globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
 
 const NEW_EN_VALUE = 'EN-value-reset-on-the-platform-after-acme-31';
 const NEW_ON24_SECRET = 'ON24-secret-provisioned-after-acme-77';
@@ -42,7 +45,7 @@ describe('a rotation plan in Chromium', () => {
       '0 of 3 rotated for Acme Agency.',
     );
     // Focus moved into the plan, not left on the Recipients dialog behind it.
-    expect(await plan.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    expect(await plan.evaluate(holdsFocus)).toBe(true);
     const steps = plan.getByRole('list', { name: 'Steps' });
     const step = (name: RegExp) =>
       steps.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
@@ -85,7 +88,7 @@ describe('a rotation plan in Chromium', () => {
     await plan.getByRole('button', { name: 'Close (resume later)' }).click();
     await plan.waitFor({ state: 'detached' });
     // Back in the Recipients dialog it came from, whose control it replaced.
-    await poll(() => people.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await poll(() => people.evaluate(holdsFocus)).toBe(true);
     await page.keyboard.press('Escape');
     await poll(() => page.locator('.backdrop').count()).toBe(0);
     await page.keyboard.press('Control+l');
