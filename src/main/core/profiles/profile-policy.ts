@@ -2,7 +2,11 @@ import { VaultError } from '../../../shared/errors';
 import type { Account, TokenMeta, TokenRole } from '../../../shared/model';
 import { acceptsSetValue } from '../../../shared/platform-guides';
 import { findKindRule, type KindRule, type ProfileDefinition } from '../../../shared/profiles';
-import { fixedValueLength, isStatusLocked, worksAgainOnlyWithNewValue } from '../../../shared/token-questions';
+import {
+  fixedValueLength,
+  isStatusLocked,
+  worksAgainOnlyWithNewValue,
+} from '../../../shared/token-questions';
 import type { TokenDraft, TokenPolicy } from '../tokens/token-policy';
 
 /** Lifecycle operations a profile may forbid for some tokens. */
