@@ -5,6 +5,7 @@ import { findKindRule, type KindRule, type ProfileDefinition } from '../../../sh
 import {
   fixedValueLength,
   isStatusLocked,
+  mayRecordDisabled,
   worksAgainOnlyWithNewValue,
 } from '../../../shared/token-questions';
 import type { TokenDraft, TokenPolicy } from '../tokens/token-policy';
@@ -146,6 +147,11 @@ export class ProfilePolicy implements TokenPolicy {
     if (operation === 'validate' && worksAgainOnlyWithNewValue(profile, token)) {
       refuse(
         `${profile.label} cannot turn an invalidated token back on; it issues a new one. Record the new value it issued for "${token.name}" by regenerating it (Regenerate… in the app, "tokenvault token regenerate" in the CLI): that makes it valid again.`,
+      );
+    }
+    if (operation === 'disable' && token.enabled && !mayRecordDisabled(profile)) {
+      refuse(
+        `${profile.label} has no switch that turns a token off and on again; to stop "${token.name}" working, invalidate it there and record that instead.`,
       );
     }
     if (operation === 'map' && !profile.mapping) {

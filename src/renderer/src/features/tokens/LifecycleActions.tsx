@@ -45,7 +45,7 @@ export function LifecycleActions({ token, profile, actions, action, onDone, onOp
           Validate…
         </button>
       )}
-      {actions.switch === 'disable' ? (
+      {actions.switch === null ? null : actions.switch === 'disable' ? (
         <button type="button" title={says('invalidate')} onClick={() => onOpen('disable')}>
           Disable…
         </button>
