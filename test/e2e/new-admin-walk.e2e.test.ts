@@ -47,10 +47,13 @@ async function box(locator: Locator) {
   return found;
 }
 
-async function seededApp(seed: (vault: Vault) => void | Promise<void>): Promise<AppUnderTest> {
+async function seededApp(
+  seed: (vault: Vault) => void | Promise<void>,
+  vaultName = 'walk',
+): Promise<AppUnderTest> {
   const app = await openApp(suite.browser, suite.url);
   await app.session.createVault({
-    path: join(app.workDir, 'walk.tokenvault'),
+    path: join(app.workDir, `${vaultName}.tokenvault`),
     password: TEST_PASSWORD,
     operator: 'Alice Admin',
   });
@@ -63,10 +66,14 @@ async function seededApp(seed: (vault: Vault) => void | Promise<void>): Promise<
 const toolbarButtons = (page: Page) =>
   page.getByRole('toolbar', { name: 'Vault actions' }).getByRole('button');
 
-/** Every toolbar button on one row: the same top, to the pixel. */
+/** Every toolbar button on one row (the same top, to the pixel) and inside the 1280 px window. */
 async function toolbarRows(page: Page): Promise<number> {
   const tops = new Set<number>();
-  for (const button of await toolbarButtons(page).all()) tops.add(Math.round((await box(button)).y));
+  for (const button of await toolbarButtons(page).all()) {
+    const found = await box(button);
+    expect(found.x + found.width).toBeLessThanOrEqual(1280);
+    tops.add(Math.round(found.y));
+  }
   return tops.size;
 }
 
@@ -148,7 +155,7 @@ describe('a new admin at 1280x800', { timeout: 120_000 }, () => {
       const en = vault.accounts.create({ name: 'Engaging Networks (main)', profile: 'engaging-networks' });
       vault.accounts.create({ name: 'Emplifi Ratings and Reviews for the shop', profile: 'emplifi' });
       vault.tokens.create({ accountId: en.id, name: 'Public widget', kind: 'public', value: 'en-public-1' });
-    });
+    }, 'Fundraising team agency tokens');
     expect(await toolbarRows(page)).toBe(1);
     const sidebar = page.getByRole('navigation', { name: 'Accounts' });
     for (const name of ['Engaging Networks (main)', 'Emplifi Ratings and Reviews for the shop']) {

@@ -226,7 +226,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
           <span className="brand-mark" aria-hidden="true">
             ◆
           </span>
-          <span>Token Vault</span>
+          <span className="visually-hidden">Token Vault</span>
           <span className="vault-name" title={vault?.path}>
             {vault?.name}
           </span>
