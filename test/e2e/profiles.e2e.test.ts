@@ -95,7 +95,9 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await dialog.getByLabel('Kind').selectOption({ label: 'Private token' });
     await dialog.getByLabel('Name (what it is for)').fill('Salesforce sync');
     await dialog.getByRole('button', { name: 'Add token' }).click();
-    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/user/i);
+    // Core's refusal names its field: the user field is marked, described by the sentence, and focused.
+    await poll(() => dialog.getByLabel('User, required').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator('#token-assigned-error').textContent()).toMatch(/assigned to a user/);
     await dialog.getByLabel('User, required').fill('bob@agency.example');
     await screenshot(page, 'profile-en-new-private');
     await dialog.getByRole('button', { name: 'Add token' }).click();
@@ -296,7 +298,8 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     dialog = await openNewToken(page);
     await dialog.getByLabel('Name (what it is for)').fill('No description');
     await dialog.getByRole('button', { name: 'Add token' }).click();
-    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/description/i);
+    await poll(() => dialog.getByLabel('Description, required').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator('#token-description-error').textContent()).toMatch(/description/i);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     for (const name of ['Reviews widget', 'Old syndication']) {
@@ -335,7 +338,9 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     // Emplifi issues the new bearer token itself, so the dialog asks for it first: a submit without it says so there.
     const regen = page.getByRole('dialog', { name: /Regenerate/ });
     await regen.getByRole('button', { name: 'Record the new value' }).click();
-    await poll(() => regen.getByLabel('New value the platform issued').getAttribute('aria-invalid')).toBe('true');
+    await poll(() => regen.getByLabel('New value the platform issued').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await regen.getByText('Paste the value the platform issued.').waitFor();
     expect(await regen.getByLabel(/Generate one here/).count()).toBe(0);
     await regen.getByLabel('New value the platform issued').fill('emplifi-issued-bearer-5f2a9c');
