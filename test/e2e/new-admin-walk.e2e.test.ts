@@ -82,6 +82,7 @@ describe('a new admin at 1280x800', { timeout: 120_000 }, () => {
     const { page } = await openApp(suite.browser, suite.url);
     await page.getByRole('heading', { name: 'Token Vault' }).waitFor();
     await poll(async () => (await focused(page)).text).toBe('Create a new vault');
+    await screenshot(page, 'walk-00-welcome');
     await page.keyboard.press('Enter');
     await poll(async () => (await focused(page)).text).toBe('Choose…');
     await page.keyboard.press('Enter');
