@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TokenMeta } from '../../../../shared/model';
+import { profileOrGeneric, worksAgainOnlyWithNewValue } from '../../../../shared/token-questions';
 import type { TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
@@ -37,6 +38,8 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
   const [busy, setBusy] = useState(false);
   // The button stays on: a submit that lacks something says what, at the field, and focus goes there.
   const [fieldErrors, setFieldErrors] = useState<{ value?: string; confirm?: string }>({});
+  // Invalidated where the platform cannot turn it back on: the new value it issued makes the token valid again.
+  const validAgain = worksAgainOnlyWithNewValue(profileOrGeneric(profileId), token);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -67,7 +70,7 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
       setValue('');
       onDone(
         mode === 'paste'
-          ? `Recorded: “${token.name}” has the new value from its platform; the previous one is kept (up to five) until you forget it.`
+          ? `Recorded: “${token.name}” has the new value from its platform${validAgain ? ' and is valid again' : ''}; the previous one is kept (up to five) until you forget it.`
           : `“${token.name}” has a new value generated here: set it on its platform and in what uses it. The previous one is kept (up to five).`,
       );
     } catch (err) {
@@ -77,9 +80,16 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
   };
 
   return (
-    <Dialog title={`Regenerate “${token.name}”?`} onClose={onClose}>
+    <Dialog
+      title={validAgain ? `Record the new value of “${token.name}”` : `Regenerate “${token.name}”?`}
+      onClose={onClose}
+    >
       <form className="form" onSubmit={submit}>
-        <PlatformGuideText profileId={profileId} action="regenerate" role={token.role} />
+        <PlatformGuideText
+          profileId={profileId}
+          action={validAgain ? 'validate' : 'regenerate'}
+          role={token.role}
+        />
         <p>
           Done there? Record the new value here. The current value is kept as an earlier value, so you can
           roll back until you forget it.
@@ -129,7 +139,12 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
             Cancel
           </button>
           {/* Never disabled for a missing answer: the submit names it at its field (a disabled button says nothing). */}
-          <button type="submit" className="danger-strong" aria-disabled={busy || usage === null || undefined}>
+          <button
+            type="submit"
+            // The old value is already refused where it comes back only with a new one: nothing more breaks.
+            className={validAgain ? 'primary' : 'danger-strong'}
+            aria-disabled={busy || usage === null || undefined}
+          >
             Record the new value
           </button>
         </div>
