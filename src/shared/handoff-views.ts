@@ -52,3 +52,12 @@ export interface EngagementPlanSummary {
   /** Tokens given earlier that need nothing (rotated since, deleted, or no value given). */
   othersCount: number;
 }
+
+/** What the app sees of an opened bundle: names and metadata, never a value; `imported` is 0 unless asked. */
+export interface OpenedBundleView {
+  recipient: string;
+  from: string;
+  createdAt: string;
+  tokens: { name: string; account: string; kind: string; keyId: string | null }[];
+  imported: number;
+}

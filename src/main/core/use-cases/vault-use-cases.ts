@@ -25,8 +25,9 @@ import { EarlierValues, type EarlierValue } from '../tokens/earlier-values';
 import type { RevealPurpose, TokenStore } from '../tokens/token-store';
 import type { RotationPlanView } from '../../../shared/rotation-views';
 import type { RecordStepInput, RotationPlans } from '../rotation/rotation-plans';
-import type { VaultIdentity, VaultIdentityView } from '../age/vault-identity';
-import type { RecipientAgeKey, RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
+import type { VaultIdentity } from '../age/vault-identity';
+import type { AgeKeyView, VaultIdentityView } from '../../../shared/age-views';
+import type { RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
 import type { ImportPlan, ImportResult } from '../../../shared/import-views';
 import { commitImport } from '../import/import-commit';
 import type { ImportSource } from '../import/import-source';
@@ -270,7 +271,7 @@ export class VaultUseCases {
     return this.change(() => this.deps.recipientKeys.set(recipient, publicKey));
   }
 
-  removeRecipientKey(recipient: string | number): Outcome<RecipientAgeKey> {
+  removeRecipientKey(recipient: string | number): Outcome<AgeKeyView> {
     return this.change(() => this.deps.recipientKeys.remove(recipient));
   }
 
