@@ -30,6 +30,7 @@ import type { AgeKeyView, VaultIdentityView } from '../../../shared/age-views';
 import type { RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
 import type { ImportPlan, ImportResult } from '../../../shared/import-views';
 import { commitImport } from '../import/import-commit';
+import type { RefusedRows } from '../import/import-selection';
 import type { ImportSource } from '../import/import-source';
 import { runAsyncChange, runChange, type Outcome } from './outcome';
 
@@ -112,8 +113,12 @@ export class VaultUseCases {
   }
 
   /** Tokens from another tool (KeePass, Bitwarden, 1Password, .env, CSV): the selected rows, all or nothing. */
-  importFromSource(source: ImportSource, plan: ImportPlan = {}): Outcome<ImportResult> {
-    return this.change(() => commitImport(this.deps, source, plan));
+  importFromSource(
+    source: ImportSource,
+    plan: ImportPlan = {},
+    options: { refusedRows?: RefusedRows } = {},
+  ): Outcome<ImportResult> {
+    return this.change(() => commitImport(this.deps, source, plan, options));
   }
 
   deleteToken(id: number, options: ForceOptions = {}): Outcome<{ deleted: true; name: string }> {
