@@ -5,7 +5,6 @@ import type { EventLog } from '../events/event-log';
 import { ageFingerprint } from './age-keys';
 import { ageLibrary } from './age-library';
 
-
 interface IdentityRow {
   secret_key: string;
   public_key: string;
