@@ -24,7 +24,7 @@ export type BundleKey =
   | { kind: 'identity-file'; path: string };
 
 export const AGE_FILE_GIVEN_A_PASSWORD =
-  'This is an age-encrypted bundle, which has no password: open it with the age key it was sent to (in the app, this vault’s key for receiving; with tokenvault, --identity-vault VAULT or --identity-file F).';
+  "This is an age-encrypted bundle, which has no password: open it with the age key it was sent to (in the app, this vault's key for receiving; with tokenvault, --identity-vault VAULT or --identity-file F).";
 export const ZIP_GIVEN_AN_AGE_KEY =
   'This is a password-protected ZIP bundle, not an age file: open it with its bundle password (with tokenvault, --bundle-password-file F or the prompt).';
 
