@@ -8,6 +8,7 @@ import type { AgeKeyView, VaultIdentityQrView } from '../../src/shared/age-views
 import type { MethodName } from '../../src/shared/api';
 import type { OpenedBundleView } from '../../src/shared/handoff-views';
 import { MemoryPlatform } from '../helpers/memory-platform';
+import { pickFile } from '../helpers/pick-file';
 import { makeTempDir } from '../helpers/temp-dir';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
@@ -54,7 +55,8 @@ afterEach(() => session?.lock());
 describe('age and opened-bundle handlers answer exactly their declared views', () => {
   it('getRecipientKeys, setRecipientKey, removeRecipientKey, get/createVaultIdentity, openBundle, openAgeBundle', async () => {
     const dir = makeTempDir();
-    session = new SessionController({ userDataDir: join(dir, 'user-data'), platform: new MemoryPlatform() });
+    const platform = new MemoryPlatform();
+    session = new SessionController({ userDataDir: join(dir, 'user-data'), platform });
     const dispatch = createDispatcher(session);
     const call = async <T>(method: MethodName, input: unknown): Promise<T> => {
       const answer = await dispatch(method, input);
@@ -105,6 +107,7 @@ describe('age and opened-bundle handlers answer exactly their declared views', (
 
     // An age bundle to the vault's own key, then a password ZIP once the key is removed.
     const agePath = join(dir, 'acme.age');
+    await pickFile(dispatch, platform, 'chooseBundleFile', agePath);
     await call('exportHandoffToKey', {
       recipientId: recipient.id,
       tokenIds: [token.id],
@@ -114,6 +117,7 @@ describe('age and opened-bundle handlers answer exactly their declared views', (
     });
     expect(keysOf(await call('removeRecipientKey', { id: recipient.id }))).toEqual(declared(AGE_KEY));
     const zipPath = join(dir, 'acme.zip');
+    await pickFile(dispatch, platform, 'chooseBundleFile', zipPath);
     const { password } = await call<{ password: string }>('exportHandoff', {
       recipientId: recipient.id,
       tokenIds: [token.id],
@@ -127,6 +131,7 @@ describe('age and opened-bundle handlers answer exactly their declared views', (
       ['openBundle', { path: zipPath, password }],
       ['openAgeBundle', { path: agePath, importIntoAccountId: inbox.id }],
     ] as const) {
+      await pickFile(dispatch, platform, 'chooseBundleToOpen', input.path);
       const opened = await call<OpenedBundleView>(method, input);
       expect({ method, keys: keysOf(opened) }).toEqual({ method, keys: declared(OPENED_BUNDLE) });
       expect(opened.tokens).toHaveLength(1);

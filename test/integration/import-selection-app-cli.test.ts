@@ -8,6 +8,7 @@ import { SessionController } from '../../src/main/session/session-controller';
 import type { MethodName } from '../../src/shared/api';
 import type { ImportPreview, ImportResult } from '../../src/shared/import-views';
 import { MemoryPlatform } from '../helpers/memory-platform';
+import { pickFile } from '../helpers/pick-file';
 import { ensureCliBuilt, runCli } from '../helpers/run-cli';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
@@ -58,10 +59,8 @@ async function tokenNames(path: string): Promise<string[]> {
 
 /** The app's Import dialog: open the source, preview with the plan, commit the rows the preview selected. */
 async function appImport(path: string, plan: Record<string, unknown>) {
-  const session = new SessionController({
-    userDataDir: file(`user-${basename(path)}`),
-    platform: new MemoryPlatform(),
-  });
+  const platform = new MemoryPlatform();
+  const session = new SessionController({ userDataDir: file(`user-${basename(path)}`), platform });
   const dispatch = createDispatcher(session);
   const call = async <T>(method: MethodName, input: unknown): Promise<T> => {
     const answer = await dispatch(method, input);
@@ -70,6 +69,7 @@ async function appImport(path: string, plan: Record<string, unknown>) {
   };
   try {
     await call('unlockVault', { path, password: TEST_PASSWORD });
+    await pickFile(dispatch, platform, 'chooseImportFile', file('tokens.csv'));
     const { importId } = await call<{ importId: string }>('openImportSource', {
       path: file('tokens.csv'),
       fileName: 'tokens.csv',

@@ -17,6 +17,7 @@ import { SessionController } from '../../src/main/session/session-controller';
 import { EXIT_CODE_BY_ERROR, type ErrorCode } from '../../src/shared/errors';
 import type { MethodName } from '../../src/shared/api';
 import { MemoryPlatform } from '../helpers/memory-platform';
+import { pickFile } from '../helpers/pick-file';
 import { ensureCliBuilt, runCli } from '../helpers/run-cli';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
@@ -43,6 +44,7 @@ let dir: string;
 let vaultPath: string;
 let session: SessionController;
 let dispatch: ReturnType<typeof createDispatcher>;
+let platform: MemoryPlatform;
 const appAnswers = new Map<string, { ok: boolean; code?: ErrorCode; message?: string; tokens?: string[] }>();
 const cases: Case[] = [];
 const file = (name: string) => join(dir, name);
@@ -59,6 +61,8 @@ async function call<T>(method: MethodName, input: unknown): Promise<T> {
 }
 
 async function appOpen(path: string, key: AppKey) {
+  // As the renderer does: the file is picked in the native dialog, then opened.
+  await pickFile(dispatch, platform, 'chooseBundleToOpen', path);
   const answer =
     'password' in key
       ? await dispatch('openBundle', { path, password: key.password })
@@ -73,7 +77,8 @@ beforeAll(async () => {
   // One folder for the whole file (makeTempDir's are removed after each test).
   dir = mkdtempSync(join(tmpdir(), 'tv-open-parity-'));
   vaultPath = file('agency.tokenvault');
-  session = new SessionController({ userDataDir: file('user-data'), platform: new MemoryPlatform() });
+  platform = new MemoryPlatform();
+  session = new SessionController({ userDataDir: file('user-data'), platform });
   dispatch = createDispatcher(session);
   await call('createVault', { path: vaultPath, password: TEST_PASSWORD, operator: 'Agency' });
   const account = await call<{ id: number }>('createAccount', { name: 'Main', profile: 'generic' });
@@ -84,6 +89,7 @@ beforeAll(async () => {
   });
   const recipient = await call<{ id: number }>('createRecipient', { name: 'Acme' });
   const zip = file('ours.zip');
+  await pickFile(dispatch, platform, 'chooseBundleFile', zip);
   const { password } = await call<{ password: string }>('exportHandoff', {
     recipientId: recipient.id,
     tokenIds: [token.id],
@@ -98,6 +104,7 @@ beforeAll(async () => {
   run('age-keygen', ['-o', file('agency-key.txt')]);
   const agencyPublic = /age1[0-9a-z]+/.exec(readFileSync(file('agency-key.txt'), 'utf8'))![0];
   await call('setRecipientKey', { id: recipient.id, publicKey: agencyPublic });
+  await pickFile(dispatch, platform, 'chooseBundleFile', file('to-agency.age'));
   await call('exportHandoffToKey', {
     recipientId: recipient.id,
     tokenIds: [token.id],

@@ -11,7 +11,8 @@ async function openAndMaybeImport(
   key: BundleKey,
   importIntoAccountId: number | undefined,
 ): Promise<OpenedBundleView> {
-  const doc = await openBundleFile(path, key);
+  // Only a file the user picked in the native dialog is read (src/main/session/chosen-files.ts).
+  const doc = await openBundleFile(session.chosenFiles.require(path), key);
   const imported =
     importIntoAccountId === undefined
       ? 0
