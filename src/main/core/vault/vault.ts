@@ -195,7 +195,6 @@ export class Vault {
       policyFor,
       operator: () => this.operator(),
       recipientKeys: this.recipientKeys,
-      identity: this.identity,
     });
     this.rotations = new RotationPlans({
       db,
