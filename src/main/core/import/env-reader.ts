@@ -4,25 +4,117 @@ import { IMPORT_LIMITS } from './import-limits';
 import { COLUMN, newRecord, structuredSource, type ImportSource } from './import-source';
 
 /**
+ * dotenv 17's own line pattern (node_modules/dotenv/lib/main.js, `LINE`), with the separator captured and the `d`
+ * flag for positions: matching is unchanged, so each match is exactly one assignment dotenv's parse reads, and we
+ * learn where it is. dotenv's parse gives no positions and keeps the last of two assignments silently.
+ */
+const ASSIGNMENT =
+  /(?:^|^)\s*(?:export\s+)?([\w.-]+)((?:\s*=\s*?|:\s+?))(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+
+interface Assignment {
+  name: string;
+  value: string;
+  line: number;
+  /** The reader's refusal of this one row, if any. */
+  problem: string | null;
+}
+
+/** Line numbers of positions asked in increasing order, counted once over the text (a file may hold 100,000 lines). */
+function lineCounter(text: string): (index: number) => number {
+  let line = 1;
+  let next = text.indexOf('\n');
+  return (index) => {
+    while (next !== -1 && next < index) {
+      line++;
+      next = text.indexOf('\n', next + 1);
+    }
+    return line;
+  };
+}
+
+/** Text between two assignments must be blank lines and comments: anything else is a line dotenv skips unread. */
+function checkSkipped(text: string, from: number, to: number, lineAt: (index: number) => number): void {
+  let at = from;
+  for (const line of text.slice(from, to).split('\n')) {
+    const shown = line.trim();
+    if (shown !== '' && !shown.startsWith('#'))
+      throw new VaultError(
+        'INVALID_INPUT',
+        `Line ${lineAt(at)} of the .env file is not KEY=value, a comment or blank: dotenv would skip it unread, so fix or remove it and import again.`,
+      );
+    at += line.length + 1;
+  }
+}
+
+function listed(lines: number[]): string {
+  return lines.length === 2
+    ? `${lines[0]} and ${lines[1]}`
+    : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+}
+
+/** Every assignment in file order, each read by dotenv's parse, with its line and any problem of its own. */
+function readAssignments(text: string): Assignment[] {
+  const assignments: Assignment[] = [];
+  const lineAt = lineCounter(text);
+  let end = 0;
+  ASSIGNMENT.lastIndex = 0;
+  for (let match = ASSIGNMENT.exec(text); match; match = ASSIGNMENT.exec(text)) {
+    if (assignments.length >= IMPORT_LIMITS.maxRows)
+      throw new VaultError(
+        'INVALID_INPUT',
+        `The .env file has more than ${IMPORT_LIMITS.maxRows} variables.`,
+      );
+    const indices = match.indices!;
+    checkSkipped(text, end, match.index, lineAt);
+    end = match.index + match[0].length;
+    const name = match[1]!;
+    // Where dotenv stopped reading the value: a "#" right after it (no space before) is read as a comment, where a
+    // shell keeps it in the value (`KEY=abc#1` is "abc#1" to bash, "abc" to dotenv).
+    const valueEnd = indices[3]?.[1] ?? indices[2]![1];
+    const cut = text[valueEnd] === '#' && !/\s/.test(text[valueEnd - 1] ?? ' ');
+    assignments.push({
+      name,
+      value: parse(match[0])[name] ?? '',
+      line: lineAt(indices[1]![0]),
+      problem: cut
+        ? `The value of ${name} stops at a "#" that dotenv reads as a comment; put the value in quotes (${name}="...") to keep the "#".`
+        : null,
+    });
+  }
+  checkSkipped(text, end, text.length, lineAt);
+  return assignments;
+}
+
+/**
  * A .env file through dotenv's own parser (KEY=value, quoted values, `export` prefixes, comments): one token per
- * variable, named after it, in an account named after the file unless the admin picks one.
+ * variable, named after it, in an account named after the file unless the admin picks one. Checked, not repaired:
+ * a variable set twice makes each of its rows refused (dotenv would keep the last silently), a value dotenv would
+ * cut at a "#" is refused, and a line dotenv would skip refuses the file.
  */
 export function readEnvFile(text: string, accountName: string): ImportSource {
-  const parsed = parse(text);
-  const names = Object.keys(parsed);
-  if (names.length === 0)
+  // dotenv reads CRLF and lone CR as line breaks; so do the line numbers.
+  const assignments = readAssignments(text.replace(/\r\n?/g, '\n'));
+  if (assignments.length === 0)
     throw new VaultError(
       'INVALID_INPUT',
       'The .env file has no KEY=value lines: there is nothing to import.',
     );
-  if (names.length > IMPORT_LIMITS.maxRows)
-    throw new VaultError('INVALID_INPUT', `The .env file has more than ${IMPORT_LIMITS.maxRows} variables.`);
-  const records = names.map((name) => {
+  const linesOf = new Map<string, number[]>();
+  for (const { name, line } of assignments) linesOf.set(name, [...(linesOf.get(name) ?? []), line]);
+  const problems = new Map<number, string>();
+  const records = assignments.map(({ name, value, problem }, index) => {
+    const lines = linesOf.get(name)!;
+    if (lines.length > 1)
+      problems.set(
+        index,
+        `${name} appears ${lines.length === 2 ? 'twice' : `${lines.length} times`} in the file (lines ${listed(lines)}); keep one and import again.`,
+      );
+    else if (problem) problems.set(index, problem);
     const row = newRecord();
     row[COLUMN.group] = accountName;
     row[COLUMN.title] = name;
     row[COLUMN.secretName] = name;
-    row[COLUMN.secret] = parsed[name] ?? '';
+    row[COLUMN.secret] = value;
     row[COLUMN.username] = '';
     row[COLUMN.url] = '';
     row[COLUMN.notes] = '';
@@ -30,5 +122,5 @@ export function readEnvFile(text: string, accountName: string): ImportSource {
     row[COLUMN.type] = 'variable';
     return row;
   });
-  return structuredSource('env', records);
+  return { ...structuredSource('env', records), rowProblems: problems };
 }

@@ -1,0 +1,105 @@
+/**
+ * Each reader checks its input instead of repairing it silently (docs/import-formats.md, "Checked, not repaired"):
+ * what would otherwise be dropped, cut or changed on the way in is a refused row with its sentence, or the whole
+ * file refused with one sentence.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from 'dotenv';
+import { commitImport } from '../../src/main/core/import/import-commit';
+import { previewImport } from '../../src/main/core/import/import-preview';
+import { readImportSource } from '../../src/main/core/import/read-import-source';
+import { COLUMN } from '../../src/main/core/import/import-source';
+import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
+import { createTestVault } from '../helpers/vault-fixture';
+
+const envSource = (text: string) =>
+  readImportSource(Buffer.from(text), { format: 'env', fileName: 'crm.env' });
+
+describe('.env: what dotenv would keep silently', () => {
+  it('a variable set twice: both rows shown and refused, naming both lines; the others import', async () => {
+    const { vault } = await createTestVault();
+    const [first, second, other] = [generateTokenValue(), generateTokenValue(), generateTokenValue()];
+    const text = `# CRM\nAPP_KEY=${first}\nOTHER=${other}\n\n\nexport APP_KEY="${second}"\n`;
+    // What dotenv alone makes of it: the last one, the first lost without a word.
+    expect(parse(text).APP_KEY).toBe(second);
+    const source = await envSource(text);
+    expect(source.records.map((r) => [r[COLUMN.title], r[COLUMN.secret]])).toEqual([
+      ['APP_KEY', first],
+      ['OTHER', other],
+      ['APP_KEY', second],
+    ]);
+    const preview = previewImport(vault, source);
+    const sentence = 'APP_KEY appears twice in the file (lines 2 and 6); keep one and import again.';
+    expect(preview.rows.map((r) => [r.name, r.selected, r.refusal])).toEqual([
+      ['APP_KEY', false, sentence],
+      ['OTHER', true, null],
+      ['APP_KEY', false, sentence],
+    ]);
+    expect(preview.counts).toMatchObject({ rows: 3, selected: 1, refused: 2 });
+    // Chosen by hand, a refused row stops the write: nothing is written.
+    expect(() => commitImport(vault, source, { selection: [1, 2] })).toThrow(`Row 1: ${sentence}`);
+    expect(vault.tokens.list()).toHaveLength(0);
+    expect(commitImport(vault, source).imported).toBe(1);
+    expect(vault.tokens.list().map((t) => t.name)).toEqual(['OTHER']);
+  });
+
+  it('three times, in a CRLF file: every line named', async () => {
+    const source = await envSource('A=1\r\nB=2\r\nA=3\r\nA=4\r\n');
+    expect([...source.rowProblems!.values()]).toEqual([
+      'A appears 3 times in the file (lines 1, 3 and 4); keep one and import again.',
+      'A appears 3 times in the file (lines 1, 3 and 4); keep one and import again.',
+      'A appears 3 times in the file (lines 1, 3 and 4); keep one and import again.',
+    ]);
+    expect(source.rowProblems!.has(1)).toBe(false);
+  });
+
+  it('a "#" right after a value, where dotenv cuts it and a shell does not: the row is refused', async () => {
+    const { vault } = await createTestVault();
+    const text = 'CUT=abc#123\nEMPTIED=#abc\nQUOTED="abc#123"\nCOMMENTED=abc # a comment\nSPACED= #nothing\n';
+    expect(parse(text)).toMatchObject({ CUT: 'abc', EMPTIED: '', QUOTED: 'abc#123', COMMENTED: 'abc' });
+    const preview = previewImport(vault, await envSource(text));
+    expect(preview.rows.map((r) => [r.name, r.refusal])).toEqual([
+      [
+        'CUT',
+        'The value of CUT stops at a "#" that dotenv reads as a comment; put the value in quotes (CUT="...") to keep the "#".',
+      ],
+      [
+        'EMPTIED',
+        'The value of EMPTIED stops at a "#" that dotenv reads as a comment; put the value in quotes (EMPTIED="...") to keep the "#".',
+      ],
+      ['QUOTED', null],
+      ['COMMENTED', null],
+      ['SPACED', 'The token value cannot be empty. (value)'],
+    ]);
+    expect(preview.rows[2]!.valueLength).toBe('abc#123'.length);
+  });
+
+  it('a line dotenv would skip unread refuses the file, naming the line', async () => {
+    for (const [text, line] of [
+      ['A=1\n# ok\nAPI KEY=secret\n', 3],
+      ['A=1\nÄPI_KEY=secret\n', 2],
+      ['A=1\n\nB=2\n  just text\n', 4],
+      ['KEY:value\n', 1],
+    ] as const) {
+      await expect(envSource(text), text).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: `Line ${line} of the .env file is not KEY=value, a comment or blank: dotenv would skip it unread, so fix or remove it and import again.`,
+      });
+    }
+  });
+
+  it("the values are dotenv's own, in the file's order", async () => {
+    const text = 'export A=plain\nB="multi\nline"\nC=\'single $x\'\nD=`back`\n1=digits first\nE= spaced  \n';
+    const source = await envSource(text);
+    const expected = parse(text);
+    expect(source.records.map((r) => [r[COLUMN.title], r[COLUMN.secret]])).toEqual([
+      ['A', expected.A],
+      ['B', expected.B],
+      ['C', expected.C],
+      ['D', expected.D],
+      ['1', expected['1']],
+      ['E', expected.E],
+    ]);
+    expect(source.rowProblems!.size).toBe(0);
+  });
+});
