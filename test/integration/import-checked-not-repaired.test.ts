@@ -4,6 +4,9 @@
  * file refused with one sentence.
  */
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'dotenv';
 import { commitImport } from '../../src/main/core/import/import-commit';
 import { previewImport } from '../../src/main/core/import/import-preview';
@@ -11,6 +14,9 @@ import { readImportSource } from '../../src/main/core/import/read-import-source'
 import { COLUMN } from '../../src/main/core/import/import-source';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { createTestVault } from '../helpers/vault-fixture';
+import { onePuxData, onePuxZip, zipOf, type OnePuxItem } from '../helpers/import-fixtures';
+import { renameEntry } from '../helpers/hostile-bundles';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const envSource = (text: string) =>
   readImportSource(Buffer.from(text), { format: 'env', fileName: 'crm.env' });
@@ -101,5 +107,84 @@ describe('.env: what dotenv would keep silently', () => {
       ['E', expected.E],
     ]);
     expect(source.rowProblems!.size).toBe(0);
+  });
+});
+
+/** What real 7-Zip lists in a ZIP, and which export.data it extracts when a name repeats (-aos keeps the first). */
+function sevenZip(zip: Uint8Array): { names: string[]; exportData: string } {
+  const dir = makeTempDir('tv-7zz-');
+  const path = join(dir, 'export.1pux');
+  writeFileSync(path, zip);
+  const listing = spawnSync('7zz', ['l', '-slt', path], { encoding: 'utf8' });
+  expect(listing.status, listing.stderr).toBe(0);
+  const names = [...listing.stdout.matchAll(/^Path = (.+)$/gm)].slice(1).map((m) => m[1]!);
+  spawnSync('7zz', ['x', '-aos', `-o${join(dir, 'out')}`, path], { encoding: 'utf8' });
+  const extracted = spawnSync('cat', [join(dir, 'out', 'export.data')], { encoding: 'utf8' });
+  return { names, exportData: extracted.stdout };
+}
+
+describe('1PUX: a ZIP that means two things to two readers', () => {
+  const item = (credential: string): OnePuxItem => ({
+    vault: 'CRM',
+    category: '112',
+    title: 'Sync',
+    credential,
+  });
+
+  it('two export.data entries (7-Zip extracts the first, zip.js used to give the last): refused', async () => {
+    const [first, second] = [generateTokenValue(), generateTokenValue()];
+    const zip = renameEntry(
+      Buffer.from(
+        await zipOf({
+          'export.attributes': '{"version":3}',
+          'export.data': onePuxData([item(first)]),
+          'export.datX': onePuxData([item(second)]),
+        }),
+      ),
+      'export.datX',
+      'export.data',
+    );
+    const seen = sevenZip(zip);
+    expect(seen.names).toEqual(['export.attributes', 'export.data', 'export.data']);
+    expect(seen.exportData).toContain(first);
+    await expect(readImportSource(zip, { format: '1pux' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message:
+        'The 1Password export holds two entries named "export.data", which ZIP readers resolve differently, so it is refused.',
+    });
+  });
+
+  it('any name twice, or two names one file system cannot tell apart, is refused too', async () => {
+    const data = onePuxData([item(generateTokenValue())]);
+    const twiceAttachment = renameEntry(
+      Buffer.from(await zipOf({ 'export.data': data, 'files/a.png': 'x', 'files/b.png': 'y' })),
+      'files/b.png',
+      'files/a.png',
+    );
+    await expect(readImportSource(twiceAttachment, { format: '1pux' })).rejects.toThrow(
+      'holds two entries named "files/a.png", which ZIP readers resolve differently',
+    );
+    const byCase = await zipOf({ 'EXPORT.DATA': data, 'export.data': data });
+    expect(sevenZip(byCase).names).toEqual(['EXPORT.DATA', 'export.data']);
+    await expect(readImportSource(byCase, { format: '1pux' })).rejects.toThrow(
+      'holds two entries named "EXPORT.DATA" and "export.data"',
+    );
+  });
+
+  it('bytes before the archive, or a local header naming another file than the directory: refused', async () => {
+    const genuine = Buffer.from(await onePuxZip([item(generateTokenValue())]));
+    await expect(readImportSource(genuine, { format: '1pux' })).resolves.toMatchObject({ format: '1pux' });
+    const prepended = Buffer.concat([Buffer.from('MZ not a zip stub\n'), genuine]);
+    await expect(readImportSource(prepended, { format: '1pux' })).rejects.toThrow(
+      /The 1Password export is a ZIP that ZIP readers can read two ways \(.+\), so it is refused\./,
+    );
+    // The central directory says export.data; the local header (what a streaming reader sees) says export.datX.
+    const local = Buffer.from(genuine);
+    const at = local.indexOf(Buffer.from('export.data'));
+    local.write('export.datX', at);
+    expect(local.indexOf(Buffer.from('export.data'), at + 1)).toBeGreaterThan(at);
+    await expect(readImportSource(local, { format: '1pux' })).rejects.toThrow(
+      /The 1Password export is a ZIP that ZIP readers can read two ways/,
+    );
   });
 });
