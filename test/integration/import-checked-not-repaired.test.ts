@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as kdbxweb from 'kdbxweb';
 import { parse } from 'dotenv';
 import { commitImport } from '../../src/main/core/import/import-commit';
 import { previewImport } from '../../src/main/core/import/import-preview';
@@ -14,7 +15,15 @@ import { readImportSource } from '../../src/main/core/import/read-import-source'
 import { COLUMN } from '../../src/main/core/import/import-source';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { createTestVault } from '../helpers/vault-fixture';
-import { onePuxData, onePuxZip, zipOf, type OnePuxItem } from '../helpers/import-fixtures';
+import {
+  kdbxwebDatabase,
+  keepassxcDatabase,
+  keepassxcExport,
+  onePuxData,
+  onePuxZip,
+  zipOf,
+  type OnePuxItem,
+} from '../helpers/import-fixtures';
 import { renameEntry } from '../helpers/hostile-bundles';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -185,6 +194,50 @@ describe('1PUX: a ZIP that means two things to two readers', () => {
     expect(local.indexOf(Buffer.from('export.data'), at + 1)).toBeGreaterThan(at);
     await expect(readImportSource(local, { format: '1pux' })).rejects.toThrow(
       /The 1Password export is a ZIP that ZIP readers can read two ways/,
+    );
+  });
+});
+
+describe('KeePass XML: control characters XML 1.0 forbids', () => {
+  const PASSWORD = 'source db password 9';
+
+  it('in an XML export keepassxc-cli wrote, edited to hold U+0001 in a password: refused naming the line', async () => {
+    const dir = makeTempDir();
+    const kdbx = join(dir, 'team.kdbx');
+    const value = generateTokenValue({ length: 24 });
+    keepassxcDatabase(kdbx, PASSWORD, [{ group: 'CRM', title: 'Sync', password: value }]);
+    const exported = keepassxcExport(kdbx, PASSWORD, 'xml');
+    expect(exported).toContain(`>${value}</Value>`);
+    // Main used to drop the character and import "abc..." as if the file held that value.
+    const edited = exported.replace(value, `${value.slice(0, 5)}\u0001${value.slice(5)}`);
+    const line = edited.slice(0, edited.indexOf('\u0001')).split('\n').length;
+    await expect(readImportSource(Buffer.from(edited), { format: 'keepass-xml' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `The KeePass XML export holds a control character XML does not allow (U+0001, line ${line}); it is refused rather than read with the character dropped.`,
+    });
+    await expect(readImportSource(Buffer.from(exported), { format: 'keepass-xml' })).resolves.toMatchObject({
+      records: [expect.objectContaining({ [COLUMN.secret]: value })],
+    });
+  }, 60_000);
+
+  it('in a .kdbx kdbxweb wrote with U+0001 in a title (kdbxweb itself drops it on load): refused', async () => {
+    const bytes = await kdbxwebDatabase(
+      [{ group: 'CRM', title: 'Sync\u0001 key', password: generateTokenValue() }],
+      { password: PASSWORD, version: 4, kdf: 'aes' },
+    );
+    const loaded = await kdbxweb.Kdbx.load(
+      bytes.slice().buffer,
+      new kdbxweb.KdbxCredentials(kdbxweb.ProtectedValue.fromString(PASSWORD)),
+    );
+    const titles = [...loaded.getDefaultGroup().allEntries()].map((entry) => entry.fields.get('Title'));
+    expect(titles).toEqual(['Sync key']);
+    await expect(readImportSource(bytes, { format: 'kdbx', sourcePassword: PASSWORD })).rejects.toMatchObject(
+      {
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(
+          /^The KeePass database holds a control character XML does not allow \(U\+0001, line \d+ of its XML\); it is refused rather than read with the character dropped\.$/,
+        ),
+      },
     );
   });
 });

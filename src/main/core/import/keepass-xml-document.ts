@@ -49,9 +49,25 @@ export interface KeepassXmlOptions {
 const SECONDS_BEFORE_UNIX_EPOCH = 62_135_596_800;
 /** Deeper than any KeePass document (groups aside, which IMPORT_LIMITS bounds): a deeper one is not KeePass. */
 const MAX_ELEMENT_DEPTH = IMPORT_LIMITS.maxJsonDepth + 16;
-/** Characters XML 1.0 cannot hold; KeePass writers have left them in files, and kdbxweb drops them the same way. */
+/**
+ * Control characters XML 1.0 cannot hold. Some KeePass writers have left them in files and kdbxweb drops them
+ * before parsing; dropping one would change a value (a password, a user name) without a word, so it is refused.
+ */
 // eslint-disable-next-line no-control-regex
-const CHARACTERS_XML_FORBIDS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const CHARACTER_XML_FORBIDS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+
+/** Refuses the document at its first control character XML forbids, naming it and its line. */
+function refuseForbiddenCharacters(xml: string, what: string, where: string): void {
+  const found = CHARACTER_XML_FORBIDS.exec(xml);
+  if (!found) return;
+  let line = 1;
+  for (let at = xml.indexOf('\n'); at !== -1 && at < found.index; at = xml.indexOf('\n', at + 1)) line++;
+  const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  throw new VaultError(
+    'INVALID_INPUT',
+    `${what} holds a control character XML does not allow (U+${code}, line ${line}${where}); it is refused rather than read with the character dropped.`,
+  );
+}
 
 function isTrue(text: string | undefined): boolean {
   return text !== undefined && text.trim().toLowerCase() === 'true';
@@ -189,7 +205,8 @@ export function readKeepassXmlDocument(xml: string, options: KeepassXmlOptions):
   });
 
   try {
-    parser.write(xml.replace(CHARACTERS_XML_FORBIDS, '')).close();
+    refuseForbiddenCharacters(xml, what, unprotect ? ' of its XML' : '');
+    parser.write(xml).close();
   } catch (error) {
     if (error instanceof VaultError) throw error;
     throw new VaultError('INVALID_INPUT', `${what} is damaged or incomplete and cannot be read.`);
