@@ -198,6 +198,17 @@ describe('1PUX: a ZIP that means two things to two readers', () => {
   });
 });
 
+/** What keepassxc-cli's own XML import says of a file: its exit status and its last line on stderr. */
+function keepassxcImport(xml: string): { status: number | null; said: string } {
+  const dir = makeTempDir('tv-kpxc-');
+  writeFileSync(join(dir, 'in.xml'), xml);
+  const result = spawnSync('keepassxc-cli', ['import', '-p', join(dir, 'in.xml'), join(dir, 'out.kdbx')], {
+    input: 'pw\npw\n',
+    encoding: 'utf8',
+  });
+  return { status: result.status, said: result.stderr.trim() };
+}
+
 describe('KeePass XML: control characters XML 1.0 forbids', () => {
   const PASSWORD = 'source db password 9';
 
@@ -211,6 +222,11 @@ describe('KeePass XML: control characters XML 1.0 forbids', () => {
     // Main used to drop the character and import "abc..." as if the file held that value.
     const edited = exported.replace(value, `${value.slice(0, 5)}\u0001${value.slice(5)}`);
     const line = edited.slice(0, edited.indexOf('\u0001')).split('\n').length;
+    // KeePassXC's own import refuses the same file, at the same line.
+    expect(keepassxcImport(edited)).toMatchObject({
+      status: 1,
+      said: expect.stringContaining(`Line ${line},`),
+    });
     await expect(readImportSource(Buffer.from(edited), { format: 'keepass-xml' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: `The KeePass XML export holds a control character XML does not allow (U+0001, line ${line}); it is refused rather than read with the character dropped.`,
@@ -240,4 +256,30 @@ describe('KeePass XML: control characters XML 1.0 forbids', () => {
       },
     );
   });
+
+  it('an entry with two Password fields (KeePassXC refuses it too; the last was taken): refused', async () => {
+    const dir = makeTempDir();
+    const kdbx = join(dir, 'team.kdbx');
+    const [value, other] = [generateTokenValue({ length: 24 }), generateTokenValue({ length: 24 })];
+    keepassxcDatabase(kdbx, PASSWORD, [{ group: 'CRM', title: 'Sync', password: value }]);
+    const exported = keepassxcExport(kdbx, PASSWORD, 'xml');
+    const field = /<String>\s*<Key>Password<\/Key>\s*<Value[^>]*>[^<]*<\/Value>\s*<\/String>/.exec(
+      exported,
+    )![0];
+    const twice = exported.replace(field, `${field}${field.replace(value, other)}`);
+    expect(keepassxcImport(twice)).toMatchObject({
+      status: 1,
+      said: expect.stringContaining('Duplicate custom attribute found'),
+    });
+    await expect(readImportSource(Buffer.from(twice), { format: 'keepass-xml' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message:
+        'The KeePass XML export has an entry with two fields named "Password", so which value is meant cannot be told; it is refused.',
+    });
+    // An empty first value loses nothing: the second fills it.
+    const emptyFirst = exported.replace(field, `${field.replace(value, '')}${field}`);
+    await expect(readImportSource(Buffer.from(emptyFirst), { format: 'keepass-xml' })).resolves.toMatchObject(
+      { records: [expect.objectContaining({ [COLUMN.secret]: value })] },
+    );
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ export interface KeepassField {
 }
 
 export interface KeepassEntry {
-  /** In the file's order; a key written twice keeps its first place and its last value. */
+  /** In the file's order; a key written twice is refused unless its first value is empty (then the second fills it). */
   fields: Map<string, KeepassField>;
   /** Set only when the entry's Expires flag is on: an ISO instant. */
   expiresAt: string | null;
@@ -187,6 +187,13 @@ export function readKeepassXmlDocument(xml: string, options: KeepassXmlOptions):
       else if (name === 'String' && parent === 'Entry') {
         const field = { key: entry.key, value: entry.value, secret: entry.secret && entry.value !== '' };
         const before = entry.entry.fields.get(entry.key);
+        // Two values for one field: the reader cannot tell which is meant (KeePassXC refuses such a file too,
+        // unless the first is empty, which loses nothing).
+        if (before && before.value !== '')
+          throw new VaultError(
+            'INVALID_INPUT',
+            `${what} has an entry with two fields named "${entry.key.slice(0, 60)}", so which value is meant cannot be told; it is refused.`,
+          );
         if (before) Object.assign(before, field);
         else entry.entry.fields.set(entry.key, field);
         Object.assign(entry, { key: '', value: '', secret: false });
