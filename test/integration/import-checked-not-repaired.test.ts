@@ -16,6 +16,7 @@ import { COLUMN } from '../../src/main/core/import/import-source';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { createTestVault } from '../helpers/vault-fixture';
 import {
+  bitwardenJson,
   kdbxwebDatabase,
   keepassxcDatabase,
   keepassxcExport,
@@ -282,4 +283,52 @@ describe('KeePass XML: control characters XML 1.0 forbids', () => {
       { records: [expect.objectContaining({ [COLUMN.secret]: value })] },
     );
   }, 60_000);
+});
+
+describe('JSON: one key twice in one object (JSON.parse keeps the last silently)', () => {
+  it('Bitwarden JSON with "password" twice in a login: refused naming the key and the line', async () => {
+    const [first, second] = [generateTokenValue(), generateTokenValue()];
+    const text = bitwardenJson([{ folder: 'CRM', name: 'Sync', password: first }]);
+    const twice = text.replace(`"password": "${first}"`, `"password": "${first}",\n"password": "${second}"`);
+    expect((JSON.parse(twice) as { items: { login: { password: string } }[] }).items[0]!.login.password).toBe(
+      second,
+    );
+    const line = twice.slice(0, twice.indexOf(second)).split('\n').length;
+    await expect(readImportSource(Buffer.from(twice), { format: 'bitwarden-json' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `The Bitwarden JSON export has the key "password" twice in one object (line ${line}), so which value is meant cannot be told; it is refused.`,
+    });
+    // Spelled with an escape, it is still the same key.
+    const escaped = text.replace(
+      `"password": "${first}"`,
+      `"password": "${first}", "pass\\u0077ord": "${second}"`,
+    );
+    await expect(readImportSource(Buffer.from(escaped), { format: 'bitwarden-json' })).rejects.toThrow(
+      'has the key "password" twice in one object',
+    );
+    // The same word as a value, in arrays, or in two sibling objects is no repetition.
+    const fine = bitwardenJson([
+      { folder: 'CRM', name: 'password', password: first, text: [{ name: 'password', value: 'password' }] },
+      { folder: 'CRM', name: 'Other', password: second },
+    ]);
+    await expect(readImportSource(Buffer.from(fine), { format: 'bitwarden-json' })).resolves.toMatchObject({
+      records: [
+        expect.objectContaining({ [COLUMN.secret]: first }),
+        expect.objectContaining({ [COLUMN.secret]: second }),
+      ],
+    });
+  });
+
+  it('1PUX export.data with "concealed" twice in a field value: refused', async () => {
+    const [first, second] = [generateTokenValue(), generateTokenValue()];
+    const data = onePuxData([{ vault: 'CRM', category: '112', title: 'Sync', credential: first }]);
+    const twice = data.replace(
+      `{"concealed":"${first}"}`,
+      `{"concealed":"${first}","concealed":"${second}"}`,
+    );
+    expect(twice).not.toBe(data);
+    await expect(readImportSource(await onePuxZip([], twice), { format: '1pux' })).rejects.toThrow(
+      `The 1Password export's export.data has the key "concealed" twice in one object (line 1)`,
+    );
+  });
 });
