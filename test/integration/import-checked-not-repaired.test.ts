@@ -90,6 +90,29 @@ describe('.env: what dotenv would keep silently', () => {
     expect(preview.rows[2]!.valueLength).toBe('abc#123'.length);
   });
 
+  it('a quote opened and not closed at the end of the value, which dotenv keeps in the value: refused', async () => {
+    const { vault } = await createTestVault();
+    const text = 'OPEN="abc\nAFTER="a"b\nSINGLE=\'x\nFINE="a b"\nB=2\n';
+    expect(parse(text)).toMatchObject({ OPEN: '"abc', AFTER: '"a"b', SINGLE: "'x", FINE: 'a b' });
+    const preview = previewImport(vault, await envSource(text));
+    expect(preview.rows.map((r) => [r.name, r.refusal])).toEqual([
+      [
+        'OPEN',
+        'The value of OPEN opens a " quote that does not close at its end, so dotenv would keep the quote in the value; close it or remove it.',
+      ],
+      [
+        'AFTER',
+        'The value of AFTER opens a " quote that does not close at its end, so dotenv would keep the quote in the value; close it or remove it.',
+      ],
+      [
+        'SINGLE',
+        "The value of SINGLE opens a ' quote that does not close at its end, so dotenv would keep the quote in the value; close it or remove it.",
+      ],
+      ['FINE', null],
+      ['B', null],
+    ]);
+  });
+
   it('a line dotenv would skip unread refuses the file, naming the line', async () => {
     for (const [text, line] of [
       ['A=1\n# ok\nAPI KEY=secret\n', 3],
@@ -330,5 +353,40 @@ describe('JSON: one key twice in one object (JSON.parse keeps the last silently)
     await expect(readImportSource(await onePuxZip([], twice), { format: '1pux' })).rejects.toThrow(
       `The 1Password export's export.data has the key "concealed" twice in one object (line 1)`,
     );
+  });
+});
+
+describe('checked and found fine: what every reader already keeps or refuses rather than repairs', () => {
+  it('CSV: a BOM is the encoding mark only; spaces around a value are kept; CRLF or NUL in a value is a refused row', async () => {
+    const { vault } = await createTestVault();
+    const value = generateTokenValue({ length: 20 });
+    const csv = `\uFEFFname,value\r\nspaced,"  ${value}  "\r\nbroken,"${value}\r\nmore"\r\nnul,${value}\u0000\r\n`;
+    const source = await readImportSource(Buffer.from(csv), { format: 'csv' });
+    expect(source.columns).toEqual(['name', 'value']);
+    expect(source.records.map((r) => r.value)).toEqual([
+      `  ${value}  `,
+      `${value}\r\nmore`,
+      `${value}\u0000`,
+    ]);
+    const preview = previewImport(vault, source);
+    expect(preview.rows.map((r) => [r.name, r.valueLength, r.refusal])).toEqual([
+      ['spaced', value.length + 4, null],
+      [
+        'broken',
+        value.length + 6,
+        'The token value cannot contain control characters or line breaks. (value)',
+      ],
+      ['nul', value.length + 1, 'The token value cannot contain control characters or line breaks. (value)'],
+    ]);
+  });
+
+  it('JSON and KeePass XML: a leading BOM is read past, a value with spaces or an escaped NUL is kept as written', async () => {
+    const value = ` ${generateTokenValue({ length: 20 })} `;
+    const json = `\uFEFF${bitwardenJson([{ folder: 'CRM', name: 'Sync', password: `${value}\u0000` }])}`;
+    const bitwarden = await readImportSource(Buffer.from(json), { format: 'bitwarden-json' });
+    expect(bitwarden.records[0]![COLUMN.secret]).toBe(`${value}\u0000`);
+    const xml = `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<KeePassFile><Root><Group><Name>Root</Name><Group><Name>CRM</Name><Entry><String><Key>Title</Key><Value>Sync</Value></String><String><Key>Password</Key><Value ProtectInMemory="True">${value}</Value></String></Entry></Group></Group></Root></KeePassFile>`;
+    const keepass = await readImportSource(Buffer.from(xml), { format: 'keepass-xml' });
+    expect(keepass.records.map((r) => [r[COLUMN.group], r[COLUMN.secret]])).toEqual([['CRM', value]]);
   });
 });

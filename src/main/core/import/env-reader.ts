@@ -72,13 +72,20 @@ function readAssignments(text: string): Assignment[] {
     // shell keeps it in the value (`KEY=abc#1` is "abc#1" to bash, "abc" to dotenv).
     const valueEnd = indices[3]?.[1] ?? indices[2]![1];
     const cut = text[valueEnd] === '#' && !/\s/.test(text[valueEnd - 1] ?? ' ');
+    // A value that opens a quote and does not end with it (`KEY="abc`, `KEY="a"b`): dotenv keeps the quote in the
+    // value, where a shell refuses the line or drops the quotes.
+    const raw = match[3]?.trim() ?? '';
+    const quote = /^['"`]/.test(raw) ? raw[0]! : null;
+    const unclosed = quote !== null && (raw.length < 2 || !raw.endsWith(quote));
     assignments.push({
       name,
       value: parse(match[0])[name] ?? '',
       line: lineAt(indices[1]![0]),
-      problem: cut
-        ? `The value of ${name} stops at a "#" that dotenv reads as a comment; put the value in quotes (${name}="...") to keep the "#".`
-        : null,
+      problem: unclosed
+        ? `The value of ${name} opens a ${quote} quote that does not close at its end, so dotenv would keep the quote in the value; close it or remove it.`
+        : cut
+          ? `The value of ${name} stops at a "#" that dotenv reads as a comment; put the value in quotes (${name}="...") to keep the "#".`
+          : null,
     });
   }
   checkSkipped(text, end, text.length, lineAt);
@@ -88,8 +95,8 @@ function readAssignments(text: string): Assignment[] {
 /**
  * A .env file through dotenv's own parser (KEY=value, quoted values, `export` prefixes, comments): one token per
  * variable, named after it, in an account named after the file unless the admin picks one. Checked, not repaired:
- * a variable set twice makes each of its rows refused (dotenv would keep the last silently), a value dotenv would
- * cut at a "#" is refused, and a line dotenv would skip refuses the file.
+ * a variable set twice makes each of its rows refused (dotenv would keep the last silently), so does a value
+ * dotenv would cut at a "#" or keep an unclosed quote in, and a line dotenv would skip refuses the file.
  */
 export function readEnvFile(text: string, accountName: string): ImportSource {
   // dotenv reads CRLF and lone CR as line breaks; so do the line numbers.
