@@ -16,6 +16,7 @@ import { COLUMN } from '../../src/main/core/import/import-source';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { createTestVault } from '../helpers/vault-fixture';
 import {
+  BITWARDEN_CSV_HEADER,
   bitwardenJson,
   kdbxwebDatabase,
   keepassxcDatabase,
@@ -388,5 +389,61 @@ describe('checked and found fine: what every reader already keeps or refuses rat
     const xml = `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<KeePassFile><Root><Group><Name>Root</Name><Group><Name>CRM</Name><Entry><String><Key>Title</Key><Value>Sync</Value></String><String><Key>Password</Key><Value ProtectInMemory="True">${value}</Value></String></Entry></Group></Group></Root></KeePassFile>`;
     const keepass = await readImportSource(Buffer.from(xml), { format: 'keepass-xml' });
     expect(keepass.records.map((r) => [r[COLUMN.group], r[COLUMN.secret]])).toEqual([['CRM', value]]);
+  });
+});
+
+describe('custom fields named like a fixed column or like each other', () => {
+  it('a KeePass plain attribute named "Group" or "Expires" is its own column; it used to move the entry or set its expiry', async () => {
+    const { vault } = await createTestVault();
+    const value = generateTokenValue();
+    const bytes = await kdbxwebDatabase(
+      [
+        {
+          group: 'CRM',
+          title: 'Sync',
+          password: value,
+          custom: [
+            { key: 'Group', value: 'Elsewhere' },
+            { key: 'Expires', value: '2020-01-01' },
+          ],
+        },
+      ],
+      { password: 'pw 4', version: 4, kdf: 'aes' },
+    );
+    const source = await readImportSource(bytes, { format: 'kdbx', sourcePassword: 'pw 4' });
+    expect(source.records).toEqual([
+      expect.objectContaining({
+        [COLUMN.group]: 'CRM',
+        [COLUMN.expires]: '',
+        'Group (2)': 'Elsewhere',
+        'Expires (2)': '2020-01-01',
+      }),
+    ]);
+    expect(previewImport(vault, source).rows).toMatchObject([{ account: 'CRM', expiresAt: null }]);
+  });
+
+  it('Bitwarden text fields (JSON and CSV) of one name, or named like a fixed column, are all kept', async () => {
+    const json = bitwardenJson([
+      {
+        folder: 'CRM',
+        name: 'Sync',
+        password: generateTokenValue(),
+        text: [
+          { name: 'Title', value: 'shadow' },
+          { name: 'region', value: 'eu' },
+          { name: 'region', value: 'us' },
+        ],
+      },
+    ]);
+    const bitwarden = await readImportSource(Buffer.from(json), { format: 'bitwarden-json' });
+    expect(bitwarden.records[0]).toMatchObject({
+      [COLUMN.title]: 'Sync',
+      'Title (2)': 'shadow',
+      region: 'eu',
+      'region (2)': 'us',
+    });
+    const csv = `${BITWARDEN_CSV_HEADER}\nCRM,,login,Sync,,"region: eu\nregion: us",0,,u,${generateTokenValue()},\n`;
+    const bitwardenCsv = await readImportSource(Buffer.from(csv), { format: 'bitwarden-csv' });
+    expect(bitwardenCsv.records[0]).toMatchObject({ region: 'eu', 'region (2)': 'us' });
   });
 });

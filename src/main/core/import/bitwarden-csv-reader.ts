@@ -1,4 +1,5 @@
 import { VaultError } from '../../../shared/errors';
+import { addExtraColumn } from './extra-column';
 import { readCsvTable } from './csv-table';
 import { COLUMN, newRecord, structuredSource, type ImportSource } from './import-source';
 import { SourceRows } from './source-rows';
@@ -38,7 +39,7 @@ export function readBitwardenCsv(text: string): ImportSource {
     row[COLUMN.type] = record.type ?? '';
     for (const line of (record.fields ?? '').split(/\r?\n/)) {
       const at = line.indexOf(': ');
-      if (at > 0 && !(line.slice(0, at) in row)) row[line.slice(0, at)] = line.slice(at + 2);
+      if (at > 0) addExtraColumn(row, line.slice(0, at), line.slice(at + 2), WHAT);
     }
     rows.add(row);
   }
