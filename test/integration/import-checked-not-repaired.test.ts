@@ -129,7 +129,8 @@ describe('.env: what dotenv would keep silently', () => {
   });
 
   it("the values are dotenv's own, in the file's order", async () => {
-    const text = 'export A=plain\nB="multi\nline"\nC=\'single $x\'\nD=`back`\n1=digits first\nE= spaced  \n';
+    const text =
+      '\uFEFFexport A=plain\nB="multi\nline"\nC=\'single $x\'\nD=`back`\n1=digits first\nE= spaced  \n';
     const source = await envSource(text);
     const expected = parse(text);
     expect(source.records.map((r) => [r[COLUMN.title], r[COLUMN.secret]])).toEqual([
@@ -203,6 +204,16 @@ describe('1PUX: a ZIP that means two things to two readers', () => {
     await expect(readImportSource(byCase, { format: '1pux' })).rejects.toThrow(
       'holds two entries named "EXPORT.DATA" and "export.data"',
     );
+  });
+
+  it('an entry named ./export.data, ../export.data or /export.data: refused, naming it', async () => {
+    for (const name of ['./export.data', '../export.data', '/export.data', 'files//a.png']) {
+      const zip = await zipOf({ 'export.data': onePuxData([]), [name]: '{}' });
+      await expect(readImportSource(zip, { format: '1pux' }), name).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: `The 1Password export holds an entry named "${name}", which does not name one file inside the export (an absolute path, "..", "." or an empty part), so it is refused.`,
+      });
+    }
   });
 
   it('bytes before the archive, or a local header naming another file than the directory: refused', async () => {

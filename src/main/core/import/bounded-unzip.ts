@@ -1,4 +1,10 @@
-import { configure, ERR_AMBIGUOUS_ARCHIVE, Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
+import {
+  configure,
+  ERR_AMBIGUOUS_ARCHIVE,
+  ERR_UNSAFE_FILENAME,
+  Uint8ArrayReader,
+  ZipReader,
+} from '@zip.js/zip.js';
 import { VaultError } from '../../../shared/errors';
 import { isAllocationFailure, outOfMemoryError } from './allocation-failure';
 
@@ -27,7 +33,7 @@ function shownName(name: string): string {
  * the cap instead of filling memory. A ZIP that means two things to two readers is refused, not resolved: two
  * entries of one name (or names one file system cannot tell apart), and everything zip.js's "strict" reading
  * refuses (data before or after the archive, a local header that disagrees with the central directory, an entry
- * name with a "." or empty path part or a NUL).
+ * name that is absolute or has a "..", "." or empty path part).
  */
 export async function readZipEntries(
   bytes: Uint8Array,
@@ -75,6 +81,11 @@ export async function readZipEntries(
       );
     if (isAllocationFailure(error) || isAllocationFailure((error as { cause?: unknown })?.cause))
       throw outOfMemoryError(what, error);
+    if ((error as Error)?.message === ERR_UNSAFE_FILENAME)
+      throw new VaultError(
+        'INVALID_INPUT',
+        `${what} holds an entry named ${shownName(String((error as { filename?: unknown }).filename ?? ''))}, which does not name one file inside the export (an absolute path, "..", "." or an empty part), so it is refused.`,
+      );
     if ((error as Error)?.message === ERR_AMBIGUOUS_ARCHIVE)
       throw new VaultError(
         'INVALID_INPUT',
