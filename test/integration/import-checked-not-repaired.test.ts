@@ -114,6 +114,17 @@ describe('.env: what dotenv would keep silently', () => {
     ]);
   });
 
+  it('a variable named __proto__, which dotenv cannot hold (main left it out without a word): a refused row', async () => {
+    const source = await envSource('__proto__=abc\nconstructor=def\n');
+    expect(source.records.map((r) => [r[COLUMN.title], r[COLUMN.secret]])).toEqual([
+      ['__proto__', ''],
+      ['constructor', 'def'],
+    ]);
+    expect([...source.rowProblems!]).toEqual([
+      [0, 'dotenv cannot read a variable named __proto__; rename it to import it.'],
+    ]);
+  });
+
   it('a line dotenv would skip unread refuses the file, naming the line', async () => {
     for (const [text, line] of [
       ['A=1\n# ok\nAPI KEY=secret\n', 3],

@@ -77,15 +77,20 @@ function readAssignments(text: string): Assignment[] {
     const raw = match[3]?.trim() ?? '';
     const quote = /^['"`]/.test(raw) ? raw[0]! : null;
     const unclosed = quote !== null && (raw.length < 2 || !raw.endsWith(quote));
+    const parsed = parse(match[0]);
+    // dotenv stores into a plain object, so `__proto__=...` sets nothing: there is no value to read.
+    const unreadable = !Object.hasOwn(parsed, name);
     assignments.push({
       name,
-      value: parse(match[0])[name] ?? '',
+      value: unreadable ? '' : parsed[name]!,
       line: lineAt(indices[1]![0]),
-      problem: unclosed
-        ? `The value of ${name} opens a ${quote} quote that does not close at its end, so dotenv would keep the quote in the value; close it or remove it.`
-        : cut
-          ? `The value of ${name} stops at a "#" that dotenv reads as a comment; put the value in quotes (${name}="...") to keep the "#".`
-          : null,
+      problem: unreadable
+        ? `dotenv cannot read a variable named ${name}; rename it to import it.`
+        : unclosed
+          ? `The value of ${name} opens a ${quote} quote that does not close at its end, so dotenv would keep the quote in the value; close it or remove it.`
+          : cut
+            ? `The value of ${name} stops at a "#" that dotenv reads as a comment; put the value in quotes (${name}="...") to keep the "#".`
+            : null,
     });
   }
   checkSkipped(text, end, text.length, lineAt);
