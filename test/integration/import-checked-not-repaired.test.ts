@@ -469,3 +469,32 @@ describe('custom fields named like a fixed column or like each other', () => {
     expect(bitwardenCsv.records[0]).toMatchObject({ region: 'eu', 'region (2)': 'us' });
   });
 });
+
+describe("KeePass expiry times: never taken in the machine's zone", () => {
+  const xmlWithExpiry = (time: string) =>
+    `<KeePassFile><Root><Group><Name>Root</Name><Group><Name>CRM</Name><Entry><Times><Expires>True</Expires><ExpiryTime>${time}</ExpiryTime></Times><String><Key>Title</Key><Value>Sync</Value></String><String><Key>Password</Key><Value ProtectInMemory="True">${generateTokenValue()}</Value></String></Entry></Group></Group></Root></KeePassFile>`;
+
+  it('a time with its zone is the same instant east and west of UTC; one without is refused, not guessed', async () => {
+    const zoneBefore = process.env.TZ;
+    try {
+      for (const zone of ['Pacific/Kiritimati', 'America/Anchorage']) {
+        process.env.TZ = zone;
+        const source = await readImportSource(Buffer.from(xmlWithExpiry('2027-03-01T10:00:00Z')), {
+          format: 'keepass-xml',
+        });
+        expect(source.records[0]![COLUMN.expires], zone).toBe('2027-03-01T10:00:00.000Z');
+        await expect(
+          readImportSource(Buffer.from(xmlWithExpiry('2027-03-01T10:00:00')), { format: 'keepass-xml' }),
+          zone,
+        ).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+          message:
+            'The KeePass XML export has an expiry time that cannot be read ("2027-03-01T10:00:00"); KeePass writes a time with its zone, such as 2027-03-01T10:00:00Z.',
+        });
+      }
+    } finally {
+      if (zoneBefore === undefined) delete process.env.TZ;
+      else process.env.TZ = zoneBefore;
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { parseInstant } from '../../../shared/dates';
 import { VaultError } from '../../../shared/errors';
 import { decodeUtf8Strictly } from '../input/strict-utf8';
 import { IMPORT_LIMITS } from './import-limits';
@@ -76,7 +77,8 @@ function isTrue(text: string | undefined): boolean {
 function kdbxTime(text: string, what: string): string {
   const trimmed = text.trim();
   let date: Date;
-  if (trimmed.includes(':')) date = new Date(trimmed);
+  // Through the one strict parser: a time without its zone would otherwise be taken in this machine's zone.
+  if (trimmed.includes(':')) date = new Date(parseInstant(trimmed) ?? NaN);
   else {
     const bytes = Buffer.from(trimmed, 'base64');
     if (bytes.length !== 8) date = new Date(NaN);
@@ -85,7 +87,7 @@ function kdbxTime(text: string, what: string): string {
   if (Number.isNaN(date.getTime()))
     throw new VaultError(
       'INVALID_INPUT',
-      `${what} has an expiry time that cannot be read ("${trimmed.slice(0, 40)}").`,
+      `${what} has an expiry time that cannot be read ("${trimmed.slice(0, 40)}"); KeePass writes a time with its zone, such as 2027-03-01T10:00:00Z.`,
     );
   return date.toISOString();
 }
