@@ -467,6 +467,10 @@ describe('custom fields named like a fixed column or like each other', () => {
     const csv = `${BITWARDEN_CSV_HEADER}\nCRM,,login,Sync,,"region: eu\nregion: us",0,,u,${generateTokenValue()},\n`;
     const bitwardenCsv = await readImportSource(Buffer.from(csv), { format: 'bitwarden-csv' });
     expect(bitwardenCsv.records[0]).toMatchObject({ region: 'eu', 'region (2)': 'us' });
+    // A field value with a line break goes on over the next lines of the cell, as Bitwarden writes it.
+    const multiLine = `${BITWARDEN_CSV_HEADER}\nCRM,,login,Sync,,"address: 1 Main St\nSpringfield\nregion: eu",0,,u,${generateTokenValue()},\n`;
+    const multi = await readImportSource(Buffer.from(multiLine), { format: 'bitwarden-csv' });
+    expect(multi.records[0]).toMatchObject({ address: '1 Main St\nSpringfield', region: 'eu' });
   });
 });
 

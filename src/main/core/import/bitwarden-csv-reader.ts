@@ -37,9 +37,13 @@ export function readBitwardenCsv(text: string): ImportSource {
     row[COLUMN.notes] = record.notes ?? '';
     row[COLUMN.expires] = '';
     row[COLUMN.type] = record.type ?? '';
+    // Bitwarden writes one "name: value" line per field; a value with a line break goes on over the next lines,
+    // which are kept in that value (they used to be dropped).
+    let previous: string | null = null;
     for (const line of (record.fields ?? '').split(/\r?\n/)) {
       const at = line.indexOf(': ');
-      if (at > 0) addExtraColumn(row, line.slice(0, at), line.slice(at + 2), WHAT);
+      if (at > 0) previous = addExtraColumn(row, line.slice(0, at), line.slice(at + 2), WHAT);
+      else if (previous !== null) row[previous] += `\n${line}`;
     }
     rows.add(row);
   }
