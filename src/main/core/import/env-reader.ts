@@ -46,7 +46,17 @@ function checkSkipped(text: string, from: number, to: number, lineAt: (index: nu
   }
 }
 
+/** A name as a sentence shows it: a hostile file may hold a name of megabytes. */
+function shown(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}...` : name;
+}
+
+/** At most this many line numbers in one sentence; a name set 100,000 times must not make a 600 KB sentence. */
+const LINES_NAMED = 5;
+
 function listed(lines: number[]): string {
+  if (lines.length > LINES_NAMED)
+    return `${lines.slice(0, LINES_NAMED).join(', ')} and ${(lines.length - LINES_NAMED).toLocaleString('en-US')} more`;
   return lines.length === 2
     ? `${lines[0]} and ${lines[1]}`
     : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
@@ -85,11 +95,11 @@ function readAssignments(text: string): Assignment[] {
       value: unreadable ? '' : parsed[name]!,
       line: lineAt(indices[1]![0]),
       problem: unreadable
-        ? `dotenv cannot read a variable named ${name}; rename it to import it.`
+        ? `dotenv cannot read a variable named ${shown(name)}; rename it to import it.`
         : unclosed
-          ? `The value of ${name} opens a ${quote} quote that does not close at its end, so dotenv would keep the quote in the value; close it or remove it.`
+          ? `The value of ${shown(name)} opens a ${quote} quote that does not close at its end, so dotenv would keep the quote in the value; close it or remove it.`
           : cut
-            ? `The value of ${name} stops at a "#" that dotenv reads as a comment; put the value in quotes (${name}="...") to keep the "#".`
+            ? `The value of ${shown(name)} stops at a "#" that dotenv reads as a comment; put the value in quotes (${shown(name)}="...") to keep the "#".`
             : null,
     });
   }
@@ -112,16 +122,24 @@ export function readEnvFile(text: string, accountName: string): ImportSource {
       'The .env file has no KEY=value lines: there is nothing to import.',
     );
   const linesOf = new Map<string, number[]>();
-  for (const { name, line } of assignments) linesOf.set(name, [...(linesOf.get(name) ?? []), line]);
+  for (const { name, line } of assignments) {
+    const lines = linesOf.get(name);
+    if (lines) lines.push(line);
+    else linesOf.set(name, [line]);
+  }
+  // One sentence per repeated name, shared by its rows.
+  const sentences = new Map<string, string>();
   const problems = new Map<number, string>();
   const records = assignments.map(({ name, value, problem }, index) => {
     const lines = linesOf.get(name)!;
-    if (lines.length > 1)
-      problems.set(
-        index,
-        `${name} appears ${lines.length === 2 ? 'twice' : `${lines.length} times`} in the file (lines ${listed(lines)}); keep one and import again.`,
-      );
-    else if (problem) problems.set(index, problem);
+    if (lines.length > 1) {
+      let sentence = sentences.get(name);
+      if (sentence === undefined) {
+        sentence = `${shown(name)} appears ${lines.length === 2 ? 'twice' : `${lines.length.toLocaleString('en-US')} times`} in the file (lines ${listed(lines)}); keep one and import again.`;
+        sentences.set(name, sentence);
+      }
+      problems.set(index, sentence);
+    } else if (problem) problems.set(index, problem);
     const row = newRecord();
     row[COLUMN.group] = accountName;
     row[COLUMN.title] = name;
