@@ -243,6 +243,18 @@ describe('tokenvault CLI, black box', { timeout: MANY_PROCESSES_MS }, () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Row 2/);
+    // A row with its value given twice: which one is meant cannot be told, so nothing is imported.
+    writeFileSync(
+      join(dir, 'twice.json'),
+      `[{"name": "Six", "value": "${generateTokenValue()}", "value": "${generateTokenValue()}"}]`,
+    );
+    const twice = await runCli(
+      ['token', 'import', vault, '--account', 'Main', '--file', join(dir, 'twice.json')],
+      { env },
+    );
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/has the key "value" twice in one object \(line 1\)/);
+    expect(twice.stdout).toBe('');
     const list = JSON.parse((await runCli(['token', 'list', vault, '--json'], { env })).stdout) as {
       name: string;
       description: string;

@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../../main/core/import/bounded-json';
 import { localDayOf } from '../../shared/dates';
 import { VaultError } from '../../shared/errors';
 import type { TokenUpdateInput } from '../../shared/inputs';
@@ -75,12 +76,8 @@ function readImportFile(file: string, format: string | undefined): unknown[] {
   if (kind !== 'csv' && kind !== 'json') throw new UsageError('--format is json or csv.');
   const text = readBoundedTextFile(file, { maxBytes: IMPORT_FILE_MAX_BYTES, what: 'The import file' });
   if (kind === 'csv') return csvToImportRows(text);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new VaultError('INVALID_INPUT', `${file} is not valid JSON.`);
-  }
+  // Core's JSON reader: bounded depth, and a key given twice in one row is refused rather than the last one kept.
+  const parsed = parseBoundedJson(text, file);
   if (!Array.isArray(parsed))
     throw new VaultError('INVALID_INPUT', 'The JSON import must be an array of tokens.');
   return parsed;
