@@ -4,6 +4,7 @@
  * src/main/core/profiles/token-state.ts; this turns the stored fields plus that state into words, and nothing else
  * does.
  */
+import { plural } from './plural';
 import type { TokenMeta, TokenStatus } from './model';
 import type { TokenState } from './token-views';
 
@@ -44,10 +45,6 @@ export const VALIDITY_WORDS: Readonly<Record<TokenStatus, 'valid' | 'invalidated
   active: 'valid',
   inactive: 'invalidated',
 };
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** The clock facts of a state, inactivity first, then expiry. Core's `TokenState.attention` is these texts. */
 export function clockFacts(state: Pick<TokenState, 'inactivity' | 'expiry'> | undefined): StateFact[] {
@@ -131,3 +128,5 @@ export function matchesStateFilter(description: TokenStateDescription, filter: T
       return description.attention.length > 0;
   }
 }
+
+export { plural };

@@ -156,9 +156,7 @@ describe('tokenvault handoff export to an age key, and open', () => {
       bundle,
     ]);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(
-      /^Wrote acme\.age for Acme Agency: 2 token\(s\), SHA-256 [0-9a-f]{64}\.\n$/,
-    );
+    expect(exported.stdout).toMatch(/^Wrote acme\.age for Acme Agency: 2 tokens, SHA-256 [0-9a-f]{64}\.\n$/);
     expect(exported.stderr).toMatch(
       /Encrypted to Acme Agency's age key \(fingerprint [0-9A-F ]+\): there is no password to send/,
     );

@@ -78,7 +78,7 @@ describe('tokenvault handoff export', () => {
     ]);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(
-      /^Wrote for-acme\.zip for Acme Agency: 2 token\(s\), SHA-256 [0-9a-f]{64}\.\n$/,
+      /^Wrote for-acme\.zip for Acme Agency: 2 tokens, SHA-256 [0-9a-f]{64}\.\n$/,
     );
     expect(exported.stderr).toMatch(/The bundle password \(103 bits\) is in .*bundle-password\.txt/);
     expect(statSync(bundle).mode & 0o777).toBe(0o600);
@@ -362,7 +362,7 @@ describe('tokenvault handoff open', () => {
     const shown = await cli(['handoff', 'open', bundle, '--bundle-password-file', passwordFile]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(
-      /^Bundle for Acme Agency from Olivia, made .*: 2 token\(s\)\.\nNAME +ACCOUNT +PLATFORM +KIND +KEY ID +EXPIRES\nSync 0 +EN main +generic/,
+      /^Bundle for Acme Agency from Olivia, made .*: 2 tokens\.\nNAME +ACCOUNT +PLATFORM +KIND +KEY ID +EXPIRES\nSync 0 +EN main +generic/,
     );
     expect(printed(shown, values)).toEqual([]);
     const json = await cli(['handoff', 'open', bundle, '--bundle-password-file', passwordFile, '--json']);

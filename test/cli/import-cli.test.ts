@@ -111,7 +111,7 @@ describe('tokenvault import, black box', { timeout: 600_000 }, () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toBe('3\n');
     expect(imported.stderr).toMatch(
-      /Imported 3 token\(s\) from the KeePass database \(\.kdbx\); new accounts: Stripe, Mailchimp\./,
+      /Imported 3 tokens from the KeePass database \(\.kdbx\); new accounts: Stripe, Mailchimp\./,
     );
     const tokens = JSON.parse((await runCli(['token', 'list', vault, '--json'], { env })).stdout) as {
       id: number;

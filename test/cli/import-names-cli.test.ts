@@ -57,7 +57,7 @@ describe('tokenvault import: names and secret columns, black box', { timeout: 30
       [NFC, null],
     ]);
     const table = await runCli([...args, '--dry-run'], { env });
-    expect(table.stderr).toMatch(/6 row\(s\) from the CSV spreadsheet: 4 would be imported, 2 refused/);
+    expect(table.stderr).toMatch(/6 rows from the CSV spreadsheet: 4 would be imported, 2 refused/);
 
     const stopped = await runCli(args, { env });
     expect(stopped.code).toBe(5);

@@ -73,7 +73,7 @@ describe('tokenvault import: checked, not repaired', { timeout: 300_000 }, () =>
     expectOneSentence(
       await runCli(args, { env }),
       5,
-      `Row 1: ${twice} (and 2 more row(s)) Nothing was imported; add --skip-refused to import the other rows, or see --dry-run.`,
+      `Row 1: ${twice} (and 2 more rows) Nothing was imported; add --skip-refused to import the other rows, or see --dry-run.`,
       [first, second],
     );
     expect(await state()).toEqual(before);

@@ -49,7 +49,7 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     });
     const id = String(ids.token);
     expect(ok(await cli('token', 'regenerate', path, id))).toBe(
-      'Token 1 "CRM" has a new value generated here: set it on its platform and in what uses it; 1 previous value(s) kept.',
+      'Token 1 "CRM" has a new value generated here: set it on its platform and in what uses it; 1 previous value kept.',
     );
     const next = ok(await cli('token', 'reveal', path, id));
     expect(next).toMatch(/^[A-Za-z0-9]{40}$/);
@@ -79,7 +79,7 @@ describe('tokenvault token lifecycle commands', { timeout: MANY_PROCESSES_MS }, 
     );
     expect(JSON.parse(ok(await cli('token', 'expires', path, id, 'never', '--json'))).expiresAt).toBeNull();
     expect(ok(await cli('token', 'purge-previous', path, id))).toBe(
-      'Token 1 "CRM": 1 previous value(s) purged.',
+      'Token 1 "CRM": 1 previous value purged.',
     );
     expect(await history(ids.token)).toEqual([
       'Created',

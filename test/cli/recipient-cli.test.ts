@@ -180,7 +180,7 @@ describe('tokenvault recipient', () => {
 
     const plan = await cli(['recipient', 'end', vault, 'Acme Agency']);
     expect(plan.code).toBe(0);
-    expect(plan.stdout).toMatch(/^Acme Agency holds the current value of 2 token\(s\); rotate them:\n/);
+    expect(plan.stdout).toMatch(/^Acme Agency holds the current value of 2 tokens; rotate them:\n/);
     expect(plan.stdout).toMatch(/Charlie +the value was never handed over/);
     expect(
       (await json(['recipient', 'end', vault, 'Acme Agency'])).toRotate.map((t: { name: string }) => t.name),
@@ -194,7 +194,7 @@ describe('tokenvault recipient', () => {
     const ended = await cli(['recipient', 'end', vault, 'Acme Agency', '--regenerate']);
     expect(ended.code).toBe(0);
     expect(ended.stdout).toMatch(
-      /^New values made here for 2 token\(s\) held by Acme Agency: Alpha, Bravo\.\nSet the new values on each platform/,
+      /^New values made here for 2 tokens held by Acme Agency: Alpha, Bravo\.\nSet the new values on each platform/,
     );
     for (const [i, id] of [ids[0]!, ids[1]!].entries()) {
       const now = (await cli(['token', 'reveal', vault, id])).stdout.trim();
@@ -224,12 +224,12 @@ describe('tokenvault recipient', () => {
     const refused = await cli(['recipient', 'delete', vault, 'Acme Agency']);
     expect(refused.code).toBe(5);
     expect(refused.stderr).toBe(
-      'tokenvault: Acme Agency received 2 handoff(s); archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.\n',
+      'tokenvault: Acme Agency received 2 handoffs; archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.\n',
     );
     expect((await cli(['recipient', 'edit', vault, 'Acme Agency', '--archive'])).code).toBe(0);
     const deleted = await cli(['recipient', 'delete', vault, 'Acme Agency']);
     expect(deleted.stdout).toBe(
-      'Deleted Acme Agency\'s details; its 2 handoff(s) stay on record as "Acme Agency (deleted)".\n',
+      'Deleted Acme Agency\'s details; its 2 handoffs stay on record as "Acme Agency (deleted)".\n',
     );
     expect((await json(['recipient', 'list', vault])).map((r: { name: string }) => r.name)).toEqual([
       'Beta Studio',

@@ -210,7 +210,7 @@ describe('recipients in Chromium', () => {
     await deleteAcme
       .getByRole('alert')
       .getByText(
-        'Acme Agency received 1 handoff(s); archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.',
+        'Acme Agency received 1 handoff; archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.',
       )
       .waitFor();
     expect(await recipientNamed('Acme Agency')).toMatchObject({ archived: false, handoffCount: 1 });

@@ -266,7 +266,7 @@ describe('Bitwarden and 1Password files from their published formats', () => {
       'Valid from': '2026-01-01T00:00:00.000Z',
       [COLUMN.type]: 'API Credential',
     });
-    expect(source.notes).toEqual(['1 item(s) in the trash were left out.']);
+    expect(source.notes).toEqual(['1 item in the trash was left out.']);
   });
 
   it('1Password CSV', async () => {

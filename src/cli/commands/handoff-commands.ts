@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
@@ -165,7 +166,7 @@ function registerExport(groups: CliGroups): void {
     if (options.json) printJson(record);
     else
       printLine(
-        `Wrote ${record.fileName} for ${record.recipient}: ${record.tokens.length} token(s), SHA-256 ${record.sha256}.`,
+        `Wrote ${record.fileName} for ${record.recipient}: ${plural(record.tokens.length, 'token')}, SHA-256 ${record.sha256}.`,
       );
     if (!bundlePassword) {
       process.stderr.write(
@@ -205,7 +206,7 @@ function registerOpen(groups: CliGroups): void {
       )
       .option(
         '--identity-file <path>',
-        'an age bundle: decrypt with the age secret key(s) in this file (age-keygen)',
+        'an age bundle: decrypt with the age secret keys in this file (age-keygen)',
       )
       .option('--json', 'print JSON')
       .option('--reveal', 'include token values in the output')
@@ -238,7 +239,7 @@ function registerOpen(groups: CliGroups): void {
       const shown = doc.tokens.map(({ value, ...rest }) => (options.reveal ? { ...rest, value } : rest));
       if (options.json) return printJson({ ...doc, tokens: shown });
       printLine(
-        `Bundle for ${doc.recipient} from ${doc.from}, made ${doc.createdAt}: ${doc.tokens.length} token(s).`,
+        `Bundle for ${doc.recipient} from ${doc.from}, made ${doc.createdAt}: ${plural(doc.tokens.length, 'token')}.`,
       );
       printTable(
         ['NAME', 'ACCOUNT', 'PLATFORM', 'KIND', 'KEY ID', 'EXPIRES', ...(options.reveal ? ['VALUE'] : [])],

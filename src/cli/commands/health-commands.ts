@@ -45,7 +45,9 @@ export function registerHealthCommands(_groups: CliGroups, program: Command): vo
       const report = await withVault(path, options, (vault) => vault.health.report({ now, rotationDays }));
       if (options.json) return printJson(report);
       if (report.items.length === 0)
-        return printLine(`All ${report.tokenCount} token(s) look fine on ${localDayOf(report.now)}.`);
+        return printLine(
+          `${report.tokenCount === 1 ? 'The one token looks' : `All ${report.tokenCount} tokens look`} fine on ${localDayOf(report.now)}.`,
+        );
       let section = '';
       for (const item of report.items) {
         if (item.severity !== section) {

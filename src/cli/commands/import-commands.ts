@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import { IMPORT_FORMAT_LABELS, type ImportResult } from '../../shared/import-views';
@@ -52,7 +53,7 @@ function printPreview(preview: ImportPreview): void {
   );
   const { counts } = preview;
   process.stderr.write(
-    `${counts.rows} row(s) from the ${preview.formatLabel}: ${counts.selected} would be imported, ${counts.refused} refused, ${counts.duplicates} duplicate(s). Nothing was written.\n`,
+    `${plural(counts.rows, 'row')} from the ${preview.formatLabel}: ${counts.selected} would be imported, ${counts.refused} refused, ${plural(counts.duplicates, 'duplicate')}. Nothing was written.\n`,
   );
   for (const note of preview.notes) process.stderr.write(`${note}\n`);
 }
@@ -60,7 +61,7 @@ function printPreview(preview: ImportPreview): void {
 function printResult(result: ImportResult, formatLabel: string): void {
   printLine(String(result.imported));
   process.stderr.write(
-    `Imported ${result.imported} token(s) from the ${formatLabel}${result.accountsCreated.length ? `; new accounts: ${result.accountsCreated.join(', ')}` : ''}.\n`,
+    `Imported ${plural(result.imported, 'token')} from the ${formatLabel}${result.accountsCreated.length ? `; new accounts: ${result.accountsCreated.join(', ')}` : ''}.\n`,
   );
   for (const skipped of result.skipped)
     process.stderr.write(`Skipped row ${skipped.row}: ${skipped.reason}\n`);

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
 import type { TokenMeta } from '../../shared/model';
@@ -74,8 +75,8 @@ export function registerLifecycleCommands(groups: CliGroups): void {
         const validAgain = before.status !== after.status ? ' and is valid again' : '';
         printLine(
           value !== undefined
-            ? `Recorded: token ${after.id} "${after.name}" has the new value ${platform} issued${validAgain}; ${after.previousValueCount} previous value(s) kept.`
-            : `Token ${after.id} "${after.name}" has a new value generated here: set it on ${platform} and in what uses it; ${after.previousValueCount} previous value(s) kept.`,
+            ? `Recorded: token ${after.id} "${after.name}" has the new value ${platform} issued${validAgain}; ${plural(after.previousValueCount, 'previous value')} kept.`
+            : `Token ${after.id} "${after.name}" has a new value generated here: set it on ${platform} and in what uses it; ${plural(after.previousValueCount, 'previous value')} kept.`,
         );
       },
     );
@@ -211,7 +212,7 @@ export function registerLifecycleCommands(groups: CliGroups): void {
       }));
       if (options.json) return printJson(tokenJson(after));
       printLine(
-        `Token ${after.id} "${after.name}": ${before.previousValueCount - after.previousValueCount} previous value(s) purged.`,
+        `Token ${after.id} "${after.name}": ${plural(before.previousValueCount - after.previousValueCount, 'previous value')} purged.`,
       );
     });
 

@@ -1,3 +1,4 @@
+import { agree, plural } from '../../shared/plural';
 import { VALIDITY_WORDS } from '../../shared/token-state-vocabulary';
 import type { Holding } from '../../main/core/recipients/holdings';
 import type { EngagementToken } from '../../main/core/handoff/engagement-end';
@@ -162,7 +163,7 @@ export function registerRecipientCommands(groups: CliGroups): void {
     if (options.json) return printJson(deletion);
     printLine(
       deletion.keptAs
-        ? `Deleted ${deletion.name}'s details; its ${deletion.handoffCount} handoff(s) stay on record as "${deletion.keptAs}".`
+        ? `Deleted ${deletion.name}'s details; its ${plural(deletion.handoffCount, 'handoff')} ${agree(deletion.handoffCount, 'stays', 'stay')} on record as "${deletion.keptAs}".`
         : `Deleted ${deletion.name}.`,
     );
   });
@@ -228,7 +229,7 @@ export function registerRecipientCommands(groups: CliGroups): void {
       );
       if (options.json) return printJson(result);
       printLine(
-        `${action === 'regenerate' ? `New values made here for ${result.tokens.length} token(s)` : `Recorded: ${result.tokens.length} token(s) invalidated on their platforms,`} held by ${result.recipient}${result.tokens.length ? `: ${result.tokens.map((t) => t.name).join(', ')}` : ''}.`,
+        `${action === 'regenerate' ? `New values made here for ${plural(result.tokens.length, 'token')}` : `Recorded: ${plural(result.tokens.length, 'token')} invalidated on ${agree(result.tokens.length, 'its platform', 'their platforms')},`} held by ${result.recipient}${result.tokens.length ? `: ${result.tokens.map((t) => t.name).join(', ')}` : ''}.`,
       );
       for (const skipped of result.skipped)
         printLine(`Skipped ${skipped.name} (${skipped.id}): ${skipped.reason}`);
@@ -247,7 +248,9 @@ function printEngagementPlan(
 ): void {
   if (toRotate.length === 0) printLine(`${recipient} holds no current token value: nothing to rotate.`);
   else {
-    printLine(`${recipient} holds the current value of ${toRotate.length} token(s); rotate them:`);
+    printLine(
+      `${recipient} holds the current value of ${plural(toRotate.length, 'token')}; rotate ${agree(toRotate.length, 'it', 'them')}:`,
+    );
     printTable(
       ['TOKEN', 'NAME', 'ACCOUNT', 'STATUS', 'LAST HANDED', 'NOTE'],
       toRotate.map((t) => [

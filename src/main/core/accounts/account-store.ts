@@ -1,3 +1,4 @@
+import { agree, plural } from '../../../shared/plural';
 import { VaultError } from '../../../shared/errors';
 import {
   accountCreateSchema,
@@ -210,7 +211,7 @@ export class AccountStore {
     if (account.tokenCount > 0) {
       throw new VaultError(
         'POLICY',
-        `The account "${account.name}" still holds ${account.tokenCount} token(s); delete or move them first.`,
+        `The account "${account.name}" still holds ${plural(account.tokenCount, 'token')}; delete or move ${agree(account.tokenCount, 'it', 'them')} first.`,
       );
     }
     this.db.transaction(() => {

@@ -1,3 +1,4 @@
+import { agree, plural } from '../../../shared/plural';
 import { VaultError } from '../../../shared/errors';
 import { addExtraColumn } from './extra-column';
 import { readCsvTable } from './csv-table';
@@ -47,6 +48,11 @@ export function readBitwardenCsv(text: string): ImportSource {
     }
     rows.add(row);
   }
-  const notes = withoutSecret > 0 ? [`${withoutSecret} row(s) without a login password were left out.`] : [];
+  const notes =
+    withoutSecret > 0
+      ? [
+          `${plural(withoutSecret, 'row')} without a login password ${agree(withoutSecret, 'was', 'were')} left out.`,
+        ]
+      : [];
   return structuredSource('bitwarden-csv', rows.records, notes);
 }

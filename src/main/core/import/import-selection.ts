@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/plural';
 import { VaultError } from '../../../shared/errors';
 import type { ImportPlan } from '../../../shared/import-views';
 
@@ -22,7 +23,7 @@ export type RefusedRows = 'skip' | 'stop';
 export function stopAtRefusedRows(rows: readonly { row: number; refusal: string | null }[]): void {
   const refused = rows.filter((row) => row.refusal !== null);
   if (refused.length === 0) return;
-  const more = refused.length > 1 ? ` (and ${refused.length - 1} more row(s))` : '';
+  const more = refused.length > 1 ? ` (and ${plural(refused.length - 1, 'more row')})` : '';
   throw new VaultError(
     'POLICY',
     `Row ${refused[0]!.row}: ${refused[0]!.refusal}${more} Nothing was imported; add --skip-refused to import the other rows, or see --dry-run.`,

@@ -1,3 +1,4 @@
+import { agree, plural } from '../../../shared/plural';
 import { VaultError } from '../../../shared/errors';
 import { readCsvTable } from './csv-table';
 import { COLUMN, newRecord, structuredSource, type ImportSource } from './import-source';
@@ -47,7 +48,11 @@ export function readOnePasswordCsv(text: string): ImportSource {
   return structuredSource(
     '1password-csv',
     rows.records,
-    withoutSecret > 0 ? [`${withoutSecret} row(s) without a password were left out.`] : [],
+    withoutSecret > 0
+      ? [
+          `${plural(withoutSecret, 'row')} without a password ${agree(withoutSecret, 'was', 'were')} left out.`,
+        ]
+      : [],
     [],
   );
 }

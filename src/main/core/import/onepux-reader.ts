@@ -1,3 +1,4 @@
+import { agree, plural } from '../../../shared/plural';
 import { decodeUtf8Strictly } from '../input/strict-utf8';
 import { VaultError } from '../../../shared/errors';
 import { addExtraColumn } from './extra-column';
@@ -135,7 +136,10 @@ export async function readOnePux(bytes: Uint8Array): Promise<ImportSource> {
   }
   const notes: string[] = [];
   if (withoutSecret > 0)
-    notes.push(`${withoutSecret} item(s) without a password, credential or concealed field were left out.`);
-  if (trashed > 0) notes.push(`${trashed} item(s) in the trash were left out.`);
+    notes.push(
+      `${plural(withoutSecret, 'item')} without a password, credential or concealed field ${agree(withoutSecret, 'was', 'were')} left out.`,
+    );
+  if (trashed > 0)
+    notes.push(`${plural(trashed, 'item')} in the trash ${agree(trashed, 'was', 'were')} left out.`);
   return structuredSource('1pux', rows.records, notes);
 }

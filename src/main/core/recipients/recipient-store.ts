@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/plural';
 import type { z } from 'zod';
 import { VaultError } from '../../../shared/errors';
 import {
@@ -132,7 +133,7 @@ export class RecipientStore {
     if (!recipient.archived) {
       throw new VaultError(
         'POLICY',
-        `${recipient.name} received ${recipient.handoffCount} handoff(s); archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.`,
+        `${recipient.name} received ${plural(recipient.handoffCount, 'handoff')}; archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.`,
       );
     }
     const taken = this.db.prepare('SELECT 1 FROM recipients WHERE name = ? COLLATE NOCASE AND id <> ?');
