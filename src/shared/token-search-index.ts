@@ -397,7 +397,7 @@ export class TokenSearchIndex {
       }
     }
     yield;
-    sets.layOut(capacity);
+    yield* sets.layOut(capacity);
     yield;
     for (let i = 0; i < counted.length; i++) {
       if (i % SLOTS_PER_STEP === SLOTS_PER_STEP - 1) yield;
