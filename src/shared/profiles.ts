@@ -63,6 +63,11 @@ export interface ProfileDefinition {
   mapping: boolean;
   /** The account has endpoints, each HTTP method served by tokens (DELETE only when the account allows deleting). */
   endpoints: boolean;
+  /**
+   * The platform cannot turn an invalidated token back on: it resets or deletes it and issues a new value, which works
+   * at once. Validating the old value is refused; recording the new one (regenerate) makes the token valid again.
+   */
+  invalidationIsFinal?: boolean;
 }
 
 export const GENERIC_PROFILE: ProfileDefinition = {
@@ -98,6 +103,7 @@ export const ENGAGING_NETWORKS_PROFILE: ProfileDefinition = {
   inactivity: null,
   mapping: false,
   endpoints: false,
+  invalidationIsFinal: true,
 };
 
 export const ON24_PROFILE: ProfileDefinition = {

@@ -31,6 +31,17 @@ export function isStatusLocked(profile: ProfileDefinition, token: TokenShape): b
 }
 
 /**
+ * The token was invalidated on a platform that cannot turn it back on (Engaging Networks resets or deletes): it works
+ * again only with the new value the platform issues, recorded by regenerating.
+ */
+export function worksAgainOnlyWithNewValue(
+  profile: ProfileDefinition,
+  token: Pick<TokenMeta, 'status'>,
+): boolean {
+  return profile.invalidationIsFinal === true && token.status === 'inactive';
+}
+
+/**
  * A token's values come from its platform (paste what it issued) rather than from Token Vault (generate one to set
  * there): true wherever the platform's guide says it accepts no value it did not issue. Core refuses a value made
  * here for such a token (src/main/core/profiles/profile-policy.ts, checkValueSetHere), so the app does not offer it.
@@ -76,8 +87,11 @@ export function warnDaysPhrase(days: readonly number[]): string {
 
 /** Everything the detail of one token offers, in one answer. */
 export interface TokenActions {
-  /** `locked`: the platform allows neither (replace by regenerating). */
-  validity: 'validate' | 'invalidate' | 'locked';
+  /**
+   * `locked`: the platform allows neither (replace by regenerating). `new-value`: invalidated where the platform
+   * cannot turn it back on; recording the new value it issued (regenerate) makes it valid again.
+   */
+  validity: 'validate' | 'invalidate' | 'locked' | 'new-value';
   /** `re-enable`: the platform's clock disabled it; enabling restarts the count. */
   switch: 'enable' | 'disable' | 're-enable';
   recordActivity: boolean;
@@ -99,7 +113,9 @@ export function tokenActions(
       ? 'locked'
       : token.status === 'active'
         ? 'invalidate'
-        : 'validate',
+        : worksAgainOnlyWithNewValue(profile, token)
+          ? 'new-value'
+          : 'validate',
     switch: platformOff ? 're-enable' : token.enabled ? 'disable' : 'enable',
     recordActivity: mayRecordActivity(profile, token, state),
     platformIssuesValues: platformIssuesValues(profile, token),

@@ -137,6 +137,23 @@ describe(
         ),
         /Engaging Networks accounts hold "public" or "private" tokens, not "bearer"/,
       );
+      // Engaging Networks cannot turn an invalidated token back on: only the new value it issued brings it back.
+      const listed = JSON.parse(expectOk(await cli('token', 'list', vault, '--json'))) as {
+        id: number;
+        name: string;
+      }[];
+      const sync = listed.find((t) => t.name === 'Sync')!.id;
+      expectOk(await cli('token', 'invalidate', vault, String(sync)));
+      expectPolicyExit(
+        await cli('token', 'validate', vault, String(sync)),
+        /Engaging Networks cannot turn an invalidated token back on; it issues a new one\. Record the new value it issued for "Sync" by regenerating it/,
+      );
+      expect(expectOk(await cli('token', 'regenerate', vault, String(sync), ...issued()))).toMatch(
+        /^Recorded: token \d+ "Sync" has the new value Engaging Networks issued and is valid again; 1 previous value\(s\) kept\.$/,
+      );
+      expect(JSON.parse(expectOk(await cli('token', 'show', vault, String(sync), '--json'))).status).toBe(
+        'active',
+      );
     });
 
     it('ON24: key + secret with its token key, one per producer login', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { mainCall, openApp, screenshot } from '../helpers/e2e-harness';
 import { expectAccessible, useRendererSuite } from '../helpers/e2e-suite';
+import { pickFile } from '../helpers/pick-file';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 const suite = useRendererSuite();
@@ -116,7 +117,7 @@ describe('the demo vault and the health report in Chromium', () => {
 describe('recipients in Chromium', () => {
   it('adds, edits and deletes recipients; one with handoffs is archived first, then kept as a record', async () => {
     const { page, dispatch } = await openApp(suite.browser, suite.url, {
-      seed: async ({ session, dispatch, workDir }) => {
+      seed: async ({ session, dispatch, platform, workDir }) => {
         await session.createVault({
           path: join(workDir, 'r.tokenvault'),
           password: TEST_PASSWORD,
@@ -134,7 +135,7 @@ describe('recipients in Chromium', () => {
           recipientId: acme.id,
           tokenIds: [token.id],
           fields: ['value'],
-          outPath: join(workDir, 'for-acme.zip'),
+          outPath: await pickFile(dispatch, platform, 'chooseBundleFile', join(workDir, 'for-acme.zip')),
           channel: 'sms',
         });
       },

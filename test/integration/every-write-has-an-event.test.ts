@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { METHOD_NAMES, type MethodName } from '../../src/shared/api';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { MemoryPlatform } from '../helpers/memory-platform';
+import { pickFile } from '../helpers/pick-file';
 import { SessionController } from '../../src/main/session/session-controller';
 import { EventLog } from '../../src/main/core/events/event-log';
 import { memorySecretStore } from '../helpers/memory-secret-store';
@@ -65,9 +66,10 @@ afterEach(() => session?.lock());
 describe('every write is in the history', () => {
   it('each mutating IPC method appends at least one event, in one chain that verifies after each call', async () => {
     const dir = makeTempDir();
+    const platform = new MemoryPlatform();
     session = new SessionController({
       userDataDir: join(dir, 'user-data'),
-      platform: new MemoryPlatform(),
+      platform,
       secretStore: memorySecretStore(),
     });
     const dispatch = createDispatcher(session);
@@ -137,7 +139,7 @@ describe('every write is in the history', () => {
 
     const agency = await write<{ id: number }>('createRecipient', { name: 'Acme Digital' });
     await write('updateRecipient', { id: agency.id, organisation: 'Acme Ltd' });
-    const outPath = join(dir, 'acme.zip');
+    const outPath = await pickFile(dispatch, platform, 'chooseBundleFile', join(dir, 'acme.zip'));
     const exported = await write<{ password: string }>('exportHandoff', {
       recipientId: agency.id,
       tokenIds: [primary.id],
@@ -148,7 +150,7 @@ describe('every write is in the history', () => {
     // An age bundle to the vault's own key (one vault can be both sides), then the key is removed again.
     const identity = await write<{ publicKey: string }>('createVaultIdentity', {});
     await write('setRecipientKey', { id: agency.id, publicKey: identity.publicKey });
-    const agePath = join(dir, 'acme.age');
+    const agePath = await pickFile(dispatch, platform, 'chooseBundleFile', join(dir, 'acme.age'));
     await write('exportHandoffToKey', {
       recipientId: agency.id,
       tokenIds: [primary.id],
@@ -167,6 +169,7 @@ describe('every write is in the history', () => {
     await write('setRecipientArchived', { id: agency.id, archived: true });
     await write('deleteRecipient', { id: agency.id });
     const inbox = await write<{ id: number }>('createAccount', { name: 'Inbox', profile: 'generic' });
+    await pickFile(dispatch, platform, 'chooseBundleToOpen', outPath);
     await write('openBundle', { path: outPath, password: exported.password, importIntoAccountId: inbox.id });
     const ageInbox = await write<{ id: number }>('createAccount', { name: 'Age inbox', profile: 'generic' });
     await write('openAgeBundle', { path: agePath, importIntoAccountId: ageInbox.id });

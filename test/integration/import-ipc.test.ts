@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { MemoryPlatform } from '../helpers/memory-platform';
+import { pickFile } from '../helpers/pick-file';
 import { SessionController } from '../../src/main/session/session-controller';
 import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { kdbxwebDatabase } from '../helpers/import-fixtures';
@@ -25,7 +26,7 @@ async function unlockedApp() {
 
 describe('import over IPC: the source stays in main', () => {
   it('no answer carries a value: open (by path or dropped bytes), preview, commit; closed or locked sources are gone', async () => {
-    const { dir, session, dispatch } = await unlockedApp();
+    const { dir, platform, session, dispatch } = await unlockedApp();
     const values = [generateTokenValue(), generateTokenValue()];
     const sourcePassword = 'kdbx password over ipc';
     const kdbx = join(dir, 'team.kdbx');
@@ -46,6 +47,20 @@ describe('import over IPC: the source stays in main', () => {
       return result;
     };
 
+    // A path the user did not pick in the dialog is refused before anything is read.
+    const unpicked = await dispatch('openImportSource', {
+      path: kdbx,
+      fileName: 'team.kdbx',
+      sourcePassword,
+    });
+    expect(unpicked).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/^Choose the file in the file dialog first/),
+      },
+    });
+    await pickFile(dispatch, platform, 'chooseImportFile', kdbx);
     const asked = await call('openImportSource', { path: kdbx, fileName: 'team.kdbx' });
     expect(asked).toEqual({ ok: true, value: { needsPassword: true, format: 'kdbx' } });
     const wrong = await call('openImportSource', {

@@ -356,6 +356,54 @@ describe('Emplifi primary: replaced, never validated or invalidated from the man
   });
 });
 
+describe('Engaging Networks: an invalidated token works again only with a new value', () => {
+  it('refuses validate once invalidated; the value it issued instead (regenerate) makes it valid again, in one event', async () => {
+    const { vault, account } = await vaultWith('engaging-networks');
+    const token = vault.tokens.create({
+      accountId: account.id,
+      name: 'Supporter export',
+      kind: 'private',
+      assignedTo: 'ana@example.org',
+      value: 'en-first-value',
+    });
+    // Valid already: validating changes nothing and is not refused.
+    expect(vault.lifecycle.validate(token.id).status).toBe('active');
+    vault.lifecycle.invalidate(token.id);
+    const error = refusal(() => vault.lifecycle.validate(token.id));
+    expect(error.code).toBe('POLICY');
+    expect(error.message).toMatch(
+      /^Engaging Networks cannot turn an invalidated token back on; it issues a new one\. Record the new value it issued for "Supporter export" by regenerating it/,
+    );
+    expect(vault.tokens.get(token.id).status).toBe('inactive');
+    const after = vault.lifecycle.regenerate(token.id, { value: 'en-reset-value' });
+    expect(after.status).toBe('active');
+    expect(vault.tokens.reveal(token.id)).toBe('en-reset-value');
+    const regenerated = vault.tokens.history(token.id).find((e) => e.kind === 'Regenerated');
+    expect(regenerated?.details).toMatchObject({ generated: false, validAgain: true });
+    expect(kinds(vault, token.id)).toEqual(['Created', 'Invalidated', 'Regenerated', 'Revealed']);
+    // A valid token's regenerate records no "valid again".
+    vault.lifecycle.regenerate(token.id, { value: 'en-second-reset' });
+    const last = vault.tokens
+      .history(token.id)
+      .filter((e) => e.kind === 'Regenerated')
+      .at(-1);
+    expect(last?.details.validAgain).toBeUndefined();
+    expect(vault.verify().ok).toBe(true);
+  });
+
+  it('Emplifi keeps validate after regenerate: a regenerated inactive token there stays invalid until validated', async () => {
+    const { vault, account } = await vaultWith('emplifi');
+    const other = vault.tokens.create({
+      accountId: account.id,
+      name: 'Agency',
+      description: 'Agency',
+      value: 'a-1',
+    });
+    vault.lifecycle.invalidate(other.id);
+    expect(vault.lifecycle.regenerate(other.id, { value: 'a-2' }).status).toBe('inactive');
+  });
+});
+
 describe('ON24 inactivity: 60 days, warnings at 14, 7 and 1 days, re-enable resets', () => {
   const day = (n: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + n * DAY_MS);
 

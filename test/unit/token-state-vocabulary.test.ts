@@ -142,6 +142,15 @@ describe('the questions the screens ask, answered once', () => {
       tokenActions(EMPLIFI_PROFILE, { kind: 'bearer', role: 'primary', status: 'active', enabled: false })
         .validity,
     ).toBe('locked');
+    // Engaging Networks cannot turn an invalidated token back on: it works again only with a new value.
+    const en = (status: 'active' | 'inactive') =>
+      tokenActions(ENGAGING_NETWORKS_PROFILE, { kind: 'private', role: 'standalone', status, enabled: true })
+        .validity;
+    expect([en('active'), en('inactive')]).toEqual(['invalidate', 'new-value']);
+    expect(
+      tokenActions(EMPLIFI_PROFILE, { kind: 'bearer', role: 'secondary', status: 'inactive', enabled: true })
+        .validity,
+    ).toBe('validate');
     expect(warnDaysPhrase(EXPIRY_WARN_DAYS)).toBe('30, 14, 7 and 1');
   });
 });

@@ -65,14 +65,16 @@ export function registerLifecycleCommands(groups: CliGroups): void {
           : options.valueStdin
             ? await readStdin()
             : undefined;
-        const { after, platform } = await withVault(path, options, (vault) => {
+        const { before, after, platform } = await withVault(path, options, (vault) => {
+          const was = vault.tokens.get(tokenId);
           const { result } = vault.useCases.regenerate(tokenId, { force: options.force === true, value });
-          return { after: result, platform: platformOf(vault, result) };
+          return { before: was, after: result, platform: platformOf(vault, result) };
         });
         if (options.json) return printJson(tokenJson(after));
+        const validAgain = before.status !== after.status ? ' and is valid again' : '';
         printLine(
           value !== undefined
-            ? `Recorded: token ${after.id} "${after.name}" has the new value ${platform} issued; ${after.previousValueCount} previous value(s) kept.`
+            ? `Recorded: token ${after.id} "${after.name}" has the new value ${platform} issued${validAgain}; ${after.previousValueCount} previous value(s) kept.`
             : `Token ${after.id} "${after.name}" has a new value generated here: set it on ${platform} and in what uses it; ${after.previousValueCount} previous value(s) kept.`,
         );
       },

@@ -43,7 +43,7 @@ export const ageHandlers: Pick<Handlers, AgeMethods> = {
       recipient: input.recipientId,
       tokenIds: input.tokenIds,
       fields: input.fields,
-      outPath: input.outPath,
+      outPath: session.chosenFiles.require(input.outPath),
       toKey: { armor: input.armor },
     });
     return { handoff: result };
@@ -61,7 +61,9 @@ export const ageHandlers: Pick<Handlers, AgeMethods> = {
   },
   openAgeBundle: async (session, input) => {
     const vault = session.requireVault();
-    const doc = await vault.handoffs.openWithVaultKey(readBundleFileBytes(input.path));
+    const doc = await vault.handoffs.openWithVaultKey(
+      readBundleFileBytes(session.chosenFiles.require(input.path)),
+    );
     const imported =
       input.importIntoAccountId === undefined
         ? 0

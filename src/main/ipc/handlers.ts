@@ -117,7 +117,7 @@ export const handlers: Handlers = {
   },
   deleteRecipient: (session, input) => session.requireVault().useCases.deleteRecipient(input.id).result,
   chooseBundleFile: async (session, input) => {
-    const path = await session.platform.chooseSaveFile(input.suggestedName);
+    const path = await session.chooseSaveFile(input.suggestedName);
     return path ? { path } : null;
   },
   exportHandoff: async (session, input) => {
@@ -127,7 +127,7 @@ export const handlers: Handlers = {
       recipient: input.recipientId,
       tokenIds: input.tokenIds,
       fields: input.fields,
-      outPath: input.outPath,
+      outPath: session.chosenFiles.require(input.outPath),
       password,
       channel: input.channel,
     });
@@ -171,15 +171,18 @@ export const handlers: Handlers = {
   recordRotationStep: (session, input) => session.requireVault().useCases.recordRotationStep(input).result,
   exportRotationPlan: (session, input) => {
     const vault = session.requireVault();
-    const format = writeChecklist(vault.rotations.get(input.planId), input.outPath);
+    const format = writeChecklist(
+      vault.rotations.get(input.planId),
+      session.chosenFiles.require(input.outPath),
+    );
     return { path: input.outPath, format };
   },
   chooseBundleToOpen: async (session) => {
-    const path = await session.platform.chooseOpenFile('bundle');
+    const path = await session.chooseOpenFile('bundle');
     return path ? { path } : null;
   },
   openBundle: async (session, input) => {
-    const doc = await openBundleFile(input.path, input.password);
+    const doc = await openBundleFile(session.chosenFiles.require(input.path), input.password);
     const imported =
       input.importIntoAccountId === undefined
         ? 0
@@ -188,21 +191,23 @@ export const handlers: Handlers = {
   },
   ...ageHandlers,
   chooseImportFile: async (session) => {
-    const path = await session.platform.chooseOpenFile('import');
+    const path = await session.chooseOpenFile('import');
     return path ? { path } : null;
   },
   chooseImportKeyFile: async (session) => {
-    const path = await session.platform.chooseOpenFile('key-file');
+    const path = await session.chooseOpenFile('key-file');
     return path ? { path } : null;
   },
   openImportSource: (session, input) =>
     openImport(session.requireVault(), {
-      ...(input.path !== undefined ? { path: input.path } : {}),
+      ...(input.path !== undefined ? { path: session.chosenFiles.require(input.path) } : {}),
       ...(input.bytesBase64 !== undefined ? { bytes: Buffer.from(input.bytesBase64, 'base64') } : {}),
       fileName: input.fileName,
       ...(input.format !== undefined ? { format: input.format } : {}),
       ...(input.sourcePassword !== undefined ? { sourcePassword: input.sourcePassword } : {}),
-      ...(input.keyFilePath !== undefined ? { keyFilePath: input.keyFilePath } : {}),
+      ...(input.keyFilePath !== undefined
+        ? { keyFilePath: session.chosenFiles.require(input.keyFilePath) }
+        : {}),
     }),
   previewImport: (session, input) => previewHeldImport(session.requireVault(), input.importId, input.plan),
   commitImport: (session, input) => commitHeldImport(session.requireVault(), input.importId, input.plan),

@@ -8,6 +8,8 @@ import { unlockRetryAfterSeconds, withUnlockBackoff } from '../core/vault/unlock
 import { systemSecretStore, type SecretStore } from '../core/keychain/secret-store';
 import { Vault, type Unlock } from '../core/vault/vault';
 import { AppSettingsStore } from './app-settings-store';
+import { ChosenFiles } from './chosen-files';
+import type { OpenPurpose } from './platform-services';
 import type { PlatformServices } from './platform-services';
 
 /**
@@ -43,6 +45,8 @@ export class SessionController {
   private clipboardValue: string | null = null;
   private clipboardClearing: Promise<void> = Promise.resolve();
   private readonly lockedListeners = new Set<(reason: LockReason) => void>();
+  /** Paths the user picked in a dialog: the only files main reads or writes for the page (chosen-files.ts). */
+  readonly chosenFiles = new ChosenFiles();
 
   constructor(options: SessionControllerOptions) {
     this.platform = options.platform;
@@ -69,6 +73,18 @@ export class SessionController {
 
   recentVaults() {
     return this.store.recentVaults();
+  }
+
+  /** A native open dialog; the picked file may then be read for the page. */
+  async chooseOpenFile(purpose: OpenPurpose): Promise<string | null> {
+    const path = await this.platform.chooseOpenFile(purpose);
+    return path === null ? null : this.chosenFiles.remember(path);
+  }
+
+  /** A native save dialog; the named file may then be written for the page. */
+  async chooseSaveFile(suggestedName: string): Promise<string | null> {
+    const path = await this.platform.chooseSaveFile(suggestedName);
+    return path === null ? null : this.chosenFiles.remember(path);
   }
 
   /** The open vault, or VAULT_LOCKED: every vault method goes through here. */

@@ -2,7 +2,11 @@ import { VaultError } from '../../../shared/errors';
 import type { Account, TokenMeta, TokenRole } from '../../../shared/model';
 import { acceptsSetValue } from '../../../shared/platform-guides';
 import { findKindRule, type KindRule, type ProfileDefinition } from '../../../shared/profiles';
-import { fixedValueLength, isStatusLocked } from '../../../shared/token-questions';
+import {
+  fixedValueLength,
+  isStatusLocked,
+  worksAgainOnlyWithNewValue,
+} from '../../../shared/token-questions';
 import type { TokenDraft, TokenPolicy } from '../tokens/token-policy';
 
 /** Lifecycle operations a profile may forbid for some tokens. */
@@ -137,6 +141,11 @@ export class ProfilePolicy implements TokenPolicy {
     if ((operation === 'validate' || operation === 'invalidate') && isStatusLocked(profile, token)) {
       refuse(
         `The ${token.role} ${lower(rule?.label ?? token.kind)} of ${profile.label} cannot be validated or invalidated from the manager, only replaced: regenerate it with the new value the platform issued.`,
+      );
+    }
+    if (operation === 'validate' && worksAgainOnlyWithNewValue(profile, token)) {
+      refuse(
+        `${profile.label} cannot turn an invalidated token back on; it issues a new one. Record the new value it issued for "${token.name}" by regenerating it (Regenerate… in the app, "tokenvault token regenerate" in the CLI): that makes it valid again.`,
       );
     }
     if (operation === 'map' && !profile.mapping) {

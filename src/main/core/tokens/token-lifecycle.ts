@@ -1,6 +1,6 @@
 import { VaultError } from '../../../shared/errors';
 import { secretValueSchema } from '../../../shared/text-rules';
-import { mayRecordActivity } from '../../../shared/token-questions';
+import { mayRecordActivity, worksAgainOnlyWithNewValue } from '../../../shared/token-questions';
 import { DATE_FORMAT_HINT, parseInstant } from '../../../shared/dates';
 import { parseInput } from '../validate';
 import type { Account, TokenMeta } from '../../../shared/model';
@@ -115,8 +115,11 @@ export class TokenLifecycle {
         : generateTokenValue(policy.regeneratedValueSpec(token));
     policy.checkValue(account, { ...token, accountId: account.id }, value);
     const at = (options.now ?? new Date()).toISOString();
+    // Where the platform cannot turn an invalidated token back on, the value it issued instead is what works now.
+    const validAgain = worksAgainOnlyWithNewValue(policy.profile, token);
     this.write(() => {
       this.deps.tokens.replaceValue(id, value, at, true);
+      if (validAgain) this.deps.tokens.setFields(id, { status: 'active' });
       this.deps.events.append({
         kind: 'Regenerated',
         tokenId: id,
@@ -124,6 +127,7 @@ export class TokenLifecycle {
         details: {
           name: token.name,
           generated: options.value === undefined,
+          ...(validAgain ? { validAgain: true } : {}),
           ...(usage.inUse ? { forced: true, inUse: describeUsage(usage) } : {}),
         },
         at,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TokenMeta } from '../../../../shared/model';
+import { profileOrGeneric, worksAgainOnlyWithNewValue } from '../../../../shared/token-questions';
 import type { TokenUsage } from '../../../../shared/token-views';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
@@ -36,6 +37,8 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
   }, [token.id]);
   const [busy, setBusy] = useState(false);
   const blocked = usage === null || (usage.inUse && !confirmed);
+  // Invalidated where the platform cannot turn it back on: the new value it issued makes the token valid again.
+  const validAgain = worksAgainOnlyWithNewValue(profileOrGeneric(profileId), token);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -50,7 +53,7 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
       setValue('');
       onDone(
         mode === 'paste'
-          ? `Recorded: “${token.name}” has the new value from its platform; the previous one is kept (up to five) until you forget it.`
+          ? `Recorded: “${token.name}” has the new value from its platform${validAgain ? ' and is valid again' : ''}; the previous one is kept (up to five) until you forget it.`
           : `“${token.name}” has a new value generated here: set it on its platform and in what uses it. The previous one is kept (up to five).`,
       );
     } catch (err) {
@@ -60,9 +63,16 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
   };
 
   return (
-    <Dialog title={`Regenerate “${token.name}”?`} onClose={onClose}>
+    <Dialog
+      title={validAgain ? `Record the new value of “${token.name}”` : `Regenerate “${token.name}”?`}
+      onClose={onClose}
+    >
       <form className="form" onSubmit={submit}>
-        <PlatformGuideText profileId={profileId} action="regenerate" role={token.role} />
+        <PlatformGuideText
+          profileId={profileId}
+          action={validAgain ? 'validate' : 'regenerate'}
+          role={token.role}
+        />
         <p>
           Done there? Record the new value here. The current value is kept as an earlier value, so you can
           roll back until you forget it.
@@ -97,7 +107,8 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
           </button>
           <button
             type="submit"
-            className="danger-strong"
+            // The old value is already refused where it comes back only with a new one: nothing more breaks.
+            className={validAgain ? 'primary' : 'danger-strong'}
             disabled={busy || blocked || (mode === 'paste' && !value)}
           >
             Record the new value

@@ -55,7 +55,9 @@ function describe(event: VaultEvent): string {
         return `Earlier value restored (the one replaced ${formatDate(event.details.restoredFrom)})`;
       return event.details.generated
         ? 'Regenerated (new value generated)'
-        : 'Regenerated (value from the platform)';
+        : event.details.validAgain
+          ? 'Regenerated (value from the platform; valid again)'
+          : 'Regenerated (value from the platform)';
     case 'Revealed':
       return typeof event.details.earlierValue === 'string'
         ? `Earlier value revealed (the one replaced ${formatDate(event.details.earlierValue)})`

@@ -13,7 +13,7 @@ interface LifecycleActionsProps {
   /** The detail's action: busy and error shown once for the whole detail. */
   action: Action;
   onDone: (message: string) => void;
-  onOpen: (dialog: 'activity' | 'expiry' | PlatformStep) => void;
+  onOpen: (dialog: 'activity' | 'expiry' | 'regenerate' | PlatformStep) => void;
 }
 
 /** The lifecycle steps of one token: each opens the platform's steps first, then records what the admin did there. */
@@ -31,6 +31,11 @@ export function LifecycleActions({ token, profile, actions, action, onDone, onOp
           {profile.label} does not let a manager validate or invalidate the primary; regenerate it to replace
           it.
         </span>
+      ) : actions.validity === 'new-value' ? (
+        // The platform cannot turn this token back on; it works again only with the value it issues instead.
+        <button type="button" title={says('validate')} onClick={() => onOpen('regenerate')}>
+          Record its new value…
+        </button>
       ) : actions.validity === 'invalidate' ? (
         <button type="button" title={says('invalidate')} onClick={() => onOpen('invalidate')}>
           Invalidate…
