@@ -25,19 +25,24 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
+  /** The input field the refusal is about (a token draft's `assignedTo`, `keyId`, ...), when it is about one. */
+  field?: string;
 }
 
 export class VaultError extends Error {
   readonly code: ErrorCode;
+  /** The input field the refusal names, so a form can mark that field; absent when it is about no one field. */
+  readonly field: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; field?: string }) {
     super(message, options);
     this.name = 'VaultError';
     this.code = code;
+    this.field = options?.field;
   }
 
   toPayload(): ErrorPayload {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
   }
 }
 

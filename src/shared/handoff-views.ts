@@ -3,6 +3,7 @@
  * contract in src/shared/api.ts.
  */
 import type { HandoffField } from './handoff-format';
+import type { LeftOutOfPlan } from './rotation-views';
 
 /** How a handoff's file was protected, as its record keeps it. */
 export const BUNDLE_FORMATS = ['aes-zip', 'age', 'age-armor'] as const;
@@ -51,4 +52,9 @@ export interface EngagementPlanSummary {
   }[];
   /** Tokens given earlier that need nothing (rotated since, deleted, or no value given). */
   othersCount: number;
+  /**
+   * Tokens whose current value they hold but that are already switched off there, so the rotation plan leaves
+   * them out (leftOutOfPlan, src/shared/rotation-views.ts); `toRotate` is then exactly what the plan will hold.
+   */
+  alreadyOff: { tokenId: number; name: string; state: LeftOutOfPlan }[];
 }

@@ -42,6 +42,11 @@ export interface ProfileGuides {
   platform: string;
   /** Switching a token off there is recorded as this lifecycle change (ON24 and endpoint secondaries: disable). */
   offOperation: 'invalidate' | 'disable';
+  /**
+   * The platform has no switch that only turns a token off (Engaging Networks: its "off" is a reset, which is the
+   * rotation itself), so a rotation step offers deleting it there instead of switching it off.
+   */
+  noOffSwitch?: true;
   /** Roles whose value the platform accepts when we set it (generated here); absent or empty: it issues its own. */
   acceptsSetValueRoles: readonly TokenRole[] | 'any';
   actions: Record<GuideAction, GuideEntry>;
@@ -66,6 +71,7 @@ export const PLATFORM_GUIDES: Record<string, ProfileGuides> = {
   'engaging-networks': {
     platform: 'Engaging Networks',
     offOperation: 'invalidate',
+    noOffSwitch: true,
     acceptsSetValueRoles: [],
     actions: {
       issue: {
@@ -550,6 +556,18 @@ export function guideFor(profileId: string, action: GuideAction, role?: TokenRol
 export function guideSentence(profileId: string, action: GuideAction, role?: TokenRole): string {
   const guide = guideFor(profileId, action, role);
   return `${guide.doIt} on ${guidesOf(profileId).platform}: ${guide.where}. Done there? Record it here.`;
+}
+
+/**
+ * A rotation step's other way out, beside a new value: switch the token off there, or, where the platform's only
+ * "off" is the reset the step already asks for, delete it there. Shown in the app and in the exported checklist.
+ */
+export function insteadOfRotatingSentence(profileId: string, role?: TokenRole): string {
+  if (guidesOf(profileId).noOffSwitch) {
+    return `Or delete it there instead: ${guideFor(profileId, 'delete', role).where}.`;
+  }
+  const off = guideFor(profileId, 'invalidate', role);
+  return `Or switch it off there instead: ${off.doIt.charAt(0).toLowerCase()}${off.doIt.slice(1)} at ${off.where}.`;
 }
 
 /** The platform's name as sentences use it ("Emplifi", "its platform"). */

@@ -68,6 +68,11 @@ export interface ProfileDefinition {
    * at once. Validating the old value is refused; recording the new one (regenerate) makes the token valid again.
    */
   invalidationIsFinal?: boolean;
+  /**
+   * False where the platform has no on/off switch apart from validity (Engaging Networks, Emplifi): "disabled" is not
+   * a fact that can be recorded there, so only invalidating is offered. Absent: the platform has one.
+   */
+  switchable?: boolean;
 }
 
 export const GENERIC_PROFILE: ProfileDefinition = {
@@ -104,6 +109,7 @@ export const ENGAGING_NETWORKS_PROFILE: ProfileDefinition = {
   mapping: false,
   endpoints: false,
   invalidationIsFinal: true,
+  switchable: false,
 };
 
 export const ON24_PROFILE: ProfileDefinition = {
@@ -189,6 +195,7 @@ export const EMPLIFI_PROFILE: ProfileDefinition = {
   inactivity: null,
   mapping: false,
   endpoints: false,
+  switchable: false,
 };
 
 export const PROFILES: readonly ProfileDefinition[] = [

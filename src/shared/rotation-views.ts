@@ -2,7 +2,7 @@
  * Rotation plans as core reports them: one step per token, each with its platform's guides, and how far the admin
  * got. Names, ids and dates only: never a secret value.
  */
-import type { TokenRole } from './model';
+import type { TokenRole, TokenStatus } from './model';
 import type { PlatformGuide } from './platform-guides';
 
 /** What the admin recorded for a step: the platform's new value pasted, one generated here, or the token off or gone there. */
@@ -17,6 +17,19 @@ export const ROTATION_OUTCOME_LABELS: Record<RotationOutcome, string> = {
 };
 
 export type RotationReason = 'engagement-ended' | 'selection';
+
+/** Why an engagement end's plan leaves a held token out: it is already switched off, so its value is no risk. */
+export type LeftOutOfPlan = 'invalidated' | 'disabled';
+
+/**
+ * The one rule for what an engagement end's rotation plan holds: a token already switched off (invalidated or
+ * disabled) is no risk any more, whatever value the agency holds, so it gets no step. Null: the plan rotates it.
+ */
+export function leftOutOfPlan(token: { status: TokenStatus; enabled: boolean }): LeftOutOfPlan | null {
+  if (token.status !== 'active') return 'invalidated';
+  if (!token.enabled) return 'disabled';
+  return null;
+}
 
 export interface RotationStepView {
   position: number;

@@ -41,6 +41,11 @@ export function worksAgainOnlyWithNewValue(
   return profile.invalidationIsFinal === true && token.status === 'inactive';
 }
 
+/** The platform has an on/off switch apart from validity, so "disabled there" can be recorded. */
+export function mayRecordDisabled(profile: ProfileDefinition): boolean {
+  return profile.switchable !== false;
+}
+
 /**
  * A token's values come from its platform (paste what it issued) rather than from Token Vault (generate one to set
  * there): true wherever the platform's guide says it accepts no value it did not issue. Core refuses a value made
@@ -92,8 +97,11 @@ export interface TokenActions {
    * cannot turn it back on; recording the new value it issued (regenerate) makes it valid again.
    */
   validity: 'validate' | 'invalidate' | 'locked' | 'new-value';
-  /** `re-enable`: the platform's clock disabled it; enabling restarts the count. */
-  switch: 'enable' | 'disable' | 're-enable';
+  /**
+   * `re-enable`: the platform's clock disabled it; enabling restarts the count. Null where the platform has no on/off
+   * switch apart from validity and the token is on (a token recorded off before is still offered `enable`).
+   */
+  switch: 'enable' | 'disable' | 're-enable' | null;
   recordActivity: boolean;
   platformIssuesValues: boolean;
   /** The map/unmap panel applies (a profile with mappings, a primary or secondary token). */
@@ -116,7 +124,13 @@ export function tokenActions(
         : worksAgainOnlyWithNewValue(profile, token)
           ? 'new-value'
           : 'validate',
-    switch: platformOff ? 're-enable' : token.enabled ? 'disable' : 'enable',
+    switch: platformOff
+      ? 're-enable'
+      : !token.enabled
+        ? 'enable'
+        : mayRecordDisabled(profile)
+          ? 'disable'
+          : null,
     recordActivity: mayRecordActivity(profile, token, state),
     platformIssuesValues: platformIssuesValues(profile, token),
     mappings: profile.mapping && token.role !== 'standalone',

@@ -139,9 +139,9 @@ describe('age-encrypted handoffs in Chromium', () => {
     await opener.getByText(/opens with this vault’s age key/).waitFor();
     expect(await opener.getByLabel('Bundle password').count()).toBe(0);
     await opener.getByRole('button', { name: 'Open', exact: true }).click();
-    await opener.getByRole('heading', { name: /2 token\(s\) for Acme Agency, from Alice Admin/ }).waitFor();
+    await opener.getByRole('heading', { name: /2 tokens for Acme Agency, from Alice Admin/ }).waitFor();
     await opener.getByRole('button', { name: 'Import all' }).click();
-    await opener.getByText('Imported 2 token(s).').waitFor();
+    await opener.getByText('Imported 2 tokens.').waitFor();
     await screenshot(page, 'age-05-opened');
     expect(vault.tokens.list().length).toBe(4);
 

@@ -12,7 +12,7 @@ describe(
   'Engaging Networks: an invalidated token comes back only with a new value',
   { timeout: 120_000 },
   () => {
-    it('offers "Record its new value…" instead of Validate; the pasted value makes it valid again', async () => {
+    it('offers "Record its new value…" instead of Validate, and no Disable; the pasted value makes it valid again', async () => {
       const { page, dispatch } = await openApp(suite.browser, suite.url, {
         seed: async ({ dispatch: seed, workDir }) => {
           await mainCall(seed, 'createVault', {
@@ -42,6 +42,8 @@ describe(
       const lifecycle = page.getByRole('group', { name: 'Lifecycle' });
       await lifecycle.getByRole('button', { name: 'Record its new value…' }).waitFor();
       expect(await lifecycle.getByRole('button', { name: /^Validate/ }).count()).toBe(0);
+      // Engaging Networks has no on/off switch apart from validity: nothing to record as "disabled" there.
+      expect(await lifecycle.getByRole('button', { name: /^Disable/ }).count()).toBe(0);
 
       await lifecycle.getByRole('button', { name: 'Record its new value…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Record the new value of “Supporter export”' });

@@ -93,10 +93,10 @@ describe('the handoff wizard in Chromium', () => {
     await opener.getByText('Wrong bundle password.').waitFor();
     await opener.getByLabel('Bundle password').fill(password);
     await opener.getByRole('button', { name: 'Open', exact: true }).click();
-    await opener.getByRole('heading', { name: /2 token\(s\) for Acme Agency, from Alice Admin/ }).waitFor();
+    await opener.getByRole('heading', { name: /2 tokens for Acme Agency, from Alice Admin/ }).waitFor();
     expect(await opener.textContent()).not.toContain(values[0]!);
     await opener.getByRole('button', { name: 'Import all' }).click();
-    await opener.getByText('Imported 2 token(s).').waitFor();
+    await opener.getByText('Imported 2 tokens.').waitFor();
     await opener.getByRole('button', { name: 'Close' }).click();
     expect(vault.tokens.list().length).toBe(5);
 

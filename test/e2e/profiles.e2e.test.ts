@@ -16,6 +16,9 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOStri
 const tokenList = (page: Page) => page.getByRole('listbox', { name: 'Tokens' });
 const rowNames = (page: Page) => tokenList(page).locator('.token-name').allTextContents();
 const detailTitle = (page: Page) => page.locator('#detail-title');
+/** Whether the element has the keyboard focus, read in the page (this file is compiled without the DOM library). */
+const holdsFocus = (el: unknown) =>
+  el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement;
 const field = (page: Page, label: string) =>
   page
     .locator('.fields > div')
@@ -92,7 +95,9 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await dialog.getByLabel('Kind').selectOption({ label: 'Private token' });
     await dialog.getByLabel('Name (what it is for)').fill('Salesforce sync');
     await dialog.getByRole('button', { name: 'Add token' }).click();
-    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/user/i);
+    // Core's refusal names its field: the user field is marked, described by the sentence, and focused.
+    await poll(() => dialog.getByLabel('User, required').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator('#token-assigned-error').textContent()).toMatch(/assigned to a user/);
     await dialog.getByLabel('User, required').fill('bob@agency.example');
     await screenshot(page, 'profile-en-new-private');
     await dialog.getByRole('button', { name: 'Add token' }).click();
@@ -293,7 +298,8 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     dialog = await openNewToken(page);
     await dialog.getByLabel('Name (what it is for)').fill('No description');
     await dialog.getByRole('button', { name: 'Add token' }).click();
-    await poll(() => dialog.getByRole('alert').textContent()).toMatch(/description/i);
+    await poll(() => dialog.getByLabel('Description, required').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator('#token-description-error').textContent()).toMatch(/description/i);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     for (const name of ['Reviews widget', 'Old syndication']) {
@@ -329,9 +335,13 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
         .count(),
     ).toBe(0);
     await page.getByRole('button', { name: 'Regenerate…' }).click();
-    // Emplifi issues the new bearer token itself, so the dialog asks for it first; nothing to do until it is in.
+    // Emplifi issues the new bearer token itself, so the dialog asks for it first: a submit without it says so there.
     const regen = page.getByRole('dialog', { name: /Regenerate/ });
-    await poll(() => regen.getByRole('button', { name: 'Record the new value' }).isDisabled()).toBe(true);
+    await regen.getByRole('button', { name: 'Record the new value' }).click();
+    await poll(() => regen.getByLabel('New value the platform issued').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await regen.getByText('Paste the value the platform issued.').waitFor();
     expect(await regen.getByLabel(/Generate one here/).count()).toBe(0);
     await regen.getByLabel('New value the platform issued').fill('emplifi-issued-bearer-5f2a9c');
     await regen.getByRole('button', { name: 'Record the new value' }).click();
@@ -367,7 +377,17 @@ describe('platform profiles in the app', { timeout: 120_000 }, () => {
     await regen.getByRole('button', { name: 'Record the new value' }).click();
     await regen.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Earlier values kept').textContent()).toBe('1');
-    await lifecycle(page).getByRole('button', { name: 'Forget 1 earlier value' }).click();
+    // Forgetting cannot be undone: it asks first, with focus on Cancel, and Cancel keeps the value.
+    await lifecycle(page).getByRole('button', { name: 'Forget 1 earlier value…' }).click();
+    const forget = page.getByRole('dialog', { name: /Forget the earlier value of/ });
+    await poll(() => forget.getByRole('button', { name: 'Cancel' }).evaluate(holdsFocus)).toBe(true);
+    await expectAccessible(page, 'forget earlier values');
+    await page.keyboard.press('Escape');
+    await forget.waitFor({ state: 'detached' });
+    expect(await field(page, 'Earlier values kept').textContent()).toBe('1');
+    await lifecycle(page).getByRole('button', { name: 'Forget 1 earlier value…' }).click();
+    await forget.getByRole('button', { name: 'Forget 1 earlier value' }).click();
+    await forget.waitFor({ state: 'detached' });
     await poll(() => field(page, 'Earlier values kept').textContent()).toBe('0');
 
     const soon = new Date(Date.now() + 5 * DAY_MS).toISOString().slice(0, 10);

@@ -233,7 +233,8 @@ describe('walkthrough: the smaller problems', { timeout: 120_000 }, () => {
     const { page } = await seededApp(() => undefined);
     const newToken = page.getByRole('button', { name: 'New token' });
     expect(await newToken.isDisabled()).toBe(true);
-    expect(await newToken.getAttribute('title')).toBe('Add an account first: every token belongs to one.');
+    const why = page.locator(`#${await newToken.getAttribute('aria-describedby')}`);
+    expect(await why.textContent()).toBe('Add an account first: every token belongs to one.');
     await page.getByRole('button', { name: 'Add an account' }).click();
     const add = page.getByRole('dialog', { name: 'Add a platform account' });
     await add.getByLabel('Name', { exact: true }).fill('Own API');

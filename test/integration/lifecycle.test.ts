@@ -391,6 +391,24 @@ describe('Engaging Networks: an invalidated token works again only with a new va
     expect(vault.verify().ok).toBe(true);
   });
 
+  it('Engaging Networks and Emplifi record no "disabled": they have no switch apart from validity', async () => {
+    for (const [profile, extra] of [
+      ['engaging-networks', { kind: 'public' }],
+      ['emplifi', { description: 'Reviews widget' }],
+    ] as const) {
+      const { vault, account } = await vaultWith(profile);
+      const token = vault.tokens.create({ accountId: account.id, name: 'Widget', value: 'w-1', ...extra });
+      const error = refusal(() => vault.lifecycle.disable(token.id));
+      expect(error.code).toBe('POLICY');
+      expect(error.message).toMatch(
+        /has no switch that turns a token off and on again; to stop "Widget" working, invalidate it there/,
+      );
+      expect(vault.tokens.get(token.id).enabled).toBe(true);
+      expect(kinds(vault, token.id)).toEqual(['Created']);
+      vault.lock();
+    }
+  });
+
   it('Emplifi keeps validate after regenerate: a regenerated inactive token there stays invalid until validated', async () => {
     const { vault, account } = await vaultWith('emplifi');
     const other = vault.tokens.create({

@@ -18,8 +18,11 @@ async function vaultWith(profile: string, options: { allowDelete?: boolean } = {
   return { vault, account };
 }
 
-/** The call is refused with POLICY and a sentence matching `sentence`, and nothing was written. */
-function expectPolicy(vault: Vault, call: () => unknown, sentence: RegExp): void {
+/**
+ * The call is refused with POLICY and a sentence matching `sentence`, and nothing was written; with `field`, the
+ * refusal also names that input field, in the error and in the payload that crosses IPC (a form marks that field).
+ */
+function expectPolicy(vault: Vault, call: () => unknown, sentence: RegExp, field?: string): void {
   const before = { tokens: vault.tokens.list().length, events: vault.events.count() };
   let thrown: unknown;
   try {
@@ -30,6 +33,8 @@ function expectPolicy(vault: Vault, call: () => unknown, sentence: RegExp): void
   expect(thrown).toBeInstanceOf(VaultError);
   expect((thrown as VaultError).code).toBe('POLICY');
   expect((thrown as VaultError).message).toMatch(sentence);
+  if (field !== undefined)
+    expect((thrown as VaultError).toPayload()).toMatchObject({ code: 'POLICY', field });
   expect({ tokens: vault.tokens.list().length, events: vault.events.count() }).toEqual(before);
 }
 
@@ -68,6 +73,7 @@ describe('Engaging Networks profile', () => {
       vault,
       () => vault.tokens.create({ accountId: account.id, name: 'No user', kind: 'private', value: value() }),
       /^In Engaging Networks accounts, a private token must be assigned to a user\.$/,
+      'assignedTo',
     );
     for (let i = 0; i < 12; i++)
       vault.tokens.create({
@@ -122,11 +128,13 @@ describe('ON24 profile', () => {
           value: value(),
         }),
       /^In ON24 accounts, a token key and secret needs its token key recorded/,
+      'keyId',
     );
     expectPolicy(
       vault,
       () => vault.tokens.create({ accountId: account.id, name: 'Salesforce', keyId: 'KEY1', value: value() }),
       /^In ON24 accounts, a token key and secret must be assigned to a producer login\.$/,
+      'assignedTo',
     );
     const token = vault.tokens.create({
       accountId: account.id,
@@ -158,6 +166,7 @@ describe('ON24 profile', () => {
           value: value(),
         }),
       /In ON24 accounts, each producer login has one token, and "events.producer" already has "Salesforce"/,
+      'assignedTo',
     );
     const other = vault.tokens.create({
       accountId: account.id,
@@ -276,6 +285,7 @@ describe('Emplifi profile', () => {
       vault,
       () => vault.tokens.create({ accountId: account.id, name: 'Agency', value: value() }),
       /^Emplifi Ratings & Reviews requires a description for every token/,
+      'description',
     );
     const token = vault.tokens.create(bearer(account.id, 'Agency'));
     expectPolicy(

@@ -120,6 +120,26 @@ describe('rotation plans', () => {
     );
   });
 
+  it('engagement ended: the summary the app shows holds exactly the plan; held tokens already off are named with why', async () => {
+    const { vault, enToken, on24Token, emplifiToken } = await setup();
+    vault.lifecycle.invalidate(emplifiToken.id);
+    vault.lifecycle.disable(on24Token.id);
+    const summary = vault.handoffs.engagementPlanSummary('Acme Agency');
+    expect(summary.toRotate.map((token) => token.name)).toEqual(['Supporter export']);
+    expect(summary.alreadyOff.map(({ name, state }) => [name, state]).sort()).toEqual([
+      ['Carousel feed', 'invalidated'],
+      ['Salesforce', 'disabled'],
+    ]);
+    const plan = vault.rotations.startForRecipient('Acme Agency');
+    expect(plan.steps.map((step) => step.tokenId)).toEqual(summary.toRotate.map((token) => token.tokenId));
+    expect(plan.steps.map((step) => step.tokenId)).toEqual([enToken.id]);
+    // Engaging Networks' only "off" is the reset the step asks for: the checklist offers deleting it there instead.
+    expect(planToMarkdown(plan)).toContain(
+      'Or delete it there instead: Hello menu \\> Account Settings \\> Tokens \\> delete icon.',
+    );
+    expect(planToHtml(plan)).not.toContain('Or switch it off there instead: reset');
+  });
+
   it('a selection: generate where the platform accepts it, deleted there, a token gone from the vault', async () => {
     const { vault, kept, emplifiToken, enToken } = await setup();
     const plan = vault.rotations.startForTokens([kept.id, emplifiToken.id, enToken.id, kept.id]);

@@ -147,6 +147,24 @@ describe('the questions the screens ask, answered once', () => {
       tokenActions(ENGAGING_NETWORKS_PROFILE, { kind: 'private', role: 'standalone', status, enabled: true })
         .validity;
     expect([en('active'), en('inactive')]).toEqual(['invalidate', 'new-value']);
+    // Engaging Networks and Emplifi have no on/off switch apart from validity: no Disable; a token recorded off
+    // before can still be recorded on again.
+    for (const [profile, kind] of [
+      [ENGAGING_NETWORKS_PROFILE, 'private'],
+      [EMPLIFI_PROFILE, 'bearer'],
+    ] as const) {
+      const on = (enabled: boolean) =>
+        tokenActions(profile, { kind, role: 'standalone', status: 'active', enabled }).switch;
+      expect([on(true), on(false)]).toEqual([null, 'enable']);
+    }
+    expect(
+      tokenActions(GENERIC_PROFILE, {
+        kind: 'api-token',
+        role: 'standalone',
+        status: 'active',
+        enabled: true,
+      }).switch,
+    ).toBe('disable');
     expect(
       tokenActions(EMPLIFI_PROFILE, { kind: 'bearer', role: 'secondary', status: 'inactive', enabled: true })
         .validity,

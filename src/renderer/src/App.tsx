@@ -6,6 +6,7 @@ import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { DemoVaultScreen } from './features/welcome/DemoVaultScreen';
 import { RecoveryKeyScreen } from './features/welcome/RecoveryKeyScreen';
 import { WelcomeScreen, type CreatedDemo } from './features/welcome/WelcomeScreen';
+import { useTabWrap } from './ui/use-tab-wrap';
 
 const SESSION_POLL_MS = 5000;
 const ACTIVITY_THROTTLE_MS = 15_000;
@@ -26,6 +27,7 @@ export function App() {
   const [session, setSession] = useState<SessionState | null>(null);
   const [view, setView] = useState<View>({ name: 'loading' });
   const lastActivity = useRef(0);
+  useTabWrap();
 
   const refresh = useCallback(async () => {
     const next = await call('getSession', {});

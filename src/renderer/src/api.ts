@@ -15,6 +15,10 @@ export class ApiError extends Error {
   get code() {
     return this.payload.code;
   }
+  /** The input field core's refusal is about, when it names one. */
+  get field(): string | undefined {
+    return this.payload.field;
+  }
 }
 
 const lockedListeners = new Set<() => void>();

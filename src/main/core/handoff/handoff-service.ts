@@ -16,6 +16,7 @@ import {
   type HandoffRecord,
   type PasswordChannel,
 } from '../../../shared/handoff-views';
+import { leftOutOfPlan } from '../../../shared/rotation-views';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { AccountStore } from '../accounts/account-store';
 import type { SqliteDatabase } from '../db/open-database';
@@ -272,13 +273,20 @@ export class HandoffService {
     return planEngagementEnd(this.deps, recipient);
   }
 
-  /** The plan as the app shows it before asking: what to rotate, and how many need nothing. */
+  /**
+   * The plan as the app shows it before asking: exactly the tokens the rotation plan will hold, the held ones it
+   * leaves out because they are already switched off (and why), and how many need nothing.
+   */
   engagementPlanSummary(recipient: string | number): EngagementPlanSummary {
     const plan = this.engagementPlan(recipient);
-    return {
-      toRotate: plan.toRotate.map(({ tokenId, name, blocked }) => ({ tokenId, name, blocked })),
-      othersCount: plan.others.length,
-    };
+    const toRotate: EngagementPlanSummary['toRotate'] = [];
+    const alreadyOff: EngagementPlanSummary['alreadyOff'] = [];
+    for (const { tokenId, name, blocked } of plan.toRotate) {
+      const state = leftOutOfPlan(this.deps.tokens.get(tokenId));
+      if (state) alreadyOff.push({ tokenId, name, state });
+      else toRotate.push({ tokenId, name, blocked });
+    }
+    return { toRotate, othersCount: plan.others.length, alreadyOff };
   }
 
   endEngagement(recipient: string | number, action: EngagementAction): EngagementResult {

@@ -5,6 +5,7 @@ import { findKindRule, type KindRule, type ProfileDefinition } from '../../../sh
 import {
   fixedValueLength,
   isStatusLocked,
+  mayRecordDisabled,
   worksAgainOnlyWithNewValue,
 } from '../../../shared/token-questions';
 import type { TokenDraft, TokenPolicy } from '../tokens/token-policy';
@@ -34,8 +35,11 @@ export interface TokenTies {
 
 const ALPHANUMERIC_VALUE = (length: number) => new RegExp(`^[A-Za-z0-9]{${length}}$`);
 
-function refuse(sentence: string): never {
-  throw new VaultError('POLICY', sentence);
+/** The input a refusal is about, so a form can mark that field (VaultError.field); the draft's names plus the value. */
+export type RefusedField = keyof TokenDraft | 'value';
+
+function refuse(sentence: string, field?: RefusedField): never {
+  throw new VaultError('POLICY', sentence, field ? { field } : undefined);
 }
 
 function lower(label: string): string {
@@ -84,11 +88,13 @@ export class ProfilePolicy implements TokenPolicy {
       if (rule.requiresAssignedTo && !draft.assignedTo?.trim()) {
         refuse(
           `In ${profile.label} accounts, ${article(rule.label)} ${lower(rule.label)} must be assigned to ${article(rule.assignedToLabel ?? 'user')} ${lower(rule.assignedToLabel ?? 'user')}.`,
+          'assignedTo',
         );
       }
       if (rule.requiresKeyId && !draft.keyId?.trim()) {
         refuse(
           `In ${profile.label} accounts, ${article(rule.label)} ${lower(rule.label)} needs its ${lower(rule.keyIdLabel ?? 'key id')} recorded (the visible half of the pair).`,
+          'keyId',
         );
       }
       description = this.primaryDescription(account, rule, role, description, existing);
@@ -101,7 +107,10 @@ export class ProfilePolicy implements TokenPolicy {
       }
     }
     if (profile.descriptionRequired && !description.trim()) {
-      refuse(`${profile.label} requires a description for every token: say what it is for and who uses it.`);
+      refuse(
+        `${profile.label} requires a description for every token: say what it is for and who uses it.`,
+        'description',
+      );
     }
     // The primary's fixed description is the platform's own text (it holds the account name), so it is not checked.
     const fixedByPlatform = rule?.fixedPrimaryDescription !== undefined && role === 'primary';
@@ -110,6 +119,7 @@ export class ProfilePolicy implements TokenPolicy {
       if (refused.length > 0) {
         refuse(
           `${profile.label} does not accept ${refused.map((c) => `"${c}"`).join(', ')} in a description; use ${profile.descriptionCharacters.described}.`,
+          'description',
         );
       }
     }
@@ -130,6 +140,7 @@ export class ProfilePolicy implements TokenPolicy {
     if (!ALPHANUMERIC_VALUE(format.length).test(value)) {
       refuse(
         `In ${this.profile.label} accounts, ${article(draft.role)} ${draft.role} token's value is exactly ${format.length} letters and digits (A-Z, a-z, 0-9); generate one instead.`,
+        'value',
       );
     }
   }
@@ -146,6 +157,11 @@ export class ProfilePolicy implements TokenPolicy {
     if (operation === 'validate' && worksAgainOnlyWithNewValue(profile, token)) {
       refuse(
         `${profile.label} cannot turn an invalidated token back on; it issues a new one. Record the new value it issued for "${token.name}" by regenerating it (Regenerate… in the app, "tokenvault token regenerate" in the CLI): that makes it valid again.`,
+      );
+    }
+    if (operation === 'disable' && token.enabled && !mayRecordDisabled(profile)) {
+      refuse(
+        `${profile.label} has no switch that turns a token off and on again; to stop "${token.name}" working, invalidate it there and record that instead.`,
       );
     }
     if (operation === 'map' && !profile.mapping) {
@@ -229,6 +245,7 @@ export class ProfilePolicy implements TokenPolicy {
       if (assigneeChanged && holder) {
         refuse(
           `In ${profile.label} accounts, each ${lower(rule.assignedToLabel ?? 'user')} has one token, and "${draft.assignedTo.trim()}" already has "${holder.name}" (id ${holder.id}).`,
+          'assignedTo',
         );
       }
     }
@@ -247,6 +264,7 @@ export class ProfilePolicy implements TokenPolicy {
     if (untouched || description === fixed) return fixed;
     refuse(
       `The primary ${lower(rule.label)}'s description is set by ${this.profile.label} ("${fixed}") and cannot be changed.`,
+      'description',
     );
   }
 }

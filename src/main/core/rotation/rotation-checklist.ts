@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { VaultError } from '../../../shared/errors';
-import type { PlatformGuide } from '../../../shared/platform-guides';
+import { insteadOfRotatingSentence, type PlatformGuide } from '../../../shared/platform-guides';
 import {
   ROTATION_OUTCOME_LABELS,
   type RotationPlanView,
@@ -45,9 +45,7 @@ export function planToMarkdown(plan: RotationPlanView): string {
     const guide = step.guides.regenerate;
     for (const [index, text] of guide.steps.entries()) lines.push(`  ${index + 1}. ${escapeMarkdown(text)}`);
     for (const text of guideLines(guide)) lines.push(`  - ${escapeMarkdown(text)}`);
-    lines.push(
-      `  - Or switch it off: ${escapeMarkdown(step.guides.invalidate.doIt)} at ${escapeMarkdown(step.guides.invalidate.where)}.`,
-    );
+    lines.push(`  - ${escapeMarkdown(insteadOfRotatingSentence(step.profileId, step.role))}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -74,9 +72,7 @@ export function planToHtml(plan: RotationPlanView): string {
   <ol>${guide.steps.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ol>
   <ul>${guideLines(guide)
     .map((text) => `<li>${escapeHtml(text)}</li>`)
-    .join(
-      '',
-    )}<li>${escapeHtml(`Or switch it off: ${step.guides.invalidate.doIt} at ${step.guides.invalidate.where}.`)}</li></ul>
+    .join('')}<li>${escapeHtml(insteadOfRotatingSentence(step.profileId, step.role))}</li></ul>
 </li>`;
     })
     .join('\n');

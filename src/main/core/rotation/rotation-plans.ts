@@ -8,6 +8,7 @@ import {
 } from '../../../shared/platform-guides';
 import { findProfile, GENERIC_PROFILE } from '../../../shared/profiles';
 import {
+  leftOutOfPlan,
   ROTATION_OUTCOME_LABELS,
   type RotationOutcome,
   type RotationPlanSummary,
@@ -81,12 +82,12 @@ export class RotationPlans {
         `Rotation plan ${open.id} for ${recipient.name} is not finished (${view.progress}); resume it instead of starting another.`,
       );
     }
-    // A token already switched off (invalidated or disabled) is no risk any more, whatever value the agency holds.
-    // In the order the tokens were added to the vault: the same plan reads the same on every screen and export.
+    // A token already switched off is left out (leftOutOfPlan, src/shared/rotation-views.ts). In the order the
+    // tokens were added to the vault: the same plan reads the same on every screen and export.
     const tokens = this.deps.handoffs
       .engagementPlan(recipient.id)
       .toRotate.map((holding) => this.deps.tokens.get(holding.tokenId))
-      .filter((token) => token.status === 'active' && token.enabled)
+      .filter((token) => leftOutOfPlan(token) === null)
       .sort((a, b) => a.id - b.id);
     if (tokens.length === 0) {
       throw new VaultError(

@@ -1,4 +1,5 @@
 import { Dialog } from '../../ui/Dialog';
+import { plural } from '../../../../shared/token-state-vocabulary';
 
 export interface AgeBundleResult {
   fileName: string;
@@ -12,7 +13,7 @@ export function AgeBundleReady({ result, onClose }: { result: AgeBundleResult; o
   return (
     <Dialog title="Bundle ready: encrypted to their key" onClose={onClose} wide>
       <p>
-        <strong>{result.fileName}</strong> holds {result.tokenCount} token(s) for {result.recipient},
+        <strong>{result.fileName}</strong> holds {plural(result.tokenCount, 'token')} for {result.recipient},
         encrypted to their age key (fingerprint <strong className="fingerprint">{result.fingerprint}</strong>
         ). There is no password: send the file any way you like (email, file transfer). Only their secret key
         opens it.

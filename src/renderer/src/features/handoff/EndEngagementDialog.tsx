@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/api';
+import { plural } from '../../../../shared/token-state-vocabulary';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -44,7 +45,10 @@ export function EndEngagementDialog({ recipient, onClose, onChanged }: EndEngage
     }
   };
 
+  // Core answers what the plan will hold (toRotate) and which held tokens it leaves out, already switched off.
   const held = holdings?.toRotate ?? [];
+  const alreadyOff = holdings?.alreadyOff ?? [];
+  const othersCount = holdings?.othersCount ?? 0;
   return (
     <Dialog title={`Engagement ended: rotate what ${recipient.name} holds`} onClose={onClose}>
       {holdings === null ? (
@@ -52,9 +56,11 @@ export function EndEngagementDialog({ recipient, onClose, onChanged }: EndEngage
       ) : (
         <>
           <p>
-            {held.length === 0
-              ? `${recipient.name} holds no current value of any token: there is nothing to rotate.`
-              : `${recipient.name} holds the current value of ${held.length} token(s). A rotation plan takes you through them one by one: rotate or switch off each one on its platform, then record it here. The plan is saved, so you can stop and resume.`}
+            {held.length > 0
+              ? `${recipient.name} holds the current value of ${plural(held.length, 'token')} still switched on. A rotation plan takes you through ${held.length === 1 ? 'it' : 'them one by one'}: rotate or switch off each one on its platform, then record it here. The plan is saved, so you can stop and resume.`
+              : alreadyOff.length > 0
+                ? `Every token whose current value ${recipient.name} holds is already switched off: there is nothing to rotate.`
+                : `${recipient.name} holds no current value of any token: there is nothing to rotate.`}
           </p>
           {held.length > 0 && (
             <ul aria-label="Tokens to rotate">
@@ -63,10 +69,21 @@ export function EndEngagementDialog({ recipient, onClose, onChanged }: EndEngage
               ))}
             </ul>
           )}
-          {holdings.othersCount > 0 && (
+          {alreadyOff.length > 0 && (
+            <ul className="hint" aria-label="Not in the plan">
+              {alreadyOff.map((token) => (
+                <li key={token.tokenId}>
+                  “{token.name}” is already recorded as {token.state}, so it is not in the plan: the value{' '}
+                  {recipient.name} holds no longer works there.
+                </li>
+              ))}
+            </ul>
+          )}
+          {othersCount > 0 && (
             <p className="hint">
-              {holdings.othersCount} other token(s) they were given need nothing: rotated since, deleted, or
-              handed over without the value.
+              {othersCount === 1
+                ? '1 other token they were given needs nothing: rotated since, deleted, or handed over without the value.'
+                : `${othersCount} other tokens they were given need nothing: rotated since, deleted, or handed over without the value.`}
             </p>
           )}
           {unfinished && <p className="notice">{unfinished.progress}: this plan is not finished yet.</p>}

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { DEFAULT_HANDOFF_FIELDS } from '../../../../shared/handoff-defaults';
 import { AgeBundleReady, type AgeBundleResult } from './AgeBundleReady';
+import { plural } from '../../../../shared/token-state-vocabulary';
 
 const FIELD_LABELS: Record<HandoffField, string> = {
   value: 'Token values',
@@ -205,8 +206,8 @@ export function HandoffWizard({
         wide
       >
         <p>
-          <strong>{result.fileName}</strong> holds {result.tokenCount} token(s) for {result.recipient}. Send
-          the file one way (email, file transfer) and this password another way:{' '}
+          <strong>{result.fileName}</strong> holds {plural(result.tokenCount, 'token')} for {result.recipient}
+          . Send the file one way (email, file transfer) and this password another way:{' '}
           <strong>{result.channel}</strong>. Never put both in the same message.
         </p>
         <div className="bundle-password-box">

@@ -3,6 +3,7 @@ import type { Account } from '../../../../shared/model';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { plural } from '../../../../shared/token-state-vocabulary';
 
 type Opened = {
   recipient: string;
@@ -52,7 +53,7 @@ export function OpenBundleDialog({
         ? await call('openAgeBundle', { path, importIntoAccountId: accountId })
         : await call('openBundle', { path, password, importIntoAccountId: accountId });
       setPassword('');
-      setNotice(`Imported ${result.imported} token(s).`);
+      setNotice(`Imported ${plural(result.imported, 'token')}.`);
       onImported();
     } catch (err) {
       setError(messageOf(err));
@@ -94,7 +95,7 @@ export function OpenBundleDialog({
       {opened && (
         <section aria-labelledby="opened-title">
           <h3 id="opened-title">
-            {opened.tokens.length} token(s) for {opened.recipient}, from {opened.from}
+            {plural(opened.tokens.length, 'token')} for {opened.recipient}, from {opened.from}
           </h3>
           <ul className="pick-list" aria-label="Tokens in the bundle">
             {opened.tokens.map((t) => (

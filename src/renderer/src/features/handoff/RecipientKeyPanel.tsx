@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDate } from '../../ui/format';
 import { imageIn, QrImageError, readQrImage } from './read-qr-image';
+import { plural } from '../../../../shared/token-state-vocabulary';
 
 export const CONFIRM_BY_PHONE = 'Confirm it with the agency by phone before first use.';
 
@@ -63,7 +64,7 @@ export function RecipientKeyPanel({ recipientId, name }: { recipientId: number; 
           password.
         </p>
       )}
-      {earlier > 0 && <p className="muted small">{earlier} earlier key(s) kept on record.</p>}
+      {earlier > 0 && <p className="muted small">{plural(earlier, 'earlier key')} kept on record.</p>}
       <div className="actions">
         <button type="button" onClick={() => (setPasting(true), setNotice(null), setError(null))}>
           {current ? 'Replace key…' : 'Add age key…'}

@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { EndEngagementDialog } from './EndEngagementDialog';
 import { RecipientKeyPanel } from './RecipientKeyPanel';
 import { formatDate } from '../../ui/format';
+import { plural } from '../../../../shared/token-state-vocabulary';
 
 type Holding = { tokenId: number; name: string; lastHandedAt: string; stillInVault: boolean };
 
@@ -298,13 +299,13 @@ function DeleteRecipientDialog({
         </p>
       ) : recipient.archived ? (
         <p>
-          {recipient.name} received {recipient.handoffCount} handoff(s). Their contact details are erased, and
-          the handoffs stay on record under “{recipient.name} (deleted)”, so every token still shows who holds
-          it.
+          {recipient.name} received {plural(recipient.handoffCount, 'handoff')}. Their contact details are
+          erased, and the handoffs stay on record under “{recipient.name} (deleted)”, so every token still
+          shows who holds it.
         </p>
       ) : (
         <p>
-          {recipient.name} received {recipient.handoffCount} handoff(s), and is not archived.
+          {recipient.name} received {plural(recipient.handoffCount, 'handoff')}, and is not archived.
         </p>
       )}
       <ErrorText message={error} />

@@ -1,3 +1,4 @@
+import { FieldError } from '../../ui/FieldError';
 import type { TokenUsage } from '../../../../shared/token-views';
 
 /** The places a token is used, in plain words: what breaks if it is reset or deleted. */
@@ -18,11 +19,17 @@ interface InUseWarningProps {
   action: 'regenerate' | 'delete';
   confirmed: boolean;
   onConfirm: (confirmed: boolean) => void;
+  /** The checkbox's own error (a submit without it ticked), read out with it. */
+  error?: string | null;
 }
 
+/** The confirmation checkbox's id, so a dialog can move focus to it when a submit needs it ticked. */
+export const inUseConfirmId = (action: InUseWarningProps['action']) => `${action}-in-use-confirm`;
+
 /** Resetting or deleting a token in use needs an explicit confirmation, so the warning carries the checkbox. */
-export function InUseWarning({ usage, action, confirmed, onConfirm }: InUseWarningProps) {
+export function InUseWarning({ usage, action, confirmed, onConfirm, error }: InUseWarningProps) {
   if (!usage?.inUse) return null;
+  const id = inUseConfirmId(action);
   const verb = action === 'delete' ? 'Deleting' : 'Resetting';
   return (
     <div className="warning-box" role="alert">
@@ -35,10 +42,18 @@ export function InUseWarning({ usage, action, confirmed, onConfirm }: InUseWarni
           <li key={phrase}>{phrase}</li>
         ))}
       </ul>
-      <label className="check">
-        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+      <label className="check" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={confirmed}
+          onChange={(e) => onConfirm(e.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         {`I understand; record it ${action === 'delete' ? 'deleted' : 'with a new value'} anyway`}
       </label>
+      <FieldError id={id} message={error ?? null} />
     </div>
   );
 }

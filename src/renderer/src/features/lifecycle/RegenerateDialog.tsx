@@ -7,7 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { SecretInput } from '../../ui/SecretInput';
 import { ValueSourceChoice } from '../../ui/ValueSourceChoice';
-import { InUseWarning } from './InUseWarning';
+import { inUseConfirmId, InUseWarning } from './InUseWarning';
 import { PlatformGuideText } from './PlatformGuideText';
 
 interface RegenerateDialogProps {
@@ -36,12 +36,29 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
     call('tokenUsage', { id: token.id }).then(setUsage, (err) => setError(messageOf(err)));
   }, [token.id]);
   const [busy, setBusy] = useState(false);
-  const blocked = usage === null || (usage.inUse && !confirmed);
+  // The button stays on: a submit that lacks something says what, at the field, and focus goes there.
+  const [fieldErrors, setFieldErrors] = useState<{ value?: string; confirm?: string }>({});
   // Invalidated where the platform cannot turn it back on: the new value it issued makes the token valid again.
   const validAgain = worksAgainOnlyWithNewValue(profileOrGeneric(profileId), token);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (busy) return;
+    const missing = {
+      ...(mode === 'paste' && !value
+        ? { value: platformIssuesValues ? 'Paste the value the platform issued.' : 'Paste the new value.' }
+        : {}),
+      ...(usage?.inUse && !confirmed
+        ? { confirm: 'Tick this first: the places above stop working until they have the new value.' }
+        : {}),
+    };
+    setFieldErrors(missing);
+    if (missing.value || missing.confirm) {
+      document.getElementById(missing.value ? 'regen-value' : inUseConfirmId('regenerate'))?.focus();
+      return;
+    }
+    // The token's ties are read when the dialog opens; until they are known the warning cannot be shown.
+    if (usage === null) return;
     setBusy(true);
     setError(null);
     try {
@@ -83,7 +100,8 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
             id="regen-value"
             label="New value the platform issued"
             value={value}
-            onChange={setValue}
+            onChange={(next) => (setValue(next), setFieldErrors({ ...fieldErrors, value: undefined }))}
+            error={fieldErrors.value ?? null}
           />
         ) : (
           <fieldset className="value-mode">
@@ -95,21 +113,37 @@ export function RegenerateDialog(props: RegenerateDialogProps) {
               generateLabel="Generate one here (to set there)"
             />
             {mode === 'paste' && (
-              <SecretInput id="regen-value" label="New token value" value={value} onChange={setValue} />
+              <SecretInput
+                id="regen-value"
+                label="New token value"
+                value={value}
+                onChange={(next) => (setValue(next), setFieldErrors({ ...fieldErrors, value: undefined }))}
+                error={fieldErrors.value ?? null}
+              />
             )}
           </fieldset>
         )}
-        <InUseWarning usage={usage} action="regenerate" confirmed={confirmed} onConfirm={setConfirmed} />
+        <InUseWarning
+          usage={usage}
+          action="regenerate"
+          confirmed={confirmed}
+          onConfirm={(ticked) => (
+            setConfirmed(ticked),
+            setFieldErrors({ ...fieldErrors, confirm: undefined })
+          )}
+          error={fieldErrors.confirm ?? null}
+        />
         <ErrorText message={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>
             Cancel
           </button>
+          {/* Never disabled for a missing answer: the submit names it at its field (a disabled button says nothing). */}
           <button
             type="submit"
             // The old value is already refused where it comes back only with a new one: nothing more breaks.
             className={validAgain ? 'primary' : 'danger-strong'}
-            disabled={busy || blocked || (mode === 'paste' && !value)}
+            aria-disabled={busy || usage === null || undefined}
           >
             Record the new value
           </button>

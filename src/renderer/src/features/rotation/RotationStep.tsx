@@ -4,6 +4,7 @@ import {
   type RotationOutcome,
   type RotationStepView,
 } from '../../../../shared/rotation-views';
+import { insteadOfRotatingSentence } from '../../../../shared/platform-guides';
 import { SecretInput } from '../../ui/SecretInput';
 import { GuideSteps } from '../lifecycle/PlatformGuideText';
 import { formatDate } from '../../ui/format';
@@ -44,7 +45,6 @@ export function RotationStep({ step, busy, onRecord }: RotationStepProps) {
     event.preventDefault();
     if (await onRecord('new-value', value)) setValue('');
   };
-  const off = step.guides.invalidate;
   return (
     <li className="panel rotation-step" aria-labelledby={headingId}>
       <h3 id={headingId} tabIndex={-1}>
@@ -58,9 +58,7 @@ export function RotationStep({ step, busy, onRecord }: RotationStepProps) {
       ) : (
         <>
           <GuideSteps guide={guide} platform={step.platform} />
-          <p className="small muted">
-            Or switch it off there instead: {off.doIt.toLowerCase()} at {off.where}.
-          </p>
+          <p className="small muted">{insteadOfRotatingSentence(step.profileId, step.role)}</p>
           <form className="form" onSubmit={paste} aria-label={`New value for ${step.tokenName}`}>
             <SecretInput
               id={`rotation-value-${step.position}`}

@@ -4,6 +4,7 @@ import type { PlatformStep } from '../lifecycle/platform-steps';
 import type { ProfileDefinition } from '../../../../shared/profiles';
 import type { tokenActions } from '../../../../shared/token-questions';
 import type { Action } from '../../data/use-action';
+import { ForgetEarlierValues } from './ForgetEarlierValues';
 
 interface LifecycleActionsProps {
   token: TokenMeta;
@@ -18,10 +19,6 @@ interface LifecycleActionsProps {
 
 /** The lifecycle steps of one token: each opens the platform's steps first, then records what the admin did there. */
 export function LifecycleActions({ token, profile, actions, action, onDone, onOpen }: LifecycleActionsProps) {
-  const purge = async () => {
-    if (await action.run('purgePreviousValues', { id: token.id }))
-      onDone(`The earlier values of “${token.name}” are forgotten.`);
-  };
   // The tooltip repeats the platform's step; the dialog each button opens shows it in full before recording.
   const says = (step: Parameters<typeof guideSentence>[1]) => guideSentence(profile.id, step, token.role);
   return (
@@ -45,7 +42,7 @@ export function LifecycleActions({ token, profile, actions, action, onDone, onOp
           Validate…
         </button>
       )}
-      {actions.switch === 'disable' ? (
+      {actions.switch === null ? null : actions.switch === 'disable' ? (
         <button type="button" title={says('invalidate')} onClick={() => onOpen('disable')}>
           Disable…
         </button>
@@ -62,11 +59,7 @@ export function LifecycleActions({ token, profile, actions, action, onDone, onOp
       <button type="button" onClick={() => onOpen('expiry')}>
         Expiry…
       </button>
-      {token.previousValueCount > 0 && (
-        <button type="button" onClick={purge}>
-          Forget {token.previousValueCount} earlier {token.previousValueCount === 1 ? 'value' : 'values'}
-        </button>
-      )}
+      {token.previousValueCount > 0 && <ForgetEarlierValues token={token} action={action} onDone={onDone} />}
     </div>
   );
 }

@@ -19,40 +19,47 @@ export function ListFilters(props: ListFiltersProps) {
   const { filters, onChange, kinds, kindLabel, endpoints, shown } = props;
   return (
     <div className="filters" role="group" aria-label="Filters">
-      <label htmlFor="filter-status">Status</label>
-      <select
-        id="filter-status"
-        value={filters.status}
-        onChange={(e) => onChange({ status: e.target.value as StatusFilter })}
-      >
-        <option value="">Any</option>
-        {TOKEN_STATE_FILTERS.map((filter) => (
-          <option key={filter.id} value={filter.id}>
-            {filter.label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="filter-kind">Kind</label>
-      <select id="filter-kind" value={filters.kind} onChange={(e) => onChange({ kind: e.target.value })}>
-        <option value="">Any</option>
-        {kinds.map((k) => (
-          <option key={k} value={k}>
-            {kindLabel(k)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="filter-sort">Sort by</label>
-      <select
-        id="filter-sort"
-        value={filters.sort}
-        onChange={(e) => onChange({ sort: e.target.value as TokenSort })}
-      >
-        {TOKEN_SORTS.map((sort) => (
-          <option key={sort} value={sort}>
-            {TOKEN_SORT_LABELS[sort]}
-          </option>
-        ))}
-      </select>
+      {/* Each label stays with its control when the bar wraps: one unbreakable pair. */}
+      <span className="filter-pair">
+        <label htmlFor="filter-status">Status</label>
+        <select
+          id="filter-status"
+          value={filters.status}
+          onChange={(e) => onChange({ status: e.target.value as StatusFilter })}
+        >
+          <option value="">Any</option>
+          {TOKEN_STATE_FILTERS.map((filter) => (
+            <option key={filter.id} value={filter.id}>
+              {filter.label}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="filter-pair">
+        <label htmlFor="filter-kind">Kind</label>
+        <select id="filter-kind" value={filters.kind} onChange={(e) => onChange({ kind: e.target.value })}>
+          <option value="">Any</option>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k)}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="filter-pair">
+        <label htmlFor="filter-sort">Sort by</label>
+        <select
+          id="filter-sort"
+          value={filters.sort}
+          onChange={(e) => onChange({ sort: e.target.value as TokenSort })}
+        >
+          {TOKEN_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {TOKEN_SORT_LABELS[sort]}
+            </option>
+          ))}
+        </select>
+      </span>
       <label className="check">
         <input
           type="checkbox"

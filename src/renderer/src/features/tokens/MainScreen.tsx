@@ -125,6 +125,12 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
       );
   };
 
+  // The main screen starts on the search (after Open the vault, an unlock or a reload), never on the page itself.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null)
+      searchBox.current?.focus();
+  }, []);
+
   useMainShortcuts({
     dialogOpen: dialog !== null,
     newToken: () => accounts.length > 0 && setDialog('new'),
@@ -186,6 +192,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
       label: 'Rotate…',
       title: 'A rotation plan: one step per token, with its platform guide',
       onClick: () => (setRotationPlanId(null), setDialog('rotate')),
+      disabledReason: allTokens.length === 0 ? 'There is no token to rotate yet.' : null,
     },
     { id: 'recipients', label: 'Recipients', onClick: () => setDialog('recipients') },
     { id: 'open-bundle', label: 'Open bundle…', onClick: () => setDialog('open-bundle') },
@@ -219,7 +226,7 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
           <span className="brand-mark" aria-hidden="true">
             ◆
           </span>
-          <span>Token Vault</span>
+          <span className="visually-hidden">Token Vault</span>
           <span className="vault-name" title={vault?.path}>
             {vault?.name}
           </span>

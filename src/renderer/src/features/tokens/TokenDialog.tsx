@@ -7,7 +7,7 @@ import {
   fixedValueLength,
   platformIssuesValues,
 } from '../../../../shared/token-questions';
-import { call, messageOf } from '../../api';
+import { ApiError, call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { SecretInput } from '../../ui/SecretInput';
@@ -15,6 +15,21 @@ import { ValueSourceChoice, type ValueSource } from '../../ui/ValueSourceChoice'
 import { FieldError } from '../../ui/FieldError';
 import { Field } from '../../ui/Field';
 import { ROLE_WORDS } from './role-words';
+
+/** The form's controls by the field names core's refusals carry (VaultError.field), so a refusal marks its field. */
+const FIELD_INPUT_IDS = {
+  name: 'token-name',
+  accountId: 'token-account',
+  kind: 'token-kind',
+  role: 'token-role',
+  keyId: 'token-key-id',
+  assignedTo: 'token-assigned',
+  description: 'token-description',
+  value: 'token-value',
+} as const;
+type FormField = keyof typeof FIELD_INPUT_IDS;
+const isFormField = (field: string | undefined): field is FormField =>
+  field !== undefined && Object.hasOwn(FIELD_INPUT_IDS, field);
 
 interface TokenDialogProps {
   accounts: Account[];
@@ -72,7 +87,20 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
   };
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<{ name?: string; value?: string }>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FormField, string>>>({});
+  /** A field's error wiring: marked invalid and described by its error line (with its hint, if it has one). */
+  const invalid = (field: FormField, hintId?: string) => {
+    const described = [hintId, fieldErrors[field] ? `${FIELD_INPUT_IDS[field]}-error` : undefined]
+      .filter(Boolean)
+      .join(' ');
+    return {
+      'aria-invalid': fieldErrors[field] ? true : undefined,
+      'aria-describedby': described || undefined,
+    };
+  };
+  const fieldError = (field: FormField) => (
+    <FieldError id={FIELD_INPUT_IDS[field]} message={fieldErrors[field] ?? null} />
+  );
   const [busy, setBusy] = useState(false);
 
   const optional = (text: string) => (text.trim() ? text.trim() : null);
@@ -119,8 +147,14 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
       setValue('');
       onSaved(saved);
     } catch (err) {
-      setError(messageOf(err));
       setBusy(false);
+      // Core names the field a refusal is about (a user to assign, a key id): that field is marked and focused.
+      const field = err instanceof ApiError ? err.field : undefined;
+      const control = isFormField(field) ? document.getElementById(FIELD_INPUT_IDS[field]) : null;
+      if (isFormField(field) && control) {
+        setFieldErrors({ [field]: messageOf(err) });
+        control.focus();
+      } else setError(messageOf(err));
     }
   };
 
@@ -139,10 +173,9 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               value={name}
               onChange={(e) => setName(e.target.value)}
               placeholder="Salesforce sync"
-              aria-invalid={fieldErrors.name ? true : undefined}
-              aria-describedby={fieldErrors.name ? 'token-name-error' : undefined}
+              {...invalid('name')}
             />
-            <FieldError id="token-name" message={fieldErrors.name ?? null} />
+            {fieldError('name')}
           </Field>
           {!editing && (
             <Field id="token-account" label="Account">
@@ -150,6 +183,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                 id="token-account"
                 value={accountId}
                 onChange={(e) => chooseAccount(Number(e.target.value))}
+                {...invalid('accountId')}
               >
                 {accounts.map((account) => (
                   <option key={account.id} value={account.id}>
@@ -157,6 +191,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                   </option>
                 ))}
               </select>
+              {fieldError('accountId')}
             </Field>
           )}
           {profile.kindRules.length > 0 ? (
@@ -166,6 +201,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                 value={kind}
                 onChange={(e) => chooseKind(e.target.value)}
                 disabled={editing}
+                {...invalid('kind')}
               >
                 {profile.kindRules.map((r) => (
                   <option key={r.kind} value={r.kind}>
@@ -173,6 +209,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                   </option>
                 ))}
               </select>
+              {fieldError('kind')}
             </Field>
           ) : (
             <Field id="token-kind" label="Kind" hint="Lower-case words joined by dashes, e.g. api-token.">
@@ -180,9 +217,10 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                 id="token-kind"
                 value={kind}
                 onChange={(e) => setKind(e.target.value)}
-                aria-describedby="token-kind-hint"
+                {...invalid('kind', 'token-kind-hint')}
                 spellCheck={false}
               />
+              {fieldError('kind')}
             </Field>
           )}
           <Field id="token-role" label="Role">
@@ -191,6 +229,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               value={role}
               onChange={(e) => setRole(e.target.value as TokenRole)}
               disabled={roles.length === 1}
+              {...invalid('role')}
             >
               {roles.map((r) => (
                 <option key={r} value={r}>
@@ -198,6 +237,7 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                 </option>
               ))}
             </select>
+            {fieldError('role')}
           </Field>
           <Field id="token-expires" label="Expires on">
             <input
@@ -218,14 +258,22 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
                 value={keyId}
                 onChange={(e) => setKeyId(e.target.value)}
                 spellCheck={false}
+                {...invalid('keyId')}
               />
+              {fieldError('keyId')}
             </Field>
           )}
           <Field
             id="token-assigned"
             label={`${rule?.assignedToLabel ?? 'Assigned to'}${rule?.requiresAssignedTo ? ', required' : ''}`}
           >
-            <input id="token-assigned" value={assignedTo} onChange={(e) => setAssignedTo(e.target.value)} />
+            <input
+              id="token-assigned"
+              value={assignedTo}
+              onChange={(e) => setAssignedTo(e.target.value)}
+              {...invalid('assignedTo')}
+            />
+            {fieldError('assignedTo')}
           </Field>
           <Field id="token-application" label="Application">
             <input
@@ -251,7 +299,9 @@ export function TokenDialog({ accounts, defaultAccountId, token, onClose, onSave
               value={fixedDescription ?? description}
               readOnly={fixedDescription !== null}
               onChange={(e) => setDescription(e.target.value)}
+              {...invalid('description')}
             />
+            {fieldError('description')}
           </Field>
         </div>
         {editing ? (

@@ -1,4 +1,4 @@
-/** One toolbar button: what it does, and when it cannot, why (shown as its tooltip and read with it). */
+/** One toolbar button: what it does, and when it cannot, why (shown beside it on hover and focus, and read with it). */
 export interface ToolbarItem {
   id: string;
   label: string;
@@ -9,7 +9,11 @@ export interface ToolbarItem {
   disabledReason?: string | null;
 }
 
-/** The main screen's toolbar: a plain list of buttons, so a new feature adds one item. */
+/**
+ * The main screen's toolbar: a plain list of buttons, so a new feature adds one item. A button that cannot be used
+ * stays focusable (aria-disabled, not disabled): Tab still reaches it, and its reason shows under it on focus and
+ * hover instead of living only in a tooltip or a screen reader's text.
+ */
 export function Toolbar({ items }: { items: ToolbarItem[] }) {
   return (
     <div className="actions toolbar" role="toolbar" aria-label="Vault actions">
@@ -20,15 +24,15 @@ export function Toolbar({ items }: { items: ToolbarItem[] }) {
             <button
               type="button"
               className={item.primary ? 'primary' : undefined}
-              onClick={item.onClick}
-              disabled={Boolean(item.disabledReason)}
-              title={item.disabledReason ?? item.title}
+              onClick={item.disabledReason ? undefined : item.onClick}
+              aria-disabled={item.disabledReason ? true : undefined}
+              title={item.disabledReason ? undefined : item.title}
               aria-describedby={reasonId}
             >
               {item.label}
             </button>
             {reasonId && (
-              <span id={reasonId} className="visually-hidden">
+              <span id={reasonId} role="tooltip" className="toolbar-why">
                 {item.disabledReason}
               </span>
             )}

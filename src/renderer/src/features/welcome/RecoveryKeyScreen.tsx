@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call, messageOf } from '../../api';
 import { ErrorText } from '../../ui/ErrorText';
 
@@ -18,6 +18,9 @@ export function RecoveryKeyScreen({
   const [saved, setSaved] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Focus starts on the key itself: it is what this screen is for, and a screen reader reads it first.
+  const keyBox = useRef<HTMLParagraphElement>(null);
+  useEffect(() => keyBox.current?.focus(), []);
   const copy = async () => {
     try {
       const { clearsAfterSeconds } = await call('copyRecoveryKey', { recoveryKey });
@@ -47,7 +50,7 @@ export function RecoveryKeyScreen({
           <strong>once</strong>: write it on paper or store it in another password manager, away from this
           computer.
         </p>
-        <p className="recovery-key" aria-label="Recovery key" tabIndex={0}>
+        <p ref={keyBox} className="recovery-key" aria-label="Recovery key" tabIndex={0}>
           {recoveryKey}
         </p>
         <p className="print-only">

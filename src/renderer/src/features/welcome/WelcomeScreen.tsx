@@ -26,10 +26,15 @@ export function WelcomeScreen({ onCreated, onOpen, onDemoCreated }: WelcomeProps
   const [mode, setMode] = useState<'choose' | 'create'>('choose');
   const [error, setError] = useState<string | null>(null);
   const [creatingDemo, setCreatingDemo] = useState(false);
+  const createButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     call('listRecentVaults', {}).then(setRecent, () => setRecent([]));
   }, []);
+  // The first screen starts on its first action, not on the page (and again after Cancel in the create form).
+  useEffect(() => {
+    if (mode === 'choose') createButton.current?.focus();
+  }, [mode]);
 
   const openExisting = async () => {
     setError(null);
@@ -68,7 +73,13 @@ export function WelcomeScreen({ onCreated, onOpen, onDemoCreated }: WelcomeProps
           Keep your platforms’ API tokens encrypted on this computer, and hand them to agencies safely.
         </p>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => setMode('create')} disabled={creatingDemo}>
+          <button
+            ref={createButton}
+            type="button"
+            className="primary"
+            onClick={() => setMode('create')}
+            disabled={creatingDemo}
+          >
             Create a new vault
           </button>
           <button type="button" onClick={openExisting} disabled={creatingDemo}>
