@@ -203,14 +203,6 @@ export class TokenSearchIndex {
     this.building = null;
   }
 
-  /** Builds the sets now, in one go, if they are not built yet. */
-  buildSetsNow(): void {
-    if (this.grams) return;
-    this.building = null;
-    const steps = this.buildSteps();
-    while (!steps.next().done);
-  }
-
   /** After any change of the tokens: an earlier scan no longer holds; a build under way starts again. */
   private changed(): void {
     this.version++;
