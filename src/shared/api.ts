@@ -19,7 +19,8 @@ import { HTTP_METHODS } from './profiles';
 import type { Endpoint, HealthReport, TokenLink, TokenState, TokenUsage } from './token-views';
 import { isoDateSchema, secretValueSchema, singleLine } from './text-rules';
 import { HANDOFF_FIELDS } from './handoff-format';
-import type { EngagementPlanSummary, HandoffRecord } from './handoff-views';
+import type { EngagementPlanSummary, HandoffRecord, OpenedBundleView } from './handoff-views';
+import type { AgeKeyView, VaultIdentityQrView } from './age-views';
 import {
   recipientCreateSchema,
   recipientPatchSchema,
@@ -331,13 +332,7 @@ export const api = {
       password: z.string().min(1).max(400),
       importIntoAccountId: idSchema.optional(),
     }),
-    output: output<{
-      recipient: string;
-      from: string;
-      createdAt: string;
-      tokens: { name: string; account: string; kind: string; keyId: string | null }[];
-      imported: number;
-    }>(),
+    output: output<OpenedBundleView>(),
   },
   /** A recipient's age keys: the current one (or null) and every earlier one, newest first. */
   getRecipientKeys: {
@@ -362,8 +357,8 @@ export const api = {
     output: output<{ handoff: HandoffView }>(),
   },
   /** This vault's age key for receiving (public side only, with a QR code), or null before it is made. */
-  getVaultIdentity: { input: none, output: output<VaultIdentityView | null>() },
-  createVaultIdentity: { input: none, output: output<VaultIdentityView>() },
+  getVaultIdentity: { input: none, output: output<VaultIdentityQrView | null>() },
+  createVaultIdentity: { input: none, output: output<VaultIdentityQrView>() },
   /** Copy the vault's age public key, to paste into a message to the client. */
   copyVaultPublicKey: { input: none, output: output<{ clearsAfterSeconds: number }>() },
   /** Open an age bundle with this vault's age key; show its tokens without values, or import them. */
@@ -405,31 +400,11 @@ export const api = {
   closeImport: { input: importId, output: output<{ closed: true }>() },
 } as const;
 
-export interface AgeKeyView {
-  publicKey: string;
-  /** Five groups of four hex digits, read aloud by phone to confirm the key (docs/handoff-format.md). */
-  fingerprint: string;
-  addedAt: string;
-  retiredAt: string | null;
-  retiredHow: 'replaced' | 'removed' | null;
-}
-
-export interface VaultIdentityView {
-  publicKey: string;
-  fingerprint: string;
-  createdAt: string;
-  qrSvg: string;
-}
-
-export interface OpenedBundleView {
-  recipient: string;
-  from: string;
-  createdAt: string;
-  tokens: { name: string; account: string; kind: string; keyId: string | null }[];
-  imported: number;
-}
-
-/** The views of recipients and handoffs are core's own declarations (src/shared/recipient-views.ts, handoff-views.ts). */
+/**
+ * The views of recipients, handoffs and age keys are core's own declarations (src/shared/recipient-views.ts,
+ * handoff-views.ts, age-views.ts), named here for the renderer.
+ */
+export type { AgeKeyView, OpenedBundleView, VaultIdentityQrView };
 export type RecipientView = Recipient;
 export type HandoffView = HandoffRecord;
 

@@ -58,3 +58,12 @@ export interface EngagementPlanSummary {
    */
   alreadyOff: { tokenId: number; name: string; state: LeftOutOfPlan }[];
 }
+
+/** What the app sees of an opened bundle: names and metadata, never a value; `imported` is 0 unless asked. */
+export interface OpenedBundleView {
+  recipient: string;
+  from: string;
+  createdAt: string;
+  tokens: { name: string; account: string; kind: string; keyId: string | null }[];
+  imported: number;
+}

@@ -74,6 +74,8 @@ export const importPlanSchema = z.strictObject({
   accountProfiles: z.record(z.string().max(200), z.string().min(1).max(40)).optional(),
   /** Row numbers (1-based) to write; default: every row without a refusal and not a duplicate. */
   selection: z.array(z.number().int().min(1).max(10_000_000)).max(1_000_000).optional(),
+  /** Without a selection: also the rows whose value the vault or an earlier row already holds. */
+  includeDuplicates: z.boolean().optional(),
 });
 export type ImportPlan = z.input<typeof importPlanSchema>;
 

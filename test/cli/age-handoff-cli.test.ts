@@ -360,7 +360,9 @@ describe('tokenvault handoff export to an age key, and open', () => {
 
     const neither = await cli(['handoff', 'open', viaAge]);
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toMatch(/give --identity-vault VAULT .* or --identity-file F/);
+    expect(neither.stderr).toMatch(
+      /^tokenvault: This is an age-encrypted bundle, which has no password: .*--identity-vault VAULT or --identity-file F/,
+    );
     writeFileSync(file('not-a-key.txt'), 'AGE-SECRET-KEY-1 something secret\n');
     const badIdentity = await cli(['handoff', 'open', viaAge, '--identity-file', file('not-a-key.txt')]);
     expect(badIdentity.code).toBe(2);
@@ -374,6 +376,6 @@ describe('tokenvault handoff export to an age key, and open', () => {
       agencyKey.keyFile,
     ]);
     expect(zipWithIdentity.code).toBe(2);
-    expect(zipWithIdentity.stderr).toMatch(/for age bundles; this file is a password-protected ZIP/);
+    expect(zipWithIdentity.stderr).toMatch(/This is a password-protected ZIP bundle, not an age file/);
   }, 300_000);
 });

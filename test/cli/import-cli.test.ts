@@ -353,7 +353,7 @@ describe('tokenvault import, black box', { timeout: 600_000 }, () => {
           join(dir, 'wrong.txt'),
         ],
         3,
-        /^Wrong password or key file for The KeePass database\.$/,
+        /^Wrong password or key file for the KeePass database\.$/,
       ],
       [
         [

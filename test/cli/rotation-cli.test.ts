@@ -237,7 +237,10 @@ describe('tokenvault rotation', () => {
       expect(statSync(md).mode & 0o777).toBe(0o600);
       expect((await cli('rotation', 'export', path, planId, '--out', md)).code).toBe(1);
       const page = join(dir, 'plan.html');
-      ok(await cli('rotation', 'export', path, planId, '--out', page));
+      expect(JSON.parse(ok(await cli('rotation', 'export', path, planId, '--out', page, '--json')))).toEqual({
+        path: page,
+        format: 'html',
+      });
       expect(readFileSync(page, 'utf8')).toMatch(/^<!doctype html>/);
       const wrongName = await cli('rotation', 'export', path, planId, '--out', join(dir, 'plan.pdf'));
       expect(wrongName.code).toBe(2);

@@ -53,7 +53,7 @@ describe('importing in Chromium', () => {
       await password.press('Enter');
       await dialog
         .getByRole('alert')
-        .getByText('Wrong password or key file for The KeePass database.')
+        .getByText('Wrong password or key file for the KeePass database.')
         .waitFor();
       await password.fill(SOURCE_PASSWORD);
       await password.press('Enter');
@@ -177,7 +177,7 @@ describe('importing in Chromium', () => {
       await password.press('Enter');
       await dialog
         .getByRole('alert')
-        .getByText('Wrong password or key file for The KeePass database.')
+        .getByText('Wrong password or key file for the KeePass database.')
         .waitFor();
       platform.openFileAnswer = keyFile;
       await dialog.getByRole('button', { name: 'Key file…' }).click();

@@ -7,6 +7,7 @@ import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import { ageFingerprint } from '../../src/main/core/age/age-keys';
 import { readIdentityFile } from '../../src/main/core/age/identity-file';
 import { readAgeBundle } from '../../src/main/core/handoff/age-bundle';
+import { openBundleFile } from '../../src/main/core/handoff/open-bundle';
 import { readPlainBundleZip } from '../../src/main/core/handoff/plain-bundle-zip';
 import type { Vault } from '../../src/main/core/vault/vault';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -148,7 +149,7 @@ describe('age-encrypted handoff bundles', () => {
       const reEncrypted = join(dir, armor ? 'by-age.armored.age' : 'by-age.age');
       const made = run('age', [...(armor ? ['-a'] : []), '-r', identity.publicKey, '-o', reEncrypted, zip]);
       expect(made.code).toBe(0);
-      const doc = await receiver.handoffs.openWithVaultKey(readFileSync(reEncrypted));
+      const doc = await openBundleFile(reEncrypted, { kind: 'vault-identity', identity: receiver.identity });
       expect(doc.tokens.map((t) => t.value)).toEqual(sender.values);
       expect(receiver.handoffs.importBundle(doc, account.id)).toBe(2);
     }

@@ -293,7 +293,7 @@ describe('handoff export (core, real vault)', () => {
     const { vault: agency } = await createTestVault({ operator: 'agency' });
     open = agency;
     agency.accounts.create({ name: 'From client', profile: 'generic' });
-    const doc = await openBundleFile(out, password);
+    const doc = await openBundleFile(out, { kind: 'password', password });
     expect(agency.handoffs.importBundle(doc, 'From client')).toBe(2);
     const imported = agency.tokens.list();
     expect(imported.map((t) => [t.name, t.keyId, t.description])).toEqual([

@@ -83,7 +83,7 @@ describe('KeePassXC files made by keepassxc-cli', () => {
     keepassxcDatabase(path, SOURCE_PASSWORD, entries().slice(0, 1));
     await expect(readImportFile(path, { format: 'kdbx', sourcePassword: 'not it' })).rejects.toMatchObject({
       code: 'WRONG_PASSWORD',
-      message: 'Wrong password or key file for The KeePass database.',
+      message: 'Wrong password or key file for the KeePass database.',
     });
   }, 30_000);
 

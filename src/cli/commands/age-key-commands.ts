@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
-import type { RecipientAgeKey } from '../../main/core/recipients/recipient-keys';
+import type { AgeKeyView } from '../../shared/age-views';
 import { printJson, printLine, printTable } from '../output';
 import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
@@ -9,7 +9,7 @@ import type { CliGroups } from './cli-groups';
 const CONFIRM_BY_PHONE =
   'Confirm this fingerprint with the agency by phone before the first handoff: they read theirs aloud, you compare.';
 
-function keyState(key: RecipientAgeKey): string {
+function keyState(key: AgeKeyView): string {
   return key.retiredHow ?? 'current';
 }
 

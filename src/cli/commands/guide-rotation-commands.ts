@@ -252,14 +252,19 @@ export function registerGuideRotationCommands(_groups: CliGroups, program: Comma
       .requiredOption(
         '--out <file>',
         'the checklist to create (.md or .html); an existing file is never overwritten',
-      ),
-  ).action(async (path: string, planText: string, options: UnlockOptions & { out: string }) => {
-    const planId = parseId(planText, 'plan id');
-    const format = await withVault(path, options, (vault) =>
-      writeChecklist(vault.rotations.get(planId), options.out),
-    );
-    printLine(
-      `Wrote ${options.out} (${format === 'markdown' ? 'Markdown checklist' : 'printable page'}, no secret in it).`,
-    );
-  });
+      )
+      .option('--json', 'print JSON'),
+  ).action(
+    async (path: string, planText: string, options: UnlockOptions & { out: string; json?: boolean }) => {
+      const planId = parseId(planText, 'plan id');
+      const format = await withVault(path, options, (vault) =>
+        writeChecklist(vault.rotations.get(planId), options.out),
+      );
+      // The same answer as the app's exportRotationPlan (src/shared/api.ts).
+      if (options.json) return printJson({ path: options.out, format });
+      printLine(
+        `Wrote ${options.out} (${format === 'markdown' ? 'Markdown checklist' : 'printable page'}, no secret in it).`,
+      );
+    },
+  );
 }

@@ -3,24 +3,22 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { VaultError } from '../../shared/errors';
 import { DEFAULT_HANDOFF_FIELDS } from '../../shared/handoff-defaults';
-import { HANDOFF_FIELDS, type HandoffDocument } from '../../shared/handoff-format';
+import { HANDOFF_FIELDS } from '../../shared/handoff-format';
 import {
   acceptTypedBundlePassword,
   generateBundlePassword,
   type BundlePassword,
 } from '../../main/core/handoff/bundle-password';
-import { isAgeFile } from '../../main/core/handoff/age-bundle';
-import { readBundle } from '../../main/core/handoff/bundle-zip';
-import { readBundleFileBytes } from '../../main/core/handoff/read-bundle-file';
+import { openBundleFile } from '../../main/core/handoff/open-bundle';
 import { PASSWORD_CHANNELS, type PasswordChannel } from '../../main/core/handoff/handoff-service';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write';
 import { printJson, printLine, printTable } from '../output';
-import { readFirstLine, readSecret } from '../password-input';
+import { readFirstLine } from '../password-input';
 import { withVault } from '../open-vault';
 import { addUnlockOptions, type UnlockOptions } from '../unlock-options';
 import { UsageError } from '../usage-error';
 import type { CliGroups } from './cli-groups';
-import { openAgeBundleWith, refuseIdentityOptionsForZip } from './handoff-age-options';
+import { bundleKeyFromOptions } from './handoff-bundle-key';
 import { parseId } from './token-commands';
 
 /** What the admin may choose in `--channel`; `unknown` is what is recorded when it is not given. */
@@ -228,17 +226,7 @@ function registerOpen(groups: CliGroups): void {
     ) => {
       if (options.importInto && !options.account) throw new UsageError('--import-into needs --account.');
       if (options.account && !options.importInto) throw new UsageError('--account goes with --import-into.');
-      const bytes = readBundleFileBytes(file);
-      let doc: HandoffDocument;
-      if (isAgeFile(bytes)) doc = await openAgeBundleWith(bytes, options);
-      else {
-        refuseIdentityOptionsForZip(options);
-        const password = await readSecret(
-          { file: options.bundlePasswordFile, what: 'bundle password' },
-          'Bundle password: ',
-        );
-        doc = await readBundle(bytes, password);
-      }
+      const doc = await openBundleFile(file, bundleKeyFromOptions(options));
       if (options.importInto) {
         const { result: count } = await withVault(options.importInto, options, (vault) =>
           vault.useCases.importBundle(doc, options.account!),

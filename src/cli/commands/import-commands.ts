@@ -1,7 +1,6 @@
 import { localDayOf } from '../../shared/dates';
 import type { Command } from 'commander';
-import { VaultError } from '../../shared/errors';
-import type { ImportResult } from '../../shared/import-views';
+import { IMPORT_FORMAT_LABELS, type ImportResult } from '../../shared/import-views';
 import { parseMappingPairs } from '../../main/core/import/import-mapping';
 import { previewImport, type ImportPlan, type ImportPreview } from '../../main/core/import/import-preview';
 import { IMPORT_FORMATS } from '../../main/core/import/import-source';
@@ -97,6 +96,7 @@ export function registerImportCommands(_groups: CliGroups, program: Command): vo
       ...(options.account !== undefined ? { account: options.account } : {}),
       ...(options.profile !== undefined ? { newAccountProfile: options.profile } : {}),
       ...(options.rows !== undefined ? { selection: parseRows(options.rows) } : {}),
+      ...(options.includeDuplicates ? { includeDuplicates: true } : {}),
     };
     // The source is read (and its own password checked) before the vault is unlocked: a wrong source password
     // never counts toward the vault's back-off.
@@ -108,24 +108,16 @@ export function registerImportCommands(_groups: CliGroups, program: Command): vo
       ...(options.keyFile !== undefined ? { keyFilePath: options.keyFile } : {}),
     });
     await withVault(path, options, (vault) => {
-      const preview = previewImport(vault, source, plan);
-      if (options.dryRun) return options.json ? printJson(preview) : printPreview(preview);
-      let selection = plan.selection;
-      if (selection === undefined) {
-        const refused = preview.rows.filter((row) => row.refusal !== null);
-        if (refused.length > 0 && !options.skipRefused) {
-          throw new VaultError(
-            'POLICY',
-            `Row ${refused[0]!.row}: ${refused[0]!.refusal}${refused.length > 1 ? ` (and ${refused.length - 1} more row(s))` : ''} Nothing was imported; add --skip-refused to import the other rows, or see --dry-run.`,
-          );
-        }
-        selection = preview.rows
-          .filter((row) => row.refusal === null && (options.includeDuplicates || row.duplicate === null))
-          .map((row) => row.row);
+      if (options.dryRun) {
+        const preview = previewImport(vault, source, plan);
+        return options.json ? printJson(preview) : printPreview(preview);
       }
-      const { result } = vault.useCases.importFromSource(source, { ...plan, selection });
+      // Which rows: core's one rule (src/main/core/import/import-selection.ts), the same the app's preview shows.
+      const { result } = vault.useCases.importFromSource(source, plan, {
+        refusedRows: options.skipRefused ? 'skip' : 'stop',
+      });
       if (options.json) printJson(result);
-      else printResult(result, preview.formatLabel);
+      else printResult(result, IMPORT_FORMAT_LABELS[source.format]);
     });
   });
 }

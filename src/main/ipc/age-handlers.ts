@@ -1,9 +1,6 @@
 import QRCode from 'qrcode';
-import type { VaultIdentityView } from '../../shared/api';
+import type { VaultIdentityQrView, VaultIdentityView } from '../../shared/age-views';
 import { VaultError } from '../../shared/errors';
-import { openedBundleView } from '../core/handoff/opened-bundle-view';
-import type { VaultIdentityView as CoreIdentityView } from '../core/age/vault-identity';
-import { readBundleFileBytes } from '../core/handoff/read-bundle-file';
 import type { Handlers } from './handlers';
 
 type AgeMethods =
@@ -13,10 +10,9 @@ type AgeMethods =
   | 'exportHandoffToKey'
   | 'getVaultIdentity'
   | 'createVaultIdentity'
-  | 'copyVaultPublicKey'
-  | 'openAgeBundle';
+  | 'copyVaultPublicKey';
 
-async function withQrCode(identity: CoreIdentityView): Promise<VaultIdentityView> {
+async function withQrCode(identity: VaultIdentityView): Promise<VaultIdentityQrView> {
   const qrSvg = await QRCode.toString(identity.publicKey, {
     type: 'svg',
     errorCorrectionLevel: 'M',
@@ -58,16 +54,5 @@ export const ageHandlers: Pick<Handlers, AgeMethods> = {
     const identity = session.requireVault().identity.show();
     if (!identity) throw new VaultError('NOT_FOUND', 'This vault has no age key for receiving yet.');
     return session.copySecret(identity.publicKey);
-  },
-  openAgeBundle: async (session, input) => {
-    const vault = session.requireVault();
-    const doc = await vault.handoffs.openWithVaultKey(
-      readBundleFileBytes(session.chosenFiles.require(input.path)),
-    );
-    const imported =
-      input.importIntoAccountId === undefined
-        ? 0
-        : vault.useCases.importBundle(doc, input.importIntoAccountId).result;
-    return openedBundleView(doc, imported);
   },
 };

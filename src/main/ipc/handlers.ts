@@ -3,13 +3,12 @@ import type { z } from 'zod';
 import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
 import QRCode from 'qrcode';
 import { generateBundlePassword } from '../core/handoff/bundle-password';
-import { openBundleFile } from '../core/handoff/open-bundle';
 import { writeChecklist } from '../core/rotation/rotation-checklist';
 import { closeImport, commitHeldImport, openImport, previewHeldImport } from '../core/import/import-use-case';
 import type { SessionController } from '../session/session-controller';
 import { copyKeyId } from './copy-key-id';
 import { ageHandlers } from './age-handlers';
-import { openedBundleView } from '../core/handoff/opened-bundle-view';
+import { openBundleHandlers } from './open-bundle-handlers';
 
 type Handler<M extends MethodName> = (
   session: SessionController,
@@ -181,14 +180,7 @@ export const handlers: Handlers = {
     const path = await session.chooseOpenFile('bundle');
     return path ? { path } : null;
   },
-  openBundle: async (session, input) => {
-    const doc = await openBundleFile(session.chosenFiles.require(input.path), input.password);
-    const imported =
-      input.importIntoAccountId === undefined
-        ? 0
-        : session.requireVault().useCases.importBundle(doc, input.importIntoAccountId).result;
-    return openedBundleView(doc, imported);
-  },
+  ...openBundleHandlers,
   ...ageHandlers,
   chooseImportFile: async (session) => {
     const path = await session.chooseOpenFile('import');

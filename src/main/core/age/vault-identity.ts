@@ -1,15 +1,9 @@
+import type { VaultIdentityView } from '../../../shared/age-views';
 import { VaultError } from '../../../shared/errors';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import { ageFingerprint } from './age-keys';
 import { ageLibrary } from './age-library';
-
-/** The vault's age identity as shown to people: never the secret key. */
-export interface VaultIdentityView {
-  publicKey: string;
-  fingerprint: string;
-  createdAt: string;
-}
 
 interface IdentityRow {
   secret_key: string;

@@ -7,7 +7,7 @@ import {
   type PasswordChannel,
   type RecordedChannel,
 } from '../../../shared/handoff-views';
-import type { RecipientAgeKey } from '../recipients/recipient-keys';
+import type { AgeKeyView } from '../../../shared/age-views';
 import type { Recipient } from '../recipients/recipient-store';
 import { writeAgeBundle } from './age-bundle';
 import { writeBundle } from './bundle-zip';
@@ -36,7 +36,7 @@ export interface ProtectionPlan {
 export function planProtection(
   request: ProtectionRequest,
   recipient: Recipient,
-  key: RecipientAgeKey | null,
+  key: AgeKeyView | null,
 ): ProtectionPlan {
   if (request.toKey) {
     if (request.password !== undefined || request.channel !== undefined)

@@ -10,7 +10,7 @@ import { bundleEntryContents, BUNDLE_ENTRIES } from './bundle-files';
 import { applySeal, checkSeal, sealPlaceholder } from './bundle-seal';
 import { aesPasswordMatches } from './bundle-aes-verifier';
 import { checkBundleLayout } from './bundle-layout';
-import { describeSize, readBoundedFile } from '../fs/read-bounded';
+import { describeSize } from '../fs/read-bounded';
 import { zipLibrary } from './zip-library';
 
 /** An AES-256 ZIP (WinZip AE-2: no CRC stored, each entry authenticated by HMAC-SHA1), built in memory. */
@@ -178,16 +178,4 @@ export async function readBundle(bytes: Uint8Array, password: string): Promise<H
   } finally {
     await reader?.close().catch(() => undefined);
   }
-}
-
-/**
- * The bytes of the bundle file at `path`, its kind and size checked before any byte is read: a device, a FIFO,
- * a folder or a file over MAX_BUNDLE_BYTES is refused (BUNDLE_INVALID) and at most the cap + 1 byte is read.
- */
-export function readBundleBytes(path: string): Buffer {
-  return readBoundedFile(path, {
-    maxBytes: MAX_BUNDLE_BYTES,
-    what: 'The bundle file',
-    refusedCode: 'BUNDLE_INVALID',
-  });
 }

@@ -24,10 +24,8 @@ import type { EndpointStore } from '../endpoints/endpoint-store';
 import type { EventLog } from '../events/event-log';
 import type { RecipientStore } from '../recipients/recipient-store';
 import type { RecipientKeys } from '../recipients/recipient-keys';
-import type { VaultIdentity } from '../age/vault-identity';
 import type { TokenStore } from '../tokens/token-store';
 import { bundleTokensToImportRows } from './bundle-import';
-import { readAgeBundle } from './age-bundle';
 import {
   planProtection,
   type BundleFormat,
@@ -52,9 +50,8 @@ export interface HandoffDependencies extends EngagementDependencies {
   recipients: RecipientStore;
   /** Who makes the bundle (the vault's operator), written into tokens.json as `from`. */
   operator: () => string;
-  /** Recipients' age keys (an export to a key) and the vault's own identity (opening an age bundle). */
+  /** Recipients' age keys (an export to a key). */
   recipientKeys: RecipientKeys;
-  identity: VaultIdentity;
 }
 
 export { PASSWORD_CHANNELS };
@@ -262,11 +259,6 @@ export class HandoffService {
   importBundle(doc: HandoffDocument, account: string | number): number {
     const target = this.deps.accounts.resolve(account);
     return this.deps.tokens.importMany(target.id, bundleTokensToImportRows(doc));
-  }
-
-  /** Open an age bundle with this vault's own age identity; see readAgeBundle for the errors. */
-  openWithVaultKey(bytes: Uint8Array): Promise<HandoffDocument> {
-    return readAgeBundle(bytes, [this.deps.identity.secretKeyForDecryption()]);
   }
 
   engagementPlan(recipient: string | number): EngagementPlan {

@@ -1,7 +1,8 @@
 import type { HandoffDocument } from '../../../shared/handoff-format';
+import type { OpenedBundleView } from '../../../shared/handoff-views';
 
 /** What the renderer sees of an opened bundle: names and metadata, never a value. */
-export function openedBundleView(doc: HandoffDocument, imported: number) {
+export function openedBundleView(doc: HandoffDocument, imported: number): OpenedBundleView {
   return {
     recipient: doc.recipient,
     from: doc.from,

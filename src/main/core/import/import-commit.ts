@@ -3,22 +3,26 @@ import type { ImportResult } from '../../../shared/import-views';
 import type { TokenImportRow } from '../../../shared/inputs';
 import type { ImportSource } from './import-source';
 import { planImport, type ImportDependencies, type ImportPlan } from './import-preview';
+import { stopAtRefusedRows, type RefusedRows } from './import-selection';
 
 export type { ImportResult } from '../../../shared/import-views';
 
 /**
  * Writes the selected rows all or nothing: the plan is made again inside the transaction (so nothing changed since
  * the preview can slip through), new accounts are created, and each token gets its Created event naming the
- * source format, in that one transaction. A selected row the profile refuses writes nothing at all. Adapters reach
- * it through VaultUseCases.importFromSource (src/main/core/use-cases/vault-use-cases.ts).
+ * source format, in that one transaction. A selected row the profile refuses writes nothing at all; without a
+ * selection the rows are import-selection.ts's default, and `refusedRows: 'stop'` refuses the import when any row is
+ * refused. Adapters reach it through VaultUseCases.importFromSource (src/main/core/use-cases/vault-use-cases.ts).
  */
 export function commitImport(
   vault: ImportDependencies,
   source: ImportSource,
   plan: ImportPlan = {},
+  options: { refusedRows?: RefusedRows } = {},
 ): ImportResult {
   const result = vault.db.transaction(() => {
     const { rows, preview } = planImport(vault, source, plan);
+    if (plan.selection === undefined && options.refusedRows === 'stop') stopAtRefusedRows(rows);
     const chosen = rows.filter((row) => row.selected);
     if (chosen.length === 0)
       throw new VaultError('INVALID_INPUT', 'No row is selected: there is nothing to import.');

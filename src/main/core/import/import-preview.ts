@@ -24,6 +24,7 @@ import { resolveTargetAccounts, type TargetAccount } from './import-target-accou
 
 export type { ImportPlan, ImportPreview, ImportPreviewRow } from '../../../shared/import-views';
 import { ValueFingerprints } from './value-fingerprints';
+import { selectedByDefault } from './import-selection';
 import { placeholderMeta } from '../tokens/placeholder-meta';
 
 /** A preview row with what commit needs; never handed out of core. */
@@ -176,7 +177,7 @@ function computePlan(vault: ImportDependencies, source: ImportSource, plan: Impo
         else if (earlier !== undefined) duplicate = `Same value as row ${earlier} of this file.`;
         else seenInFile.set(print, rowNumber);
       }
-      const selected = chosen ? chosen.has(rowNumber) : refusal === null && duplicate === null;
+      const selected = chosen ? chosen.has(rowNumber) : selectedByDefault({ refusal, duplicate }, plan);
       if (selected && token)
         target.siblings.push(
           placeholderMeta(nextPlaceholderId--, draft, target.account.name, new Date(0).toISOString()),

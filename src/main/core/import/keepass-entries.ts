@@ -74,7 +74,11 @@ export function keepassError(error: unknown, what: string): never {
   if (error instanceof VaultError) throw error;
   if (error instanceof kdbxweb.KdbxError) {
     if (error.code === kdbxweb.Consts.ErrorCodes.InvalidKey)
-      throw new VaultError('WRONG_PASSWORD', `Wrong password or key file for ${what}.`);
+      // `what` starts a sentence elsewhere ("The KeePass database is ..."); here it follows "for".
+      throw new VaultError(
+        'WRONG_PASSWORD',
+        `Wrong password or key file for ${what.charAt(0).toLowerCase()}${what.slice(1)}.`,
+      );
     if (error.code === kdbxweb.Consts.ErrorCodes.BadSignature)
       throw new VaultError('INVALID_INPUT', `${what} is not a KeePass database.`);
     if (

@@ -1,25 +1,15 @@
+import type { AgeKeyView } from '../../../shared/age-views';
 import { VaultError } from '../../../shared/errors';
 import { ageFingerprint, parseAgeRecipient } from '../age/age-keys';
 import type { SqliteDatabase } from '../db/open-database';
 import type { EventLog } from '../events/event-log';
 import type { RecipientStore } from './recipient-store';
 
-/** One age public key a recipient gave; `retiredAt` is null for the current one. */
-export interface RecipientAgeKey {
-  id: number;
-  recipientId: number;
-  publicKey: string;
-  fingerprint: string;
-  addedAt: string;
-  retiredAt: string | null;
-  retiredHow: 'replaced' | 'removed' | null;
-}
-
 /** What `set` did, so adapters can say "added" or "replaced" without asking again. */
 export interface RecipientKeyChange {
   recipient: string;
-  key: RecipientAgeKey;
-  replaced: RecipientAgeKey | null;
+  key: AgeKeyView;
+  replaced: AgeKeyView | null;
 }
 
 interface KeyRow {
@@ -44,7 +34,7 @@ export class RecipientKeys {
   ) {}
 
   /** The recipient's current key, or null. */
-  current(recipient: string | number): RecipientAgeKey | null {
+  current(recipient: string | number): AgeKeyView | null {
     const { id } = this.recipients.resolve(recipient);
     const row = this.db
       .prepare<[number], KeyRow>(
@@ -55,7 +45,7 @@ export class RecipientKeys {
   }
 
   /** Every key the recipient has given, newest first. */
-  history(recipient: string | number): RecipientAgeKey[] {
+  history(recipient: string | number): AgeKeyView[] {
     const { id } = this.recipients.resolve(recipient);
     return this.db
       .prepare<[number], KeyRow>('SELECT * FROM recipient_age_keys WHERE recipient_id = ? ORDER BY id DESC')
@@ -64,7 +54,7 @@ export class RecipientKeys {
   }
 
   /** The current key of every recipient that has one, by recipient id (one query for a list screen). */
-  currentByRecipient(): Map<number, RecipientAgeKey> {
+  currentByRecipient(): Map<number, AgeKeyView> {
     const rows = this.db
       .prepare<[], KeyRow>('SELECT * FROM recipient_age_keys WHERE retired_at IS NULL')
       .all();
@@ -112,7 +102,7 @@ export class RecipientKeys {
   }
 
   /** Retire the current key (kept on record); the recipient then gets password ZIPs again. */
-  remove(recipientRef: string | number): RecipientAgeKey {
+  remove(recipientRef: string | number): AgeKeyView {
     const recipient = this.recipients.resolve(recipientRef);
     return this.db.transaction(() => {
       const before = this.current(recipient.id);
@@ -130,12 +120,12 @@ export class RecipientKeys {
     })();
   }
 
-  private byId(id: number): RecipientAgeKey {
+  private byId(id: number): AgeKeyView {
     return toKey(this.db.prepare<[number], KeyRow>('SELECT * FROM recipient_age_keys WHERE id = ?').get(id)!);
   }
 }
 
-function toKey(row: KeyRow): RecipientAgeKey {
+function toKey(row: KeyRow): AgeKeyView {
   return {
     id: row.id,
     recipientId: row.recipient_id,

@@ -25,10 +25,12 @@ import { EarlierValues, type EarlierValue } from '../tokens/earlier-values';
 import type { RevealPurpose, TokenStore } from '../tokens/token-store';
 import type { RotationPlanView } from '../../../shared/rotation-views';
 import type { RecordStepInput, RotationPlans } from '../rotation/rotation-plans';
-import type { VaultIdentity, VaultIdentityView } from '../age/vault-identity';
-import type { RecipientAgeKey, RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
+import type { VaultIdentity } from '../age/vault-identity';
+import type { AgeKeyView, VaultIdentityView } from '../../../shared/age-views';
+import type { RecipientKeyChange, RecipientKeys } from '../recipients/recipient-keys';
 import type { ImportPlan, ImportResult } from '../../../shared/import-views';
 import { commitImport } from '../import/import-commit';
+import type { RefusedRows } from '../import/import-selection';
 import type { ImportSource } from '../import/import-source';
 import { runAsyncChange, runChange, type Outcome } from './outcome';
 
@@ -111,8 +113,12 @@ export class VaultUseCases {
   }
 
   /** Tokens from another tool (KeePass, Bitwarden, 1Password, .env, CSV): the selected rows, all or nothing. */
-  importFromSource(source: ImportSource, plan: ImportPlan = {}): Outcome<ImportResult> {
-    return this.change(() => commitImport(this.deps, source, plan));
+  importFromSource(
+    source: ImportSource,
+    plan: ImportPlan = {},
+    options: { refusedRows?: RefusedRows } = {},
+  ): Outcome<ImportResult> {
+    return this.change(() => commitImport(this.deps, source, plan, options));
   }
 
   deleteToken(id: number, options: ForceOptions = {}): Outcome<{ deleted: true; name: string }> {
@@ -270,7 +276,7 @@ export class VaultUseCases {
     return this.change(() => this.deps.recipientKeys.set(recipient, publicKey));
   }
 
-  removeRecipientKey(recipient: string | number): Outcome<RecipientAgeKey> {
+  removeRecipientKey(recipient: string | number): Outcome<AgeKeyView> {
     return this.change(() => this.deps.recipientKeys.remove(recipient));
   }
 

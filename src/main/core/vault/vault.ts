@@ -196,7 +196,6 @@ export class Vault {
       policyFor,
       operator: () => this.operator(),
       recipientKeys: this.recipientKeys,
-      identity: this.identity,
     });
     this.rotations = new RotationPlans({
       db,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { VaultIdentityView } from '../../../../shared/api';
+import type { VaultIdentityQrView } from '../../../../shared/age-views';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -9,7 +9,7 @@ import { ErrorText } from '../../ui/ErrorText';
  * shown as text and as a QR code to send to the client. The secret key never reaches the renderer.
  */
 export function ReceiveTokensDialog({ onClose }: { onClose: () => void }) {
-  const [identity, setIdentity] = useState<VaultIdentityView | null | undefined>(undefined);
+  const [identity, setIdentity] = useState<VaultIdentityQrView | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

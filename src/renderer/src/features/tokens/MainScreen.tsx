@@ -213,6 +213,8 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
     {
       id: 'shortcuts',
       label: 'Shortcuts',
+      // The key that opens the sheet is its label: the toolbar fits one row at 1280 px with a DEMO badge too.
+      shown: '?',
       title: 'Keyboard shortcuts (?)',
       onClick: () => setDialog('shortcuts'),
     },

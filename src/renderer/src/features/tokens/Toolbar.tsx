@@ -2,6 +2,8 @@
 export interface ToolbarItem {
   id: string;
   label: string;
+  /** What the button shows when that is shorter than its name (the key that opens it); the name is still read. */
+  shown?: string;
   onClick: () => void;
   primary?: boolean;
   title?: string;
@@ -28,8 +30,9 @@ export function Toolbar({ items }: { items: ToolbarItem[] }) {
               aria-disabled={item.disabledReason ? true : undefined}
               title={item.disabledReason ? undefined : item.title}
               aria-describedby={reasonId}
+              aria-label={item.shown ? item.label : undefined}
             >
-              {item.label}
+              {item.shown ?? item.label}
             </button>
             {reasonId && (
               <span id={reasonId} role="tooltip" className="toolbar-why">
