@@ -1,4 +1,5 @@
 import { VaultError } from '../../../shared/errors';
+import { addExtraColumn } from './extra-column';
 import { readCsvTable } from './csv-table';
 import { COLUMN, newRecord, structuredSource, type ImportSource } from './import-source';
 import { SourceRows } from './source-rows';
@@ -36,9 +37,13 @@ export function readBitwardenCsv(text: string): ImportSource {
     row[COLUMN.notes] = record.notes ?? '';
     row[COLUMN.expires] = '';
     row[COLUMN.type] = record.type ?? '';
+    // Bitwarden writes one "name: value" line per field; a value with a line break goes on over the next lines,
+    // which are kept in that value (they used to be dropped).
+    let previous: string | null = null;
     for (const line of (record.fields ?? '').split(/\r?\n/)) {
       const at = line.indexOf(': ');
-      if (at > 0 && !(line.slice(0, at) in row)) row[line.slice(0, at)] = line.slice(at + 2);
+      if (at > 0) previous = addExtraColumn(row, line.slice(0, at), line.slice(at + 2), WHAT);
+      else if (previous !== null) row[previous] += `\n${line}`;
     }
     rows.add(row);
   }

@@ -1,4 +1,5 @@
 import { VaultError } from '../../../shared/errors';
+import { addExtraColumn } from './extra-column';
 import { isObject, parseBoundedJson, str } from './bounded-json';
 import { IMPORT_LIMITS } from './import-limits';
 import { COLUMN, newRecord, structuredSource, type ImportSource } from './import-source';
@@ -50,7 +51,7 @@ export function readBitwardenJson(text: string): ImportSource {
       if (!isObject(field)) continue;
       const name = str(field.name).trim() || 'field';
       if (field.type === FIELD_HIDDEN) secrets.push([name, str(field.value)]);
-      else if (!(name in base)) base[name] = str(field.value);
+      else addExtraColumn(base, name, str(field.value), WHAT);
     }
     const password = str(login.password);
     if (password === '' && secrets.length === 0) {

@@ -1,4 +1,10 @@
-import { configure, Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
+import {
+  configure,
+  ERR_AMBIGUOUS_ARCHIVE,
+  ERR_UNSAFE_FILENAME,
+  Uint8ArrayReader,
+  ZipReader,
+} from '@zip.js/zip.js';
 import { VaultError } from '../../../shared/errors';
 import { isAllocationFailure, outOfMemoryError } from './allocation-failure';
 
@@ -12,10 +18,22 @@ export interface UnzipLimits {
 
 class TooMuch extends Error {}
 
+/** How two entry names compare: a case-insensitive or normalising file system puts both in one file. */
+function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+function shownName(name: string): string {
+  return JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}...` : name);
+}
+
 /**
  * Reads the named entries of a ZIP held in memory, never trusting the sizes its headers claim: the entry count is
  * capped while the central directory is walked, and inflated bytes are counted as they come, so a ZIP bomb stops at
- * the cap instead of filling memory.
+ * the cap instead of filling memory. A ZIP that means two things to two readers is refused, not resolved: two
+ * entries of one name (or names one file system cannot tell apart), and everything zip.js's "strict" reading
+ * refuses (data before or after the archive, a local header that disagrees with the central directory, an entry
+ * name that is absolute or has a "..", "." or empty path part).
  */
 export async function readZipEntries(
   bytes: Uint8Array,
@@ -27,11 +45,19 @@ export async function readZipEntries(
   let reader: ZipReader<unknown> | undefined;
   let inflated = 0;
   try {
-    reader = new ZipReader(new Uint8ArrayReader(bytes), { useWebWorkers: false });
-    let count = 0;
+    reader = new ZipReader(new Uint8ArrayReader(bytes), { useWebWorkers: false, strictness: 'strict' });
+    const names = new Map<string, string>();
     for await (const entry of reader.getEntriesGenerator()) {
-      if (++count > limits.maxEntries)
+      if (names.size >= limits.maxEntries)
         throw new VaultError('INVALID_INPUT', `${what} holds more than ${limits.maxEntries} files.`);
+      const key = nameKey(entry.filename);
+      const earlier = names.get(key);
+      if (earlier !== undefined)
+        throw new VaultError(
+          'INVALID_INPUT',
+          `${what} holds two entries named ${earlier === entry.filename ? shownName(earlier) : `${shownName(earlier)} and ${shownName(entry.filename)}`}, which ZIP readers resolve differently, so it is refused.`,
+        );
+      names.set(key, entry.filename);
       if (entry.directory || !wanted(entry.filename)) continue;
       if (entry.encrypted)
         throw new VaultError('INVALID_INPUT', `${what} is password-protected; export it again without one.`);
@@ -55,6 +81,16 @@ export async function readZipEntries(
       );
     if (isAllocationFailure(error) || isAllocationFailure((error as { cause?: unknown })?.cause))
       throw outOfMemoryError(what, error);
+    if ((error as Error)?.message === ERR_UNSAFE_FILENAME)
+      throw new VaultError(
+        'INVALID_INPUT',
+        `${what} holds an entry named ${shownName(String((error as { filename?: unknown }).filename ?? ''))}, which does not name one file inside the export (an absolute path, "..", "." or an empty part), so it is refused.`,
+      );
+    if ((error as Error)?.message === ERR_AMBIGUOUS_ARCHIVE)
+      throw new VaultError(
+        'INVALID_INPUT',
+        `${what} is a ZIP that ZIP readers can read two ways (${String((error as { reason?: unknown }).reason ?? 'ambiguous')}), so it is refused.`,
+      );
     throw new VaultError('INVALID_INPUT', `${what} is not a valid ZIP file or is damaged.`);
   } finally {
     await reader?.close().catch(() => undefined);

@@ -128,8 +128,11 @@ function computePlan(vault: ImportDependencies, source: ImportSource, plan: Impo
       const get = (field: keyof FieldMapping) => fieldOf(record, field);
       const target = targets.get(accountNameOf(record))!;
       const value = get('value') ?? '';
-      let refusal: string | null = target.problem?.message ?? null;
-      let refusalCode: PlannedRow['refusalCode'] = target.problem?.code ?? null;
+      const readerProblem = source.rowProblems?.get(index) ?? null;
+      let refusal: string | null = readerProblem ?? target.problem?.message ?? null;
+      let refusalCode: PlannedRow['refusalCode'] = readerProblem
+        ? 'INVALID_INPUT'
+        : (target.problem?.code ?? null);
       let token: TokenImportRow | null = null;
       let draft: TokenDraft = {
         accountId: target.account.id,

@@ -28,6 +28,11 @@ export interface ImportSource {
   defaultMapping: FieldMapping;
   /** Things the reader left out, in plain sentences (e.g. "3 secure notes have no secret and were left out."). */
   notes: string[];
+  /**
+   * Rows the reader itself refuses, by index in `records`, each with its sentence (e.g. a .env variable set twice):
+   * they are shown in the preview as refused rows, never written, instead of being dropped or repaired silently.
+   */
+  rowProblems?: ReadonlyMap<number, string>;
 }
 
 /** Columns of the structured formats, so the mapping reads the same whatever the source. */

@@ -1,5 +1,6 @@
 import * as kdbxweb from 'kdbxweb';
 import { VaultError } from '../../../shared/errors';
+import { addExtraColumn } from './extra-column';
 import { COLUMN, newRecord, type SourceRecord } from './import-source';
 import { SourceRows } from './source-rows';
 import type { KeepassDocument, KeepassGroup } from './keepass-xml-document';
@@ -46,7 +47,7 @@ export function keepassRecords(document: KeepassDocument): { records: SourceReco
       for (const { key, value, secret } of entry.fields.values()) {
         if (STANDARD_FIELDS.has(key)) continue;
         if (secret) secrets.push([key, value]);
-        else base[key] = value;
+        else addExtraColumn(base, key, value, 'The database');
       }
       const password = field('Password');
       if (password !== '' || secrets.length === 0)

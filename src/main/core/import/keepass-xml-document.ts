@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { parseInstant } from '../../../shared/dates';
 import { VaultError } from '../../../shared/errors';
 import { decodeUtf8Strictly } from '../input/strict-utf8';
 import { IMPORT_LIMITS } from './import-limits';
@@ -15,7 +16,7 @@ export interface KeepassField {
 }
 
 export interface KeepassEntry {
-  /** In the file's order; a key written twice keeps its first place and its last value. */
+  /** In the file's order; a key written twice is refused unless its first value is empty (then the second fills it). */
   fields: Map<string, KeepassField>;
   /** Set only when the entry's Expires flag is on: an ISO instant. */
   expiresAt: string | null;
@@ -49,9 +50,25 @@ export interface KeepassXmlOptions {
 const SECONDS_BEFORE_UNIX_EPOCH = 62_135_596_800;
 /** Deeper than any KeePass document (groups aside, which IMPORT_LIMITS bounds): a deeper one is not KeePass. */
 const MAX_ELEMENT_DEPTH = IMPORT_LIMITS.maxJsonDepth + 16;
-/** Characters XML 1.0 cannot hold; KeePass writers have left them in files, and kdbxweb drops them the same way. */
+/**
+ * Control characters XML 1.0 cannot hold. Some KeePass writers have left them in files and kdbxweb drops them
+ * before parsing; dropping one would change a value (a password, a user name) without a word, so it is refused.
+ */
 // eslint-disable-next-line no-control-regex
-const CHARACTERS_XML_FORBIDS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const CHARACTER_XML_FORBIDS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+
+/** Refuses the document at its first control character XML forbids, naming it and its line. */
+function refuseForbiddenCharacters(xml: string, what: string, where: string): void {
+  const found = CHARACTER_XML_FORBIDS.exec(xml);
+  if (!found) return;
+  let line = 1;
+  for (let at = xml.indexOf('\n'); at !== -1 && at < found.index; at = xml.indexOf('\n', at + 1)) line++;
+  const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  throw new VaultError(
+    'INVALID_INPUT',
+    `${what} holds a control character XML does not allow (U+${code}, line ${line}${where}); it is refused rather than read with the character dropped.`,
+  );
+}
 
 function isTrue(text: string | undefined): boolean {
   return text !== undefined && text.trim().toLowerCase() === 'true';
@@ -60,7 +77,8 @@ function isTrue(text: string | undefined): boolean {
 function kdbxTime(text: string, what: string): string {
   const trimmed = text.trim();
   let date: Date;
-  if (trimmed.includes(':')) date = new Date(trimmed);
+  // Through the one strict parser: a time without its zone would otherwise be taken in this machine's zone.
+  if (trimmed.includes(':')) date = new Date(parseInstant(trimmed) ?? NaN);
   else {
     const bytes = Buffer.from(trimmed, 'base64');
     if (bytes.length !== 8) date = new Date(NaN);
@@ -69,7 +87,7 @@ function kdbxTime(text: string, what: string): string {
   if (Number.isNaN(date.getTime()))
     throw new VaultError(
       'INVALID_INPUT',
-      `${what} has an expiry time that cannot be read ("${trimmed.slice(0, 40)}").`,
+      `${what} has an expiry time that cannot be read ("${trimmed.slice(0, 40)}"); KeePass writes a time with its zone, such as 2027-03-01T10:00:00Z.`,
     );
   return date.toISOString();
 }
@@ -171,6 +189,13 @@ export function readKeepassXmlDocument(xml: string, options: KeepassXmlOptions):
       else if (name === 'String' && parent === 'Entry') {
         const field = { key: entry.key, value: entry.value, secret: entry.secret && entry.value !== '' };
         const before = entry.entry.fields.get(entry.key);
+        // Two values for one field: the reader cannot tell which is meant (KeePassXC refuses such a file too,
+        // unless the first is empty, which loses nothing).
+        if (before && before.value !== '')
+          throw new VaultError(
+            'INVALID_INPUT',
+            `${what} has an entry with two fields named "${entry.key.slice(0, 60)}", so which value is meant cannot be told; it is refused.`,
+          );
         if (before) Object.assign(before, field);
         else entry.entry.fields.set(entry.key, field);
         Object.assign(entry, { key: '', value: '', secret: false });
@@ -189,7 +214,8 @@ export function readKeepassXmlDocument(xml: string, options: KeepassXmlOptions):
   });
 
   try {
-    parser.write(xml.replace(CHARACTERS_XML_FORBIDS, '')).close();
+    refuseForbiddenCharacters(xml, what, unprotect ? ' of its XML' : '');
+    parser.write(xml).close();
   } catch (error) {
     if (error instanceof VaultError) throw error;
     throw new VaultError('INVALID_INPUT', `${what} is damaged or incomplete and cannot be read.`);

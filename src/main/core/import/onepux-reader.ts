@@ -1,5 +1,6 @@
 import { decodeUtf8Strictly } from '../input/strict-utf8';
 import { VaultError } from '../../../shared/errors';
+import { addExtraColumn } from './extra-column';
 import { isAllocationFailure, outOfMemoryError } from './allocation-failure';
 import { isObject, parseBoundedJson, str } from './bounded-json';
 import { readZipEntries } from './bounded-unzip';
@@ -73,7 +74,7 @@ function readItem(item: Record<string, unknown>, vaultName: string): ItemSecrets
       else if (category === CATEGORY.apiCredential && id === 'credential')
         secrets.unshift(['credential', text]);
       else if (concealed) secrets.push([label, text]);
-      else if (text !== '' && !(label in base)) base[label] = text;
+      else if (text !== '') addExtraColumn(base, label, text, WHAT);
     }
   }
   return { base, secrets };
