@@ -1,6 +1,8 @@
 import { SlotSet } from './slot-set';
 
 const ASCII = 128;
+/** How many sets are laid out between two checks of the time. */
+const SETS_PER_STEP = 8192;
 
 /**
  * The SlotSet of each gram (one, two, three or four UTF-16 code units) of src/shared/token-search-index.ts. Grams of
@@ -16,14 +18,27 @@ export class GramSets {
   /** Every set, in the order made (for layOut). */
   private readonly all: SlotSet[] = [];
 
-  /** Gives every set counted so far its exact room, in one buffer (SlotSet.placeIn). */
-  layOut(capacity: number): void {
+  /**
+   * Gives every set counted so far its exact room, in one buffer (SlotSet.placeIn). Yields every SETS_PER_STEP
+   * sets: at 200,000 tokens there are several hundred thousand, too many for one slice of a background build
+   * (src/shared/token-search-index.ts).
+   */
+  *layOut(capacity: number): Generator<void, void> {
     const words = (capacity + 31) >>> 5;
     let total = 0;
-    for (const set of this.all) total += set.count * 32 >= capacity ? words : set.count;
+    for (let i = 0; i < this.all.length; i++) {
+      if (i % SETS_PER_STEP === SETS_PER_STEP - 1) yield;
+      const set = this.all[i]!;
+      total += set.count * 32 >= capacity ? words : set.count;
+    }
+    yield;
     const buffer = new Uint32Array(total);
+    yield;
     let offset = 0;
-    for (const set of this.all) offset = set.placeIn(buffer, offset, capacity);
+    for (let i = 0; i < this.all.length; i++) {
+      if (i % SETS_PER_STEP === SETS_PER_STEP - 1) yield;
+      offset = this.all[i]!.placeIn(buffer, offset, capacity);
+    }
   }
 
   private made(): SlotSet {

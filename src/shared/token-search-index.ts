@@ -4,6 +4,7 @@ import { GramSets } from './gram-sets';
 import { intersect, type SlotSet } from './slot-set';
 import { TokenListOrder, type SlotTest } from './token-list-order';
 import { compareTokens } from './token-order';
+import { BETWEEN_OTHER_WORK, runInSlices, type SliceScheduler } from './time-sliced-work';
 
 /**
  * The index may hold at most this many bytes of postings (about 32 MiB on 200,000 realistic tokens). Past it,
@@ -108,6 +109,17 @@ function holdsAll(text: string, terms: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * Whether every token holding all of `terms` holds all of `before` (each earlier term is inside a term now):
+ * then a search need only test what the earlier one answered, as when a user types one more character.
+ */
+function narrows(terms: readonly string[], before: readonly string[]): boolean {
+  return before.every((earlier) => terms.some((term) => term.includes(earlier)));
+}
+
+/** How many tokens are indexed between two checks of the time (src/shared/time-sliced-work.ts). */
+const SLOTS_PER_STEP = 256;
+
 /** Splits a search into its distinct lower-case terms, as every caller of the index does. */
 function termsOf(search: string | undefined): string[] {
   return [...new Set((search ?? '').toLowerCase().split(/\s+/).filter(Boolean))];
@@ -121,7 +133,11 @@ function termsOf(search: string | undefined): string[] {
  * token's text takes about 40 ms. So every character, pair and triple of characters inside one field has the set
  * of tokens whose text holds it (a SlotSet): a term of up to three characters is answered by its set alone, a
  * longer one by the intersection of its triples' sets (smallest first), whose few candidates are then tested.
- * The sets are built on the first search, not on load, so a process that only lists never pays for them.
+ * The sets are built in the background, in slices of a few milliseconds between other work
+ * (src/shared/time-sliced-work.ts): from the first search, or from `startBuilding` (the renderer calls it on
+ * load). Until they are done (about 5 s at 200,000 tokens), a search tests every token's text (about 20 ms at
+ * 200,000, 1 ms at 10,000), or only what the previous search answered when the new one narrows it; so the first
+ * keystroke after unlock never waits for the sets, and a process that only lists never builds them.
  *
  * Tokens live in slots that never move; the list order is kept apart (TokenListOrder), so one token is added,
  * changed or removed without rebuilding anything (`upsert`, `remove`).
@@ -130,6 +146,7 @@ export class TokenSearchIndex {
   constructor(
     private readonly maxPostingBytes = MAX_POSTING_BYTES,
     private readonly quadsFromTokens = QUADS_FROM_TOKENS,
+    private readonly schedule: SliceScheduler = BETWEEN_OTHER_WORK,
   ) {}
 
   private readonly order = new TokenListOrder();
@@ -148,6 +165,12 @@ export class TokenSearchIndex {
     /** Slots whose grams are not (all) in the sets: tested on every search. */
     unindexed: Set<number>;
   } | null = null;
+  /** The build of the sets under way, if any: dropped (and started again) when a token changes under it. */
+  private building: object | null = null;
+  /** Bumped on every change of the tokens: what an earlier scan answered holds only for the same version. */
+  private version = 0;
+  /** The slots the last scan (a search before the sets were built) matched, in slot order. */
+  private scanned: { version: number; terms: string[]; slots: Int32Array } | null = null;
 
   load(tokens: TokenMeta[]): void {
     // Slots are given in list order, so that slot order and list order agree for every token but those written
@@ -159,6 +182,35 @@ export class TokenSearchIndex {
     this.freeSlots = [];
     this.grams = null;
     this.order.load(this.metas);
+    this.changed();
+  }
+
+  /** Whether the sets are built (else a search tests every token: exact, slower). */
+  get setsReady(): boolean {
+    return this.grams !== null;
+  }
+
+  /** Starts building the sets in the background, unless they are built or being built. */
+  startBuilding(): void {
+    if (this.grams || this.building) return;
+    const build = {};
+    this.building = build;
+    runInSlices(this.buildSteps(), this.schedule, () => this.building === build);
+  }
+
+  /** Drops a build under way (a list no longer shown). */
+  stopBuilding(): void {
+    this.building = null;
+  }
+
+  /** After any change of the tokens: an earlier scan no longer holds; a build under way starts again. */
+  private changed(): void {
+    this.version++;
+    this.scanned = null;
+    if (this.building) {
+      this.building = null;
+      this.startBuilding();
+    }
   }
 
   get size(): number {
@@ -178,6 +230,7 @@ export class TokenSearchIndex {
     this.slotById.set(meta.id, slot);
     this.order.insert(slot, meta);
     if (this.grams) this.indexSlot(slot);
+    this.changed();
   }
 
   remove(id: number): void {
@@ -189,6 +242,7 @@ export class TokenSearchIndex {
     this.metas[slot] = undefined;
     this.texts[slot] = '';
     this.freeSlots.push(slot);
+    this.changed();
   }
 
   has(id: number): boolean {
@@ -208,7 +262,9 @@ export class TokenSearchIndex {
     const passes: SlotTest = filtered ? (slot) => this.passesFilters(this.metas[slot]!, query) : null;
     if (terms.length === 0) return this.order.collect(passes);
 
-    const grams = this.ensureGrams();
+    this.startBuilding();
+    const grams = this.grams;
+    if (!grams) return this.scan(terms, passes);
     const sets: SlotSet[] = [];
     let impossible = false;
     for (const term of terms) {
@@ -254,6 +310,31 @@ export class TokenSearchIndex {
     return this.order.inOrder(candidates, count);
   }
 
+  /**
+   * A search before the sets are built: every token's text tested, in slot order (how the texts lie in memory),
+   * or only the slots the previous scan matched when this search narrows it.
+   */
+  private scan(terms: string[], passes: SlotTest): TokenMeta[] {
+    const texts = this.texts;
+    const before =
+      this.scanned?.version === this.version && narrows(terms, this.scanned.terms) ? this.scanned : null;
+    const matched = new Int32Array(before ? before.slots.length : texts.length);
+    let count = 0;
+    if (before) {
+      for (const slot of before.slots) if (holdsAll(texts[slot]!, terms)) matched[count++] = slot;
+    } else {
+      // A removed slot's text is empty, and no term is.
+      for (let slot = 0; slot < texts.length; slot++)
+        if (holdsAll(texts[slot]!, terms)) matched[count++] = slot;
+    }
+    const slots = matched.slice(0, count);
+    this.scanned = { version: this.version, terms, slots };
+    if (passes === null) return this.order.inOrder(slots, count);
+    let passed = 0;
+    for (let i = 0; i < count; i++) if (passes(slots[i]!)) matched[passed++] = slots[i]!;
+    return this.order.inOrder(matched, passed);
+  }
+
   /** The sets a term's candidates must be in: its one character, its pair, or each of its triples (or quads). */
   private setsOf(term: string): (SlotSet | undefined)[] {
     const { sets: grams, quads } = this.grams!;
@@ -272,12 +353,12 @@ export class TokenSearchIndex {
   }
 
   /**
-   * Builds every set at once, in two passes over the texts: count each gram's tokens, then fill sets laid out
-   * at their exact sizes in one buffer. Growing lists one token at a time left as much freed memory behind as
-   * the sets themselves hold (allocator memory that stays in the process's RSS).
+   * Builds every set, in two passes over the texts: count each gram's tokens, then fill sets laid out at their
+   * exact sizes in one buffer. Growing lists one token at a time left as much freed memory behind as the sets
+   * themselves hold (allocator memory that stays in the process's RSS). Yields every SLOTS_PER_STEP tokens; the
+   * tokens must not change until it is done (a change drops it: `changed`).
    */
-  private ensureGrams(): NonNullable<TokenSearchIndex['grams']> {
-    if (this.grams) return this.grams;
+  private *buildSteps(): Generator<void, void> {
     const sets = new GramSets();
     const grams = {
       sets,
@@ -290,6 +371,7 @@ export class TokenSearchIndex {
     const counted: number[] = [];
     const scratch: SlotSet[] = [];
     for (let slot = 0; slot < this.metas.length; slot++) {
+      if (slot % SLOTS_PER_STEP === SLOTS_PER_STEP - 1) yield;
       if (!this.metas[slot]) continue;
       if (grams.bytes > this.maxPostingBytes) {
         grams.unindexed.add(slot);
@@ -306,13 +388,18 @@ export class TokenSearchIndex {
         if (set.count * 4 <= bitmapBytes) grams.bytes += 4;
       }
     }
-    sets.layOut(capacity);
-    for (const slot of counted) {
+    yield;
+    yield* sets.layOut(capacity);
+    yield;
+    for (let i = 0; i < counted.length; i++) {
+      if (i % SLOTS_PER_STEP === SLOTS_PER_STEP - 1) yield;
+      const slot = counted[i]!;
       const found = gramSetsOf(this.texts[slot]!, sets, grams.quads, false, scratch);
-      for (let i = 0; i < found; i++) scratch[i]!.append(slot, capacity);
+      for (let j = 0; j < found; j++) scratch[j]!.append(slot, capacity);
     }
     this.grams = grams;
-    return grams;
+    this.building = null;
+    this.scanned = null;
   }
 
   /** Puts one more slot's grams in their sets, once they exist. */

@@ -3,6 +3,7 @@ import type { TokenListQuery } from '../../src/shared/inputs';
 import { TokenSearchIndex } from '../../src/shared/token-search-index';
 import type { Vault } from '../../src/main/core/vault/vault';
 import { createTestVault } from '../helpers/vault-fixture';
+import { searchSetsBuilt } from '../helpers/search-sets';
 
 let open: Vault | undefined;
 afterEach(() => open?.lock());
@@ -47,6 +48,7 @@ describe('the token list follows every write without being rebuilt', () => {
     }
     // Loaded (and searched, so the sets exist) before the writes below.
     expect(vault.tokens.list({ search: 'alpha' }).map((t) => t.name)).toEqual(['alpha billing', 'alpha key']);
+    await searchSetsBuilt(vault);
 
     uc.createToken({ accountId: ops.id, name: 'delta secret', generate: {} });
     uc.updateToken({ id: ids[1]!, name: 'renamed beta', description: 'moved to the front' });
@@ -103,6 +105,7 @@ describe('the token list follows every write without being rebuilt', () => {
     const rows = Array.from({ length: 2500 }, (_, i) => ({ name: `sec ${i}`, value: `value-${i}-xxxxxxxx` }));
     vault.useCases.importTokens(account.id, rows);
     expect(vault.tokens.list({ search: 'sec' })).toHaveLength(2500);
+    await searchSetsBuilt(vault);
     const first = vault.tokens.list({ search: 'sec 1' })[0]!;
     vault.useCases.updateToken({ id: first.id, name: 'alpha from import' });
     const { kept, fresh } = answers(vault);

@@ -42,6 +42,9 @@ function naive(tokens: TokenMeta[], search: string, filters: { accountId?: numbe
   });
 }
 
+/** Builds the sets within the search that starts them, so each query below is answered from them. */
+const AT_ONCE = { turn: (work: () => void) => work(), sliceMs: Infinity };
+
 const text = fc.string({
   unit: fc.constantFrom('a', 'b', 'A', 'é', 'É', ' ', '_', '1', '🔑', 'ß', 'İ'),
   maxLength: 12,
@@ -64,7 +67,7 @@ describe('TokenSearchIndex answers exactly what a scan of every token answers', 
           const tokens = rows.map((row, i) => meta(i + 1, { ...row, name: row.name || `t${i}` }));
           // A budget of 0 or 600 bytes leaves all or some tokens unindexed: tested one by one, still exact.
           // Sets of four characters, made only for big vaults, here for any size when `quads`.
-          const index = new TokenSearchIndex(budget, quads ? 0 : undefined);
+          const index = new TokenSearchIndex(budget, quads ? 0 : undefined, AT_ONCE);
           index.load(tokens);
           for (const [search, accountId, activeOnly] of queries) {
             const filters = { accountId, ...(activeOnly ? { status: 'active' as const } : {}) };
@@ -79,7 +82,7 @@ describe('TokenSearchIndex answers exactly what a scan of every token answers', 
   });
 
   it('a term never matches across two fields, and no search returns everything', () => {
-    const index = new TokenSearchIndex();
+    const index = new TokenSearchIndex(undefined, undefined, AT_ONCE);
     index.load([meta(1, { name: 'alpha', description: 'beta' }), meta(2, { name: 'gamma' })]);
     expect(index.query({ search: 'ab' })).toEqual([]);
     expect(index.query({ search: 'hab' })).toEqual([]);
@@ -89,7 +92,7 @@ describe('TokenSearchIndex answers exactly what a scan of every token answers', 
 
   it('a term whose every triple (or group of four) is in a token, but not together, does not match it', () => {
     for (const quadsFrom of [undefined, 0]) {
-      const index = new TokenSearchIndex(undefined, quadsFrom);
+      const index = new TokenSearchIndex(undefined, quadsFrom, AT_ONCE);
       index.load([meta(1, { name: 'abcx bcde', description: 'abcdy' }), meta(2, { name: 'xabcdex' })]);
       expect(index.query({ search: 'abcde' }).map((t) => t.id)).toEqual([2]);
       expect(index.query({ search: 'bcde' }).map((t) => t.id)).toEqual([1, 2]);
@@ -122,7 +125,7 @@ describe('TokenSearchIndex answers exactly what a scan of every token answers', 
         (initial, steps, queries, quads) => {
           const held = new Map<number, TokenMeta>();
           initial.forEach((row, i) => held.set(i + 1, meta(i + 1, { ...row, name: row.name || `t${i}` })));
-          const index = new TokenSearchIndex(undefined, quads ? 0 : undefined);
+          const index = new TokenSearchIndex(undefined, quads ? 0 : undefined, AT_ONCE);
           index.load([...held.values()]);
           for (const change of steps) {
             if (change.op === 'upsert') {
@@ -142,7 +145,7 @@ describe('TokenSearchIndex answers exactly what a scan of every token answers', 
               );
             }
           }
-          const fresh = new TokenSearchIndex();
+          const fresh = new TokenSearchIndex(undefined, undefined, AT_ONCE);
           fresh.load([...held.values()]);
           expect(index.size).toBe(held.size);
           for (const [search, accountId] of [['', undefined] as const, ...queries]) {
@@ -160,7 +163,7 @@ describe('TokenSearchIndex answers exactly what a scan of every token answers', 
     const tokens = Array.from({ length: 200 }, (_, i) =>
       meta(i + 1, { name: i % 2 ? `odd ${i}` : `even ${i}` }),
     );
-    const index = new TokenSearchIndex();
+    const index = new TokenSearchIndex(undefined, undefined, AT_ONCE);
     index.load(tokens.slice(0, 100));
     expect(index.query({ search: 'odd' })).toHaveLength(50);
     for (const token of tokens.slice(100)) index.upsert(token);

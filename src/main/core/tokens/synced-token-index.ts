@@ -58,6 +58,16 @@ export class SyncedTokenIndex {
     this.announced = true;
   }
 
+  /** Whether searches are answered from the sets yet (src/shared/token-search-index.ts; built in the background). */
+  get searchSetsReady(): boolean {
+    return this.index.setsReady;
+  }
+
+  /** The vault locked: a build of the sets under way stops. */
+  close(): void {
+    this.index.stopBuilding();
+  }
+
   current(): TokenSearchIndex {
     const head = this.statements.head.get()?.seq ?? 0;
     const inTransaction = this.db.inTransaction;

@@ -88,6 +88,19 @@ export class TokenStore {
     this.index().announceWrite();
   }
 
+  /**
+   * Whether a search is answered from the index's sets yet: they are built in the background from the first
+   * search on (until then a search tests every token; same answers). For bench/vault-core.bench.ts and tests.
+   */
+  searchSetsReady(): boolean {
+    return this.searchIndex?.searchSetsReady ?? false;
+  }
+
+  /** The vault locked (src/main/core/vault/vault.ts): the index's background work stops. */
+  close(): void {
+    this.searchIndex?.close();
+  }
+
   private index(): SyncedTokenIndex {
     this.searchIndex ??= new SyncedTokenIndex(this.db, {
       all: () => this.allMeta(),

@@ -161,6 +161,7 @@ export class Vault {
     this.accounts = new AccountStore(db, this.events, () => this.tokens.invalidate());
     const policyFor = (account: Parameters<typeof policyForAccount>[0]) => policyForAccount(account, db);
     this.tokens = new TokenStore(db, this.events, this.accounts, policyFor);
+    this.onLock(() => this.tokens.close());
     const accountOf = (id: number) => this.accounts.get(id);
     const states = new TokenStates(db, accountOf);
     const usage = new TokenUsageReader(db);

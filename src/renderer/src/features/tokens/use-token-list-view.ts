@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Account, TokenMeta } from '../../../../shared/model';
 import { findProfile } from '../../../../shared/profiles';
 import { TokenSearchIndex } from '../../../../shared/token-search-index';
@@ -50,6 +50,12 @@ export function useTokenListView(input: {
     built.load(allTokens);
     return built;
   }, [allTokens]);
+  // The search box is right there: build the sets from load, in slices between keystrokes and renders (until
+  // then a search tests every token, with the same answers); a list replaced drops its build.
+  useEffect(() => {
+    index.startBuilding();
+    return () => index.stopBuilding();
+  }, [index]);
   const selectedAccount = accounts.find((account) => account.id === accountId);
   const endpointAccount =
     selectedAccount && findProfile(selectedAccount.profile)?.endpoints ? selectedAccount : null;
