@@ -109,6 +109,8 @@ export function HandoffWizard({
     built.load(tokens);
     return built;
   }, [tokens]);
+  // A search starts building the index's sets in the background; closing the wizard (or new tokens) drops it.
+  useEffect(() => () => index.stopBuilding(), [index]);
   const matching = useMemo(() => index.query(filter ? { search: filter } : {}), [index, filter]);
   // A list of checkboxes stays short enough to read and render; beyond it, the filter narrows (and says so).
   const visible = matching.slice(0, PICK_LIST_LIMIT);
