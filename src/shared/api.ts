@@ -325,7 +325,11 @@ export const api = {
     output: output<{ path: string; format: 'markdown' | 'html' }>(),
   },
   /** Open a bundle (file dialog in main) and show its tokens without values, or import them into an account. */
-  chooseBundleToOpen: { input: none, output: output<{ path: string } | null>() },
+  /** The picked file, and which key it needs, told by main from its first bytes (null: it cannot be read now). */
+  chooseBundleToOpen: {
+    input: none,
+    output: output<{ path: string; kind: 'age' | 'zip' | null } | null>(),
+  },
   openBundle: {
     input: z.strictObject({
       path: folderPath,

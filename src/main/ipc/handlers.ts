@@ -1,3 +1,4 @@
+import { bundleKindOf } from '../core/handoff/bundle-kind';
 import { writeRecoveryKit } from '../core/vault/recovery-kit';
 import type { z } from 'zod';
 import type { ApiContract, MethodName, MethodOutput } from '../../shared/api';
@@ -178,7 +179,7 @@ export const handlers: Handlers = {
   },
   chooseBundleToOpen: async (session) => {
     const path = await session.chooseOpenFile('bundle');
-    return path ? { path } : null;
+    return path ? { path, kind: bundleKindOf(path) } : null;
   },
   ...openBundleHandlers,
   ...ageHandlers,

@@ -23,17 +23,22 @@ export function OpenBundleDialog({
   onImported: () => void;
 }) {
   const [path, setPath] = useState('');
+  const [kind, setKind] = useState<'age' | 'zip' | null>(null);
   const [password, setPassword] = useState('');
   const [opened, setOpened] = useState<Opened | null>(null);
-  // An age bundle is decrypted with this vault's own age key (Receive tokens): it has no password.
-  const isAge = path.toLowerCase().endsWith('.age');
+  // An age bundle is decrypted with this vault's own age key (Receive tokens): it has no password. Main tells
+  // which it is from the file's content, whatever its name.
+  const isAge = kind === 'age';
   const [accountId, setAccountId] = useState<number | ''>(accounts[0]?.id ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const choose = async () => {
     const picked = await call('chooseBundleToOpen', {}).catch((err) => (setError(messageOf(err)), null));
-    if (picked) setPath(picked.path);
+    if (picked) {
+      setPath(picked.path);
+      setKind(picked.kind);
+    }
   };
 
   const open = async (event: React.FormEvent) => {
