@@ -280,7 +280,7 @@ describe('a new admin at 1280x800', { timeout: 120_000 }, () => {
     expect(
       await ending.getByRole('list', { name: 'Not in the plan' }).getByRole('listitem').allTextContents(),
     ).toEqual([
-      '“Carousel feed” is already recorded as invalidated, so it is not in the plan: the value Acme Agency holds no longer works there.',
+      '“Carousel feed” is already recorded as invalidated, so it is not in the plan: while it stays switched off there, the value Acme Agency holds does not work. Rotate it before you switch it back on.',
     ]);
     expect(await ending.textContent()).not.toContain('(s)');
     await expectAccessible(page, 'engagement ended with a token already off');

@@ -162,7 +162,9 @@ export class ProfilePolicy implements TokenPolicy {
     }
     if (operation === 'disable' && token.enabled && !mayRecordDisabled(profile)) {
       refuse(
-        `${profile.label} has no switch that turns a token off and on again; to stop "${token.name}" working, invalidate it there and record that instead.`,
+        token.status === 'active'
+          ? `${profile.label} has no switch that turns a token off and on again; to stop "${token.name}" working, invalidate it there and record that instead.`
+          : `${profile.label} has no switch that turns a token off and on again; "${token.name}" is already recorded as invalidated.`,
       );
     }
     if (operation === 'map' && !profile.mapping) {

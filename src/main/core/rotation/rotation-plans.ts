@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/plural';
 import { isStatusLocked } from '../../../shared/token-questions';
 import { VaultError } from '../../../shared/errors';
 import type { Account, TokenMeta } from '../../../shared/model';
@@ -48,10 +49,6 @@ export interface RecordStepInput {
   /** The value the platform issued (outcome "new-value" only). */
   value?: string;
   now?: Date;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function progressOf(plan: PlanRow, done: number, total: number): string {

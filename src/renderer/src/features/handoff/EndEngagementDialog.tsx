@@ -73,8 +73,9 @@ export function EndEngagementDialog({ recipient, onClose, onChanged }: EndEngage
             <ul className="hint" aria-label="Not in the plan">
               {alreadyOff.map((token) => (
                 <li key={token.tokenId}>
-                  “{token.name}” is already recorded as {token.state}, so it is not in the plan: the value{' '}
-                  {recipient.name} holds no longer works there.
+                  “{token.name}” is already recorded as {token.state}, so it is not in the plan: while it
+                  stays switched off there, the value {recipient.name} holds does not work. Rotate it before
+                  you switch it back on.
                 </li>
               ))}
             </ul>

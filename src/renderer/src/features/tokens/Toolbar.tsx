@@ -30,7 +30,8 @@ export function Toolbar({ items }: { items: ToolbarItem[] }) {
               aria-disabled={item.disabledReason ? true : undefined}
               title={item.disabledReason ? undefined : item.title}
               aria-describedby={reasonId}
-              aria-label={item.shown ? item.label : undefined}
+              // The name holds what is shown, so a voice command naming the visible "?" still finds it.
+              aria-label={item.shown ? `${item.label} (${item.shown})` : undefined}
             >
               {item.shown ?? item.label}
             </button>
