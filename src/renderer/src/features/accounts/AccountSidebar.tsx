@@ -1,4 +1,5 @@
 import type { Account } from '../../../../shared/model';
+import { plural } from '../../../../shared/plural';
 import { findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
 
 interface SidebarProps {
@@ -39,7 +40,7 @@ export function AccountSidebar({ accounts, selected, onSelect, onAddAccount }: S
                 </span>
                 <span className="nav-profile">{(findProfile(account.profile) ?? GENERIC_PROFILE).label}</span>
               </span>
-              <span className="count" aria-label={`${account.tokenCount} tokens`}>
+              <span className="count" aria-label={plural(account.tokenCount, 'token')}>
                 {account.tokenCount}
               </span>
             </button>
