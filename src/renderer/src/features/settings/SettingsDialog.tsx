@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { settingsUpdateSchema, type SessionState } from '../../../../shared/api';
 import { ApiError, call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
@@ -76,6 +76,10 @@ export function SettingsDialog({
   const [repeatError, setRepeatError] = useState<string | null>(null);
   const [currentError, setCurrentError] = useState<string | null>(null);
   const [numberErrors, setNumberErrors] = useState<Partial<Record<NumberSetting, string>>>({});
+  // The password form sits below the fold of a short window: its sentence is brought into view with the field.
+  useEffect(() => {
+    if (currentError) document.getElementById('settings-current-error')?.scrollIntoView({ block: 'nearest' });
+  }, [currentError]);
   const values: Record<NumberSetting, number> = {
     autoLockMinutes: autoLock,
     clipboardSeconds: clipboard,
