@@ -6,6 +6,7 @@ import { generateTokenValue } from '../../src/main/core/crypto/token-generator';
 import type { Vault } from '../../src/main/core/vault/vault';
 import { mainCall, openApp, screenshot, type AppUnderTest } from '../helpers/e2e-harness';
 import { expectAccessible, poll, useRendererSuite } from '../helpers/e2e-suite';
+import { pickFile } from '../helpers/pick-file';
 import { TEST_PASSWORD } from '../helpers/vault-fixture';
 
 // The second walk's focus and wording findings, one by one: where the focus lands after each action, and the
@@ -69,6 +70,9 @@ describe('UI polish at 1280x800', { timeout: 120_000 }, () => {
       const account = vault.accounts.create({ name: 'Mailchimp' });
       vault.tokens.create({ accountId: account.id, name: 'Marketing API', value: generateTokenValue() });
     });
+    // The sidebar's count of an account with one token says "1 token".
+    const sidebar = page.getByRole('navigation', { name: 'Accounts' });
+    expect(await sidebar.getByLabel('1 token', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Hand over…' }).click();
     const wizard = page.getByRole('dialog', { name: 'Hand tokens to an agency' });
     const select = wizard.getByLabel('Recipient', { exact: true });
@@ -215,9 +219,7 @@ describe('UI polish at 1280x800', { timeout: 120_000 }, () => {
     const recipient = await mainCall(dispatch, 'createRecipient', { name: 'Acme Agency' });
     const tokenIds = (await mainCall(dispatch, 'listTokens', {})).map((token) => token.id);
     const outPath = join(workDir, 'tokens-for-acme.zip');
-    // Main writes only where its file dialog answered.
-    platform.saveFileAnswer = outPath;
-    await mainCall(dispatch, 'chooseBundleFile', { suggestedName: 'tokens-for-acme.zip' });
+    await pickFile(dispatch, platform, 'chooseBundleFile', outPath);
     const { password } = await mainCall(dispatch, 'exportHandoff', {
       recipientId: recipient.id,
       tokenIds,
