@@ -41,6 +41,14 @@ export function worksAgainOnlyWithNewValue(
   return profile.invalidationIsFinal === true && token.status === 'inactive';
 }
 
+/**
+ * An earlier value may be made current again: not where the platform cannot turn an old value back on (Engaging
+ * Networks resets a token to a new value; the old one never works again).
+ */
+export function mayRestoreEarlierValues(profile: ProfileDefinition): boolean {
+  return profile.invalidationIsFinal !== true;
+}
+
 /** The platform has an on/off switch apart from validity, so "disabled there" can be recorded. */
 export function mayRecordDisabled(profile: ProfileDefinition): boolean {
   return profile.switchable !== false;

@@ -50,12 +50,20 @@ describe(
       // The guide is Engaging Networks' way back: generate a new token there.
       await poll(() => dialog.textContent()).toMatch('Generate a new one on Engaging Networks');
       await expectAccessible(page, 'Engaging Networks new value after invalidation');
+      // The value it had before is no new value: refused at the field, nothing recorded.
+      await dialog.getByLabel('New value the platform issued').fill('en-value-before-the-reset-0001');
+      await dialog.getByRole('button', { name: 'Record the new value' }).click();
+      await poll(() => dialog.textContent()).toMatch('That is the value "Supporter export" already has');
       await dialog.getByLabel('New value the platform issued').fill('en-value-after-the-reset-0002');
       await screenshot(page, 'en-new-value-after-invalidate');
       await dialog.getByRole('button', { name: 'Record the new value' }).click();
       await dialog.waitFor({ state: 'detached' });
       await poll(() => page.locator('.detail').textContent()).toMatch('and is valid again');
       await lifecycle.getByRole('button', { name: 'Invalidate…' }).waitFor();
+      // The reset value is kept for the record only: Engaging Networks never takes it back, so there is no Restore.
+      const earlier = page.getByRole('region', { name: 'Earlier values' });
+      await poll(() => earlier.textContent()).toMatch('does not take back a value it reset');
+      expect(await earlier.getByRole('button', { name: /Restore/ }).count()).toBe(0);
 
       const [token] = await mainCall(dispatch, 'listTokens', {});
       expect(token).toMatchObject({ name: 'Supporter export', status: 'active' });

@@ -409,6 +409,50 @@ describe('Engaging Networks: an invalidated token works again only with a new va
     }
   });
 
+  it('a "new" value that is the current one is refused everywhere; on Engaging Networks an earlier one too, and no restore', async () => {
+    const { vault, account } = await vaultWith('engaging-networks');
+    const token = vault.tokens.create({
+      accountId: account.id,
+      name: 'Export',
+      kind: 'private',
+      assignedTo: 'ana@example.org',
+      value: 'en-value-one',
+    });
+    vault.lifecycle.invalidate(token.id);
+    const same = refusal(() => vault.lifecycle.regenerate(token.id, { value: 'en-value-one' }));
+    expect([same.code, same.field]).toEqual(['INVALID_INPUT', 'value']);
+    expect(same.message).toMatch(
+      /^That is the value "Export" already has; paste the new value Engaging Networks issued\./,
+    );
+    vault.lifecycle.regenerate(token.id, { value: 'en-value-two' });
+    const earlier = refusal(() => vault.lifecycle.regenerate(token.id, { value: 'en-value-one' }));
+    expect([earlier.code, earlier.field]).toEqual(['POLICY', 'value']);
+    expect(earlier.message).toMatch(/Engaging Networks does not take back a value it reset/);
+    const earlierId = (
+      vault.db.prepare('SELECT id FROM token_previous_values WHERE token_id = ?').get(token.id) as {
+        id: number;
+      }
+    ).id;
+    const restore = refusal(() => vault.useCases.restoreEarlierValue(token.id, earlierId));
+    expect(restore.code).toBe('POLICY');
+    expect(restore.message).toMatch(/^Engaging Networks cannot bring back a value it reset/);
+    expect(kinds(vault, token.id)).toEqual(['Created', 'Invalidated', 'Regenerated']);
+    // Elsewhere an earlier value may come back (the platform takes it again), but the current one is still no change.
+    const generic = await vaultWith('generic');
+    const other = generic.vault.tokens.create({
+      accountId: generic.account.id,
+      name: 'CRM',
+      value: 'crm-one-value',
+    });
+    expect(refusal(() => generic.vault.lifecycle.regenerate(other.id, { value: 'crm-one-value' })).code).toBe(
+      'INVALID_INPUT',
+    );
+    generic.vault.lifecycle.regenerate(other.id, { value: 'crm-two-value' });
+    expect(generic.vault.lifecycle.regenerate(other.id, { value: 'crm-one-value' }).previousValueCount).toBe(
+      2,
+    );
+  });
+
   it('Emplifi keeps validate after regenerate: a regenerated inactive token there stays invalid until validated', async () => {
     const { vault, account } = await vaultWith('emplifi');
     const other = vault.tokens.create({

@@ -6,6 +6,7 @@ import {
   fixedValueLength,
   isStatusLocked,
   mayRecordDisabled,
+  mayRestoreEarlierValues,
   worksAgainOnlyWithNewValue,
 } from '../../../shared/token-questions';
 import type { TokenDraft, TokenPolicy } from '../tokens/token-policy';
@@ -170,6 +171,25 @@ export class ProfilePolicy implements TokenPolicy {
     if (operation === 'assign-endpoint' && !profile.endpoints) {
       refuse(`${profile.label} accounts have no endpoints; only endpoint and generic accounts do.`);
     }
+  }
+
+  /**
+   * A regenerate records a new value: the current one again is no change, and where the platform cannot bring a
+   * reset value back (Engaging Networks), an earlier one would not work there either.
+   */
+  checkNewValue(token: Pick<TokenMeta, 'name'>, match: 'current' | 'earlier' | null): void {
+    if (match === 'current')
+      throw new VaultError(
+        'INVALID_INPUT',
+        `That is the value "${token.name}" already has; paste the new value ${this.profile.label === 'Generic' ? 'the platform' : this.profile.label} issued.`,
+        { field: 'value' },
+      );
+    if (match === 'earlier' && !mayRestoreEarlierValues(this.profile))
+      throw new VaultError(
+        'POLICY',
+        `That is an earlier value of "${token.name}"; ${this.profile.label} does not take back a value it reset. Paste the new value it issued.`,
+        { field: 'value' },
+      );
   }
 
   /**

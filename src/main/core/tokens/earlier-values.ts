@@ -1,3 +1,5 @@
+import type { ProfileDefinition } from '../../../shared/profiles';
+import { mayRestoreEarlierValues } from '../../../shared/token-questions';
 import { VaultError } from '../../../shared/errors';
 import type { TokenMeta } from '../../../shared/model';
 import type { SqliteDatabase } from '../db/open-database';
@@ -16,6 +18,8 @@ export interface EarlierValuesDependencies {
   tokens: TokenStore;
   events: EventLog;
   usageOf: (tokenId: number) => TokenUsage;
+  /** The token's platform rules (its account's profile). */
+  profileOf: (tokenId: number) => ProfileDefinition;
 }
 
 /**
@@ -64,6 +68,12 @@ export class EarlierValues {
   /** The earlier value becomes the current one again; the current one joins the earlier values. */
   restore(tokenId: number, valueId: number, options: { force?: boolean; now?: Date } = {}): TokenMeta {
     const token = this.deps.tokens.get(tokenId);
+    const profile = this.deps.profileOf(tokenId);
+    if (!mayRestoreEarlierValues(profile))
+      throw new VaultError(
+        'POLICY',
+        `${profile.label} cannot bring back a value it reset: "${token.name}" works again only with the new value it issued (regenerate it).`,
+      );
     const usage = this.deps.usageOf(tokenId);
     if (usage.inUse && !options.force) {
       throw new VaultError(

@@ -114,6 +114,7 @@ export class TokenLifecycle {
         ? parseInput(secretValueSchema, options.value)
         : generateTokenValue(policy.regeneratedValueSpec(token));
     policy.checkValue(account, { ...token, accountId: account.id }, value);
+    policy.checkNewValue(token, this.deps.tokens.valueMatch(id, value));
     const at = (options.now ?? new Date()).toISOString();
     // Where the platform cannot turn an invalidated token back on, the value it issued instead is what works now.
     const validAgain = worksAgainOnlyWithNewValue(policy.profile, token);

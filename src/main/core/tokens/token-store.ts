@@ -319,6 +319,24 @@ export class TokenStore {
    * Keep the current value among the previous ones (newest MAX_PREVIOUS_VALUES kept, for rollback) and store
    * the new one. Runs inside the caller's transaction.
    */
+  /**
+   * Whether a candidate value is the token's current one, or one of its kept earlier values. Compared inside core and
+   * answered as a word only, so nothing is revealed and no event is due.
+   */
+  valueMatch(id: number, candidate: string): 'current' | 'earlier' | null {
+    const current = this.db
+      .prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?')
+      .get(id);
+    if (!current) throw new VaultError('NOT_FOUND', `There is no token with id ${id}.`);
+    if (current.value === candidate) return 'current';
+    const earlier = this.db
+      .prepare<[number, string], { n: number }>(
+        'SELECT count(*) AS n FROM token_previous_values WHERE token_id = ? AND value = ?',
+      )
+      .get(id, candidate);
+    return earlier && earlier.n > 0 ? 'earlier' : null;
+  }
+
   replaceValue(id: number, newValue: string, now: string, generated: boolean): void {
     const current = this.db
       .prepare<[number], { value: string }>('SELECT value FROM tokens WHERE id = ?')

@@ -1,3 +1,4 @@
+import { profileOrGeneric } from '../../../shared/token-questions';
 import { VaultError } from '../../../shared/errors';
 import type { HandoffDocument } from '../../../shared/handoff-format';
 import type {
@@ -184,6 +185,8 @@ export class VaultUseCases {
       tokens: this.deps.tokens,
       events: this.deps.events,
       usageOf: (tokenId) => this.deps.lifecycle.usage(tokenId),
+      profileOf: (tokenId) =>
+        profileOrGeneric(this.deps.accounts.get(this.deps.tokens.get(tokenId).accountId).profile),
     });
   }
 

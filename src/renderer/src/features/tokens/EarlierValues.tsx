@@ -1,3 +1,5 @@
+import type { ProfileDefinition } from '../../../../shared/profiles';
+import { mayRestoreEarlierValues } from '../../../../shared/token-questions';
 import { useEffect, useState } from 'react';
 import type { TokenMeta } from '../../../../shared/model';
 import { useAction } from '../../data/use-action';
@@ -14,11 +16,15 @@ import { REVEAL_SECONDS } from './SecretBox';
  */
 export function EarlierValues({
   token,
+  profile,
   onRestored,
 }: {
   token: TokenMeta;
+  /** The token's platform rules: where it cannot bring a reset value back (Engaging Networks), none is restored. */
+  profile: ProfileDefinition;
   onRestored: (message: string) => void;
 }) {
+  const restorable = mayRestoreEarlierValues(profile);
   const list = useEarlierValues(token.id, token.previousValueCount > 0);
   const usage = useTokenUsage(token.id);
   const action = useAction();
@@ -56,12 +62,20 @@ export function EarlierValues({
             >
               {revealed?.id === earlier.id ? 'Hide' : 'Reveal'}
             </button>
-            <button type="button" onClick={() => (setConfirmed(false), setRestoring(earlier.id))}>
-              Restore…
-            </button>
+            {restorable && (
+              <button type="button" onClick={() => (setConfirmed(false), setRestoring(earlier.id))}>
+                Restore…
+              </button>
+            )}
           </li>
         ))}
       </ul>
+      {!restorable && (
+        <p className="hint">
+          {profile.label} does not take back a value it reset: these are kept for your records, not to
+          restore.
+        </p>
+      )}
       <ErrorText message={restoring === null ? action.error : null} />
       {restoring !== null && (
         <ConfirmDialog

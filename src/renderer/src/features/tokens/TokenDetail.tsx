@@ -124,7 +124,7 @@ export function TokenDetail({ token, account, state, allTokens, onEdit, onDelete
             );
         }}
       />
-      <EarlierValues token={token} onRestored={valueChanged} />
+      <EarlierValues token={token} profile={profile} onRestored={valueChanged} />
       {actions.mappings && <MappingsPanel token={token} allTokens={allTokens} />}
       <h3>History</h3>
       <HistoryTimeline events={history.data ?? []} />
