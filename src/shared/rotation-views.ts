@@ -44,8 +44,11 @@ export interface RotationStepView {
   stillInVault: boolean;
   /** The platform takes a value set here, so "generate" is offered. */
   canGenerate: boolean;
-  /** How "switched off there" is recorded: invalidate, or disable (ON24, endpoint secondaries). */
-  offOperation: 'invalidate' | 'disable';
+  /**
+   * How "switched off there" is recorded: invalidate, or disable (ON24, endpoint secondaries). Null where the
+   * platform lets no manager switch this token off (Emplifi's primary): it can only be replaced.
+   */
+  offOperation: 'invalidate' | 'disable' | null;
   guides: { regenerate: PlatformGuide; invalidate: PlatformGuide; delete: PlatformGuide };
   outcome: RotationOutcome | null;
   doneAt: string | null;

@@ -16,7 +16,7 @@ const refusedUnpicked = {
   ok: false,
   error: {
     code: 'INVALID_INPUT',
-    message: expect.stringMatching(/^Choose the file in the file dialog first/),
+    message: expect.stringMatching(/^Choose (the file|where to save) in the file dialog first/),
   },
 };
 
@@ -113,12 +113,28 @@ describe('main reads and writes only the files the user picked in a dialog', () 
     await pickFile(dispatch, platform, 'chooseBundleFile', checklist);
     await call('exportRotationPlan', { planId: plan.id, outPath: checklist });
     expect(existsSync(checklist)).toBe(true);
+    // A save pick lets main write there, not read: the page cannot turn "save as id_ed25519" into a read of it.
+    await pickFile(dispatch, platform, 'chooseBundleFile', join(dir, 'saved-then-read.env'));
+    writeFileSync(join(dir, 'saved-then-read.env'), 'OTHER=not-for-the-page\n');
+    expect(
+      await dispatch('openImportSource', {
+        path: join(dir, 'saved-then-read.env'),
+        fileName: '.env',
+        format: 'env',
+      }),
+    ).toMatchObject(refusedUnpicked);
     const opened = await call<{ needsPassword?: boolean; preview?: unknown }>('openImportSource', {
       path: secretElsewhere,
       fileName: '.env',
       format: 'env',
     });
     expect(opened.preview).toBeDefined();
+    // Locking forgets every pick.
+    await call('lockVault', {});
+    await call('unlockVault', { path: join(dir, 'v.tokenvault'), password: TEST_PASSWORD });
+    expect(
+      await dispatch('openImportSource', { path: secretElsewhere, fileName: '.env', format: 'env' }),
+    ).toMatchObject(refusedUnpicked);
   });
 
   it('remembers at most MAX_CHOSEN_FILES picks, forgetting the oldest first', async () => {

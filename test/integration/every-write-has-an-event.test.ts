@@ -172,6 +172,7 @@ describe('every write is in the history', () => {
     await pickFile(dispatch, platform, 'chooseBundleToOpen', outPath);
     await write('openBundle', { path: outPath, password: exported.password, importIntoAccountId: inbox.id });
     const ageInbox = await write<{ id: number }>('createAccount', { name: 'Age inbox', profile: 'generic' });
+    await pickFile(dispatch, platform, 'chooseBundleToOpen', agePath);
     await write('openAgeBundle', { path: agePath, importIntoAccountId: ageInbox.id });
 
     const opened = await dispatch('openImportSource', {

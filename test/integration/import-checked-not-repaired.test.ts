@@ -60,6 +60,20 @@ describe('.env: what dotenv would keep silently', () => {
     expect(vault.tokens.list().map((t) => t.name)).toEqual(['OTHER']);
   });
 
+  it('a row whose value a refused row also has is still imported (the refused one stands for nothing)', async () => {
+    const { vault } = await createTestVault();
+    const [v1, v2] = [generateTokenValue(), generateTokenValue()];
+    const source = await envSource(`A=${v1}\nA=${v2}\nB=${v1}\n`);
+    const preview = previewImport(vault, source);
+    expect(preview.rows.map((r) => [r.name, r.selected, r.duplicate])).toEqual([
+      ['A', false, null],
+      ['A', false, null],
+      ['B', true, null],
+    ]);
+    expect(commitImport(vault, source).imported).toBe(1);
+    expect(vault.tokens.list().map((t) => t.name)).toEqual(['B']);
+  });
+
   it('three times, in a CRLF file: every line named', async () => {
     const source = await envSource('A=1\r\nB=2\r\nA=3\r\nA=4\r\n');
     expect([...source.rowProblems!.values()]).toEqual([

@@ -178,6 +178,19 @@ describe('rotation plans', () => {
     expect(() => vault.rotations.startForTokens([99_999])).toThrow();
   });
 
+  it("Emplifi's primary can only be replaced: its step offers no 'switched off there'", async () => {
+    const { vault } = await setup();
+    const account = vault.accounts.create({ name: 'Emplifi main', profile: 'emplifi' });
+    const primary = vault.tokens.create({
+      accountId: account.id,
+      name: 'Primary bearer',
+      role: 'primary',
+      value: generateTokenValue(),
+    });
+    const plan = vault.rotations.startForTokens([primary.id]);
+    expect(plan.steps.map((s) => [s.tokenName, s.offOperation])).toEqual([['Primary bearer', null]]);
+  });
+
   it('a refused step changes nothing: the token, the step and the history stay as they were', async () => {
     const { vault, on24Token } = await setup();
     const plan = vault.rotations.startForTokens([on24Token.id]);

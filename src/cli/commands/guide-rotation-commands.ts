@@ -63,7 +63,7 @@ function printPlan(plan: RotationPlanView): void {
       `    ${guide.doIt} on ${step.platform}: ${guide.where}. Who: ${guide.who}. Meanwhile: ${guide.breaks}.`,
     );
     printLine(
-      `    Done there? Record it: --value-file F${step.canGenerate ? ' or --generate' : ''}, or --invalidated, or --deleted.`,
+      `    Done there? Record it: --value-file F${step.canGenerate ? ' or --generate' : ''}${step.offOperation === null ? '' : ', or --invalidated'}, or --deleted.`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { BrowserWindow, clipboard, ClipboardItem, dialog } from 'electron';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { PlatformServices } from '../session/platform-services';
 import { concealmentPayloads } from './clipboard-concealment';
 import { openDialogOptions, saveDialogOptions } from './file-dialog-options';
@@ -31,7 +31,8 @@ export function createElectronPlatform(window: () => BrowserWindow | null): Plat
       const owner = window();
       const options = {
         ...saveDialogOptions(suggestedName),
-        defaultPath: join(homedir(), suggestedName),
+        // Only the name comes from the page: the dialog opens in the home folder, never where the page points.
+        defaultPath: join(homedir(), basename(suggestedName)),
         properties: ['showOverwriteConfirmation'] as 'showOverwriteConfirmation'[],
       };
       const result = owner

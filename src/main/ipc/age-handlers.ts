@@ -39,7 +39,7 @@ export const ageHandlers: Pick<Handlers, AgeMethods> = {
       recipient: input.recipientId,
       tokenIds: input.tokenIds,
       fields: input.fields,
-      outPath: session.chosenFiles.require(input.outPath),
+      outPath: session.chosenFiles.require(input.outPath, 'write'),
       toKey: { armor: input.armor },
     });
     return { handoff: result };

@@ -127,7 +127,7 @@ export const handlers: Handlers = {
       recipient: input.recipientId,
       tokenIds: input.tokenIds,
       fields: input.fields,
-      outPath: session.chosenFiles.require(input.outPath),
+      outPath: session.chosenFiles.require(input.outPath, 'write'),
       password,
       channel: input.channel,
     });
@@ -173,7 +173,7 @@ export const handlers: Handlers = {
     const vault = session.requireVault();
     const format = writeChecklist(
       vault.rotations.get(input.planId),
-      session.chosenFiles.require(input.outPath),
+      session.chosenFiles.require(input.outPath, 'write'),
     );
     return { path: input.outPath, format };
   },
@@ -193,13 +193,13 @@ export const handlers: Handlers = {
   },
   openImportSource: (session, input) =>
     openImport(session.requireVault(), {
-      ...(input.path !== undefined ? { path: session.chosenFiles.require(input.path) } : {}),
+      ...(input.path !== undefined ? { path: session.chosenFiles.require(input.path, 'read') } : {}),
       ...(input.bytesBase64 !== undefined ? { bytes: Buffer.from(input.bytesBase64, 'base64') } : {}),
       fileName: input.fileName,
       ...(input.format !== undefined ? { format: input.format } : {}),
       ...(input.sourcePassword !== undefined ? { sourcePassword: input.sourcePassword } : {}),
       ...(input.keyFilePath !== undefined
-        ? { keyFilePath: session.chosenFiles.require(input.keyFilePath) }
+        ? { keyFilePath: session.chosenFiles.require(input.keyFilePath, 'read') }
         : {}),
     }),
   previewImport: (session, input) => previewHeldImport(session.requireVault(), input.importId, input.plan),

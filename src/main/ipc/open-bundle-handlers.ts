@@ -12,7 +12,7 @@ async function openAndMaybeImport(
   importIntoAccountId: number | undefined,
 ): Promise<OpenedBundleView> {
   // Only a file the user picked in the native dialog is read (src/main/session/chosen-files.ts).
-  const doc = await openBundleFile(session.chosenFiles.require(path), key);
+  const doc = await openBundleFile(session.chosenFiles.require(path, 'read'), key);
   const imported =
     importIntoAccountId === undefined
       ? 0

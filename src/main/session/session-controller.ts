@@ -78,13 +78,13 @@ export class SessionController {
   /** A native open dialog; the picked file may then be read for the page. */
   async chooseOpenFile(purpose: OpenPurpose): Promise<string | null> {
     const path = await this.platform.chooseOpenFile(purpose);
-    return path === null ? null : this.chosenFiles.remember(path);
+    return path === null ? null : this.chosenFiles.remember(path, 'read');
   }
 
   /** A native save dialog; the named file may then be written for the page. */
   async chooseSaveFile(suggestedName: string): Promise<string | null> {
     const path = await this.platform.chooseSaveFile(suggestedName);
-    return path === null ? null : this.chosenFiles.remember(path);
+    return path === null ? null : this.chosenFiles.remember(path, 'write');
   }
 
   /** The open vault, or VAULT_LOCKED: every vault method goes through here. */
@@ -167,6 +167,7 @@ export class SessionController {
     this.idleTimer = null;
     const vault = this.vault;
     this.vault = null;
+    this.chosenFiles.clear();
     if (this.clipboardValue !== null) void this.clearClipboardIfOurs();
     if (vault) {
       vault.lock();

@@ -178,7 +178,8 @@ function computePlan(vault: ImportDependencies, source: ImportSource, plan: Impo
         const earlier = seenInFile.get(print);
         if (owner) duplicate = `Same value as "${owner.name}" (id ${owner.id}) in ${owner.account}.`;
         else if (earlier !== undefined) duplicate = `Same value as row ${earlier} of this file.`;
-        else seenInFile.set(print, rowNumber);
+        // Only a row that can be imported stands for its value: a refused one leaves the next row free to go in.
+        else if (refusal === null) seenInFile.set(print, rowNumber);
       }
       const selected = chosen ? chosen.has(rowNumber) : selectedByDefault({ refusal, duplicate }, plan);
       if (selected && token)

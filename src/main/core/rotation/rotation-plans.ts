@@ -1,3 +1,4 @@
+import { isStatusLocked } from '../../../shared/token-questions';
 import { VaultError } from '../../../shared/errors';
 import type { Account, TokenMeta } from '../../../shared/model';
 import {
@@ -312,7 +313,7 @@ function stepView(row: StepRow, stillInVault: boolean): RotationStepView {
     role: row.role,
     stillInVault,
     canGenerate: profileAcceptsSetValue(profile.id, row.kind, row.role),
-    offOperation: offOperationOf(profile.id),
+    offOperation: isStatusLocked(profile, row) ? null : offOperationOf(profile.id),
     guides: {
       regenerate: guideFor(profile.id, 'regenerate', row.role),
       invalidate: guideFor(profile.id, 'invalidate', row.role),

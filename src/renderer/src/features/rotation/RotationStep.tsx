@@ -58,7 +58,9 @@ export function RotationStep({ step, busy, onRecord }: RotationStepProps) {
       ) : (
         <>
           <GuideSteps guide={guide} platform={step.platform} />
-          <p className="small muted">{insteadOfRotatingSentence(step.profileId, step.role)}</p>
+          {step.offOperation !== null && (
+            <p className="small muted">{insteadOfRotatingSentence(step.profileId, step.role)}</p>
+          )}
           <form className="form" onSubmit={paste} aria-label={`New value for ${step.tokenName}`}>
             <SecretInput
               id={`rotation-value-${step.position}`}
@@ -80,7 +82,7 @@ export function RotationStep({ step, busy, onRecord }: RotationStepProps) {
             Generate one here (to set there)
           </button>
         )}
-        {step.stillInVault && (
+        {step.stillInVault && step.offOperation !== null && (
           <button type="button" disabled={busy} onClick={() => onRecord('invalidated')}>
             {step.offOperation === 'disable' ? 'Disabled there' : 'Invalidated there'}
           </button>
