@@ -1,5 +1,6 @@
 import { plural } from '../../../../shared/plural';
 import type { Account } from '../../../../shared/model';
+import { plural } from '../../../../shared/plural';
 import { findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
 
 interface SidebarProps {

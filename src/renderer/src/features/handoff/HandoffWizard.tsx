@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AgeKeyView, RecipientView } from '../../../../shared/api';
 import { HANDOFF_FIELDS, type HandoffField } from '../../../../shared/handoff-format';
 import type { TokenMeta } from '../../../../shared/model';
@@ -74,6 +74,7 @@ export function HandoffWizard({
   const [armor, setArmor] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [askClose, setAskClose] = useState(false);
+  const recipientSelect = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     call('listRecipients', {}).then(
@@ -123,12 +124,16 @@ export function HandoffWizard({
   };
 
   const addRecipient = async () => {
+    if (!newRecipient.trim()) return;
     setError(null);
     try {
       const created = await call('createRecipient', { name: newRecipient });
       setRecipients((list) => [...list, created]);
       setRecipientId(created.id);
       setNewRecipient('');
+      // The Add button disables itself once the name is empty, which would drop focus to the page: it goes to the
+      // Recipient select instead, where the new recipient is now chosen.
+      recipientSelect.current?.focus();
     } catch (err) {
       setError(messageOf(err));
     }
@@ -340,6 +345,7 @@ export function HandoffWizard({
           <label htmlFor="handoff-recipient">Recipient</label>
           <select
             id="handoff-recipient"
+            ref={recipientSelect}
             value={recipientId}
             onChange={(e) => setRecipientId(Number(e.target.value))}
           >
@@ -360,6 +366,12 @@ export function HandoffWizard({
               placeholder="New recipient (agency or developer)"
               value={newRecipient}
               onChange={(e) => setNewRecipient(e.target.value)}
+              onKeyDown={(event) => {
+                // Enter here means "add this recipient", not "create the bundle" (the form's submit).
+                if (event.key !== 'Enter') return;
+                event.preventDefault();
+                void addRecipient();
+              }}
             />
             <button type="button" onClick={addRecipient} disabled={!newRecipient.trim()}>
               Add recipient

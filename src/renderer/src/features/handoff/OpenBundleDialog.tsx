@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../../shared/model';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
@@ -32,6 +32,11 @@ export function OpenBundleDialog({
   const [accountId, setAccountId] = useState<number | ''>(accounts[0]?.id ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const openedHeading = useRef<HTMLHeadingElement>(null);
+  // After Open, what was opened is what to read next: the heading takes the focus (Tab goes on to Import all).
+  useEffect(() => {
+    if (opened) openedHeading.current?.focus();
+  }, [opened]);
 
   const choose = async () => {
     const picked = await call('chooseBundleToOpen', {}).catch((err) => (setError(messageOf(err)), null));
@@ -99,10 +104,10 @@ export function OpenBundleDialog({
       </form>
       {opened && (
         <section aria-labelledby="opened-title">
-          <h3 id="opened-title">
+          <h3 id="opened-title" tabIndex={-1} ref={openedHeading}>
             {plural(opened.tokens.length, 'token')} for {opened.recipient}, from {opened.from}
           </h3>
-          <ul className="pick-list" aria-label="Tokens in the bundle">
+          <ul className="pick-list opened-bundle-tokens" aria-label="Tokens in the bundle">
             {opened.tokens.map((t) => (
               <li key={`${t.account}/${t.name}`}>
                 {t.name}{' '}
@@ -112,7 +117,7 @@ export function OpenBundleDialog({
               </li>
             ))}
           </ul>
-          <div className="row">
+          <div className="row opened-bundle-import">
             <label htmlFor="open-bundle-account">Import into</label>
             <select
               id="open-bundle-account"
@@ -125,7 +130,7 @@ export function OpenBundleDialog({
                 </option>
               ))}
             </select>
-            <button type="button" onClick={importAll} disabled={accountId === ''}>
+            <button type="button" className="primary" onClick={importAll} disabled={accountId === ''}>
               Import all
             </button>
           </div>

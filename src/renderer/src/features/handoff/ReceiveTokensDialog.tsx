@@ -15,6 +15,13 @@ export function ReceiveTokensDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const keyText = useRef<HTMLParagraphElement>(null);
   const [justCreated, setJustCreated] = useState(false);
+  const createButton = useRef<HTMLButtonElement>(null);
+  // The dialog opens while the key is still loading, when Done is its only control: once it is known that there
+  // is no key yet, the focus moves to the dialog's one action.
+  const noKeyYet = identity === null;
+  useEffect(() => {
+    if (noKeyYet) createButton.current?.focus();
+  }, [noKeyYet]);
   // After the commit that shows the new key: the button that had the focus is gone, the key is what to read next.
   useEffect(() => {
     if (justCreated) keyText.current?.focus();
@@ -60,7 +67,7 @@ export function ReceiveTokensDialog({ onClose }: { onClose: () => void }) {
             encrypted with everything else.
           </p>
           <div className="actions">
-            <button type="button" className="primary" onClick={create} disabled={busy}>
+            <button type="button" className="primary" ref={createButton} onClick={create} disabled={busy}>
               {busy ? 'Making the key…' : 'Create my age key'}
             </button>
           </div>

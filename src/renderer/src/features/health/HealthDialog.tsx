@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HealthItem, HealthKind, HealthReport, HealthSeverity } from '../../../../shared/token-views';
+import { plural } from '../../../../shared/plural';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -15,10 +16,16 @@ interface HealthDialogProps {
   onOpenPlan?: (planId: number) => void;
 }
 
-const SEVERITIES: { severity: HealthSeverity; title: string; badge: string }[] = [
-  { severity: 'critical', title: 'Critical', badge: 'badge badge-off' },
-  { severity: 'warning', title: 'Warnings', badge: 'badge badge-warn' },
-  { severity: 'info', title: 'For information', badge: 'badge' },
+/** `counted` says a count of the severity in the summary line ("1 warning", "2 warnings", "0 critical"). */
+const SEVERITIES: {
+  severity: HealthSeverity;
+  title: string;
+  badge: string;
+  counted: (count: number) => string;
+}[] = [
+  { severity: 'critical', title: 'Critical', badge: 'badge badge-off', counted: (n) => `${n} critical` },
+  { severity: 'warning', title: 'Warnings', badge: 'badge badge-warn', counted: (n) => plural(n, 'warning') },
+  { severity: 'info', title: 'For information', badge: 'badge', counted: (n) => `${n} for information` },
 ];
 
 const KIND_LABELS: Record<HealthKind, string> = {
@@ -109,16 +116,15 @@ function HealthBody({
   if (report.items.length === 0) {
     return (
       <p className="notice" role="status">
-        All is well: none of the {report.tokenCount} {report.tokenCount === 1 ? 'token' : 'tokens'} needs your
-        attention.
+        All is well: none of the {plural(report.tokenCount, 'token')} needs your attention.
       </p>
     );
   }
   return (
     <>
       <p className="muted" role="status">
-        {SEVERITIES.map(({ severity, title }) => `${count(severity)} ${title.toLowerCase()}`).join(' · ')},
-        across {report.tokenCount} {report.tokenCount === 1 ? 'token' : 'tokens'}. Choose a token to open it.
+        {SEVERITIES.map(({ severity, counted }) => counted(count(severity))).join(' · ')}, across{' '}
+        {plural(report.tokenCount, 'token')}. Choose a token to open it.
       </p>
       {SEVERITIES.map(({ severity, title, badge }) => {
         const items = report.items.filter((item) => item.severity === severity);
@@ -181,9 +187,7 @@ function HealthRow({
         {item.date && (
           <span className="muted small">
             {DATE_LABELS[item.kind]} {formatDay(item.date)}
-            {item.daysLeft !== null && item.daysLeft > 0
-              ? ` (${item.daysLeft} ${item.daysLeft === 1 ? 'day' : 'days'} left)`
-              : ''}
+            {item.daysLeft !== null && item.daysLeft > 0 ? ` (${plural(item.daysLeft, 'day')} left)` : ''}
           </span>
         )}
       </div>

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/import-views';
 import type { Account } from '../../../../shared/model';
 import { PROFILES } from '../../../../shared/profiles';
+import { plural } from '../../../../shared/plural';
 import { call, messageOf } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -55,6 +56,9 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
   const [error, setError] = useState<string | null>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
   const doneNotice = useRef<HTMLParagraphElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  /** Counts the previews that should take the focus (a file chosen, dropped or unlocked, not a format change). */
+  const [previewFocus, setPreviewFocus] = useState(0);
   const importId = opened?.importId;
 
   // The source kept in main is dropped when the dialog closes without importing.
@@ -70,6 +74,7 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
     chosenFormat: ImportFormat | '',
     password?: string,
     keyFilePath?: string,
+    moveFocus = true,
   ) => {
     setBusy(true);
     setError(null);
@@ -92,6 +97,7 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
       setPlan({});
       setTarget(FROM_FILE);
       setOpened({ importId: result.importId, preview: result.preview });
+      if (moveFocus) setPreviewFocus((n) => n + 1);
     } catch (err) {
       setError(messageOf(err));
       if (password || keyFilePath) setRetryPassword((n) => n + 1);
@@ -174,7 +180,7 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
       const result = await call('commitImport', { importId: opened.importId, plan: { ...plan, selection } });
       setOpened(null);
       setDone(
-        `Imported ${result.imported} token${result.imported === 1 ? '' : 's'} from the ${opened.preview.formatLabel}${
+        `Imported ${plural(result.imported, 'token')} from the ${opened.preview.formatLabel}${
           result.accountsCreated.length ? `; new accounts: ${result.accountsCreated.join(', ')}` : ''
         }.`,
       );
@@ -185,6 +191,12 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
       setBusy(false);
     }
   };
+
+  // The Choose file… button (or the password form) disables or leaves while reading, which drops the focus to the
+  // page: it goes to the preview's heading, from where Tab walks into the options and the rows.
+  useEffect(() => {
+    if (previewFocus > 0) previewHeading.current?.focus();
+  }, [previewFocus]);
 
   useEffect(() => {
     if (done) doneNotice.current?.focus();
@@ -220,7 +232,7 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
                   onChange={(e) => {
                     const next = e.target.value as ImportFormat | '';
                     setFormat(next);
-                    if (file) void read(file, next);
+                    if (file) void read(file, next, undefined, undefined, false);
                   }}
                 >
                   <option value="">Recognise from the file</option>
@@ -294,9 +306,8 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
             )}
             {preview && (
               <section aria-labelledby="import-preview-title">
-                <h3 id="import-preview-title">
-                  {preview.counts.rows} row{preview.counts.rows === 1 ? '' : 's'} from the{' '}
-                  {preview.formatLabel}
+                <h3 id="import-preview-title" tabIndex={-1} ref={previewHeading}>
+                  {plural(preview.counts.rows, 'row')} from the {preview.formatLabel}
                 </h3>
                 <p className="muted" role="status">
                   {preview.counts.selected} selected · {preview.counts.refused} refused by a profile rule or
@@ -380,7 +391,7 @@ export function ImportDialog({ accounts, droppedFile, onClose, onImported }: Imp
                   onClick={commit}
                   disabled={busy || preview.counts.selected === 0}
                 >
-                  Import {preview.counts.selected} token{preview.counts.selected === 1 ? '' : 's'}
+                  Import {plural(preview.counts.selected, 'token')}
                 </button>
               )}
             </div>

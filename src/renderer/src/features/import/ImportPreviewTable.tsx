@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { plural } from '../../../../shared/plural';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImportPreviewRow } from '../../../../shared/import-views';
 
@@ -108,7 +109,7 @@ export function ImportPreviewTable({
               <span role="gridcell" title={row.keyId ?? ''}>
                 {row.keyId ?? ''}
               </span>
-              <span role="gridcell" aria-label={`hidden, ${row.valueLength} characters`}>
+              <span role="gridcell" aria-label={`hidden, ${plural(row.valueLength, 'character')}`}>
                 <span aria-hidden="true">{row.valueMask.slice(0, 8) || '(empty)'}</span>{' '}
                 <span className="muted small" aria-hidden="true">
                   {row.valueLength}

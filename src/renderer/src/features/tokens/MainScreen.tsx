@@ -389,6 +389,8 @@ function Workspace({ session, onLock, onSessionChanged }: MainScreenProps) {
       )}
       {dialog === 'health' && (
         <HealthDialog
+          // Asked for from the toolbar while the after-unlock one is open: a new dialog, which takes the focus.
+          key={healthAfterUnlock ? 'after-unlock' : 'asked'}
           afterUnlock={healthAfterUnlock}
           onOpenPlan={(planId) => (
             setRotationPlanId(planId),

@@ -1,4 +1,5 @@
 import type { Account, TokenMeta } from '../../../../shared/model';
+import { plural } from '../../../../shared/plural';
 import { kindCapacity } from '../../../../shared/kind-capacity';
 import { findKindRule, type ProfileDefinition } from '../../../../shared/profiles';
 import type { TokenStateDescription } from '../../../../shared/token-state-vocabulary';
@@ -56,7 +57,7 @@ export function TokenFields(props: TokenFieldsProps) {
             'Inactivity limit',
             inactivity.disabled
               ? `reached on ${formatDay(inactivity.limitAt)}`
-              : `${formatDay(inactivity.limitAt)} (${inactivity.daysLeft} days left)`,
+              : `${formatDay(inactivity.limitAt)} (${plural(inactivity.daysLeft, 'day')} left)`,
           ],
         ] as [string, string][])
       : []),
