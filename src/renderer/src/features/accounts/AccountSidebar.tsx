@@ -1,4 +1,3 @@
-import { plural } from '../../../../shared/plural';
 import type { Account } from '../../../../shared/model';
 import { plural } from '../../../../shared/plural';
 import { findProfile, GENERIC_PROFILE } from '../../../../shared/profiles';
