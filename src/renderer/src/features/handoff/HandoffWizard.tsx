@@ -26,9 +26,13 @@ const CHANNELS = [
 
 const PICK_LIST_LIMIT = 200;
 
-/** A chosen file name follows the protection: `.age` for a bundle encrypted to a key, `.zip` for a password ZIP. */
+/**
+ * A chosen file name follows the protection: `.age` for a bundle encrypted to a key, `.zip` for a password ZIP. Main
+ * writes only where the user picked in the save dialog (src/main/session/chosen-files.ts), so a file whose extension
+ * would change is forgotten and picked again, never renamed here.
+ */
 function withExtension(path: string, toKey: boolean): string {
-  return path.replace(/\.(zip|age)$/i, toKey ? '.age' : '.zip');
+  return path.replace(/\.(zip|age)$/i, toKey ? '.age' : '.zip') === path ? path : '';
 }
 
 interface Result {
