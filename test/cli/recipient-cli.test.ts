@@ -38,6 +38,9 @@ const handOver = async (recipient: string, tokenIds: string[], fields = 'value')
   expect(result.code).toBe(0);
 };
 
+/** Many CLI processes in one test; each start can take seconds on a loaded machine. */
+const MANY_PROCESSES_MS = 240_000;
+
 beforeAll(async () => {
   ensureCliBuilt();
   work = mkdtempSync(join(tmpdir(), 'tokenvault-recipient-cli-'));
@@ -156,90 +159,100 @@ describe('tokenvault recipient', () => {
     expect((await cli(['recipient', 'edit', vault, 'Nobody', '--notes', 'x'])).code).toBe(4);
   });
 
-  it('holdings and engagement ended: list what to rotate, regenerate all of it, then invalidate', async () => {
-    await handOver('Acme Agency', [ids[0]!, ids[1]!]);
-    await handOver('Acme Agency', [ids[2]!], 'key-id,description');
-    const holdings = await json(['recipient', 'holdings', vault, 'Acme Agency']);
-    expect(
-      holdings.map((h: { name: string; valueGiven: boolean; holdsCurrentValue: boolean }) => [
-        h.name,
-        h.valueGiven,
-        h.holdsCurrentValue,
-      ]),
-    ).toEqual([
-      ['Alpha', true, true],
-      ['Bravo', true, true],
-      ['Charlie', false, false],
-    ]);
-    const table = await cli(['recipient', 'holdings', vault, 'Acme Agency']);
-    expect(table.stdout).toMatch(/Alpha +CRM +\S+ +\S+ +1 +holds current value/);
-    expect(table.stdout).toMatch(/Charlie +CRM +\S+ +\S+ +1 +no value given/);
-    expect((await cli(['recipient', 'holdings', vault, 'Beta Studio'])).stdout).toBe(
-      'This recipient holds no tokens.\n',
-    );
+  it(
+    'holdings and engagement ended: list what to rotate, regenerate all of it, then invalidate',
+    async () => {
+      await handOver('Acme Agency', [ids[0]!, ids[1]!]);
+      await handOver('Acme Agency', [ids[2]!], 'key-id,description');
+      const holdings = await json(['recipient', 'holdings', vault, 'Acme Agency']);
+      expect(
+        holdings.map((h: { name: string; valueGiven: boolean; holdsCurrentValue: boolean }) => [
+          h.name,
+          h.valueGiven,
+          h.holdsCurrentValue,
+        ]),
+      ).toEqual([
+        ['Alpha', true, true],
+        ['Bravo', true, true],
+        ['Charlie', false, false],
+      ]);
+      const table = await cli(['recipient', 'holdings', vault, 'Acme Agency']);
+      expect(table.stdout).toMatch(/Alpha +CRM +\S+ +\S+ +1 +holds current value/);
+      expect(table.stdout).toMatch(/Charlie +CRM +\S+ +\S+ +1 +no value given/);
+      expect((await cli(['recipient', 'holdings', vault, 'Beta Studio'])).stdout).toBe(
+        'This recipient holds no tokens.\n',
+      );
 
-    const plan = await cli(['recipient', 'end', vault, 'Acme Agency']);
-    expect(plan.code).toBe(0);
-    expect(plan.stdout).toMatch(/^Acme Agency holds the current value of 2 tokens; rotate them:\n/);
-    expect(plan.stdout).toMatch(/Charlie +the value was never handed over/);
-    expect(
-      (await json(['recipient', 'end', vault, 'Acme Agency'])).toRotate.map((t: { name: string }) => t.name),
-    ).toEqual(['Alpha', 'Bravo']);
-    // Listing changed nothing.
-    expect((await cli(['token', 'reveal', vault, ids[0]!])).stdout.trim() === values[0]).toBe(true);
+      const plan = await cli(['recipient', 'end', vault, 'Acme Agency']);
+      expect(plan.code).toBe(0);
+      expect(plan.stdout).toMatch(/^Acme Agency holds the current value of 2 tokens; rotate them:\n/);
+      expect(plan.stdout).toMatch(/Charlie +the value was never handed over/);
+      expect(
+        (await json(['recipient', 'end', vault, 'Acme Agency'])).toRotate.map(
+          (t: { name: string }) => t.name,
+        ),
+      ).toEqual(['Alpha', 'Bravo']);
+      // Listing changed nothing.
+      expect((await cli(['token', 'reveal', vault, ids[0]!])).stdout.trim() === values[0]).toBe(true);
 
-    expect((await cli(['recipient', 'end', vault, 'Acme Agency', '--regenerate', '--invalidate'])).code).toBe(
-      2,
-    );
-    const ended = await cli(['recipient', 'end', vault, 'Acme Agency', '--regenerate']);
-    expect(ended.code).toBe(0);
-    expect(ended.stdout).toMatch(
-      /^New values made here for 2 tokens held by Acme Agency: Alpha, Bravo\.\nSet the new values on each platform/,
-    );
-    for (const [i, id] of [ids[0]!, ids[1]!].entries()) {
-      const now = (await cli(['token', 'reveal', vault, id])).stdout.trim();
-      expect(now === values[i]).toBe(false);
-      expect((await json(['token', 'show', vault, id])).previousValueCount).toBe(1);
-    }
-    expect((await cli(['recipient', 'end', vault, 'Acme Agency'])).stdout).toMatch(
-      /^Acme Agency holds no current token value: nothing to rotate\./,
-    );
+      expect(
+        (await cli(['recipient', 'end', vault, 'Acme Agency', '--regenerate', '--invalidate'])).code,
+      ).toBe(2);
+      const ended = await cli(['recipient', 'end', vault, 'Acme Agency', '--regenerate']);
+      expect(ended.code).toBe(0);
+      expect(ended.stdout).toMatch(
+        /^New values made here for 2 tokens held by Acme Agency: Alpha, Bravo\.\nSet the new values on each platform/,
+      );
+      for (const [i, id] of [ids[0]!, ids[1]!].entries()) {
+        const now = (await cli(['token', 'reveal', vault, id])).stdout.trim();
+        expect(now === values[i]).toBe(false);
+        expect((await json(['token', 'show', vault, id])).previousValueCount).toBe(1);
+      }
+      expect((await cli(['recipient', 'end', vault, 'Acme Agency'])).stdout).toMatch(
+        /^Acme Agency holds no current token value: nothing to rotate\./,
+      );
 
-    await handOver('Beta Studio', [ids[0]!]);
-    const invalidated = await json(['recipient', 'end', vault, 'Beta Studio', '--invalidate']);
-    expect(invalidated).toEqual({
-      recipient: 'Beta Studio',
-      action: 'invalidate',
-      tokens: [{ id: Number(ids[0]), name: 'Alpha' }],
-      skipped: [],
-    });
-    expect((await json(['token', 'show', vault, ids[0]!])).status).toBe('inactive');
-    expect((await cli(['recipient', 'end', vault, 'Nobody'])).code).toBe(4);
-  });
+      await handOver('Beta Studio', [ids[0]!]);
+      const invalidated = await json(['recipient', 'end', vault, 'Beta Studio', '--invalidate']);
+      expect(invalidated).toEqual({
+        recipient: 'Beta Studio',
+        action: 'invalidate',
+        tokens: [{ id: Number(ids[0]), name: 'Alpha' }],
+        skipped: [],
+      });
+      expect((await json(['token', 'show', vault, ids[0]!])).status).toBe('inactive');
+      expect((await cli(['recipient', 'end', vault, 'Nobody'])).code).toBe(4);
+    },
+    MANY_PROCESSES_MS,
+  );
 
-  it('delete: refused (exit 5) while handoffs reference it unless archived; then its handoffs stay on record', async () => {
-    const lone = await cli(['recipient', 'add', vault, '--name', 'Lone Dev']);
-    expect(lone.code).toBe(0);
-    expect((await cli(['recipient', 'delete', vault, 'Lone Dev'])).stdout).toBe('Deleted Lone Dev.\n');
-    const refused = await cli(['recipient', 'delete', vault, 'Acme Agency']);
-    expect(refused.code).toBe(5);
-    expect(refused.stderr).toBe(
-      'tokenvault: Acme Agency received 2 handoffs; archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.\n',
-    );
-    expect((await cli(['recipient', 'edit', vault, 'Acme Agency', '--archive'])).code).toBe(0);
-    const deleted = await cli(['recipient', 'delete', vault, 'Acme Agency']);
-    expect(deleted.stdout).toBe(
-      'Deleted Acme Agency\'s details; its 2 handoffs stay on record as "Acme Agency (deleted)".\n',
-    );
-    expect((await json(['recipient', 'list', vault])).map((r: { name: string }) => r.name)).toEqual([
-      'Beta Studio',
-    ]);
-    const records = await json(['handoff', 'list', vault]);
-    expect(records.map((r: { recipient: string }) => r.recipient)).toEqual([
-      'Beta Studio',
-      'Acme Agency (deleted)',
-      'Acme Agency (deleted)',
-    ]);
-    expect((await cli(['recipient', 'delete', vault, 'Acme Agency'])).code).toBe(4);
-  });
+  it(
+    'delete: refused (exit 5) while handoffs reference it unless archived; then its handoffs stay on record',
+    async () => {
+      const lone = await cli(['recipient', 'add', vault, '--name', 'Lone Dev']);
+      expect(lone.code).toBe(0);
+      expect((await cli(['recipient', 'delete', vault, 'Lone Dev'])).stdout).toBe('Deleted Lone Dev.\n');
+      const refused = await cli(['recipient', 'delete', vault, 'Acme Agency']);
+      expect(refused.code).toBe(5);
+      expect(refused.stderr).toBe(
+        'tokenvault: Acme Agency received 2 handoffs; archive the recipient first. An archived recipient can be deleted, and its handoffs stay on record.\n',
+      );
+      expect((await cli(['recipient', 'edit', vault, 'Acme Agency', '--archive'])).code).toBe(0);
+      const deleted = await cli(['recipient', 'delete', vault, 'Acme Agency']);
+      expect(deleted.stdout).toBe(
+        'Deleted Acme Agency\'s details; its 2 handoffs stay on record as "Acme Agency (deleted)".\n',
+      );
+      expect((await json(['recipient', 'list', vault])).map((r: { name: string }) => r.name)).toEqual([
+        'Beta Studio',
+      ]);
+      const records = await json(['handoff', 'list', vault]);
+      expect(records.map((r: { recipient: string }) => r.recipient)).toEqual([
+        'Beta Studio',
+        'Acme Agency (deleted)',
+        'Acme Agency (deleted)',
+      ]);
+      expect((await cli(['recipient', 'delete', vault, 'Acme Agency'])).code).toBe(4);
+    },
+    MANY_PROCESSES_MS,
+  );
 });
