@@ -221,6 +221,12 @@ describe('tokenvault recipient', () => {
         skipped: [],
       });
       expect((await json(['token', 'show', vault, ids[0]!])).status).toBe('inactive');
+      // Now switched off, it is left out as the rotation plan leaves it out, and said so.
+      const after = await cli(['recipient', 'end', vault, 'Beta Studio']);
+      expect(after.stdout).toMatch(/^Beta Studio holds no current token value: nothing to rotate\./);
+      expect(after.stdout).toMatch(
+        /Not to rotate: Alpha \(\d+\) is already recorded as invalidated; while it stays switched off there/,
+      );
       expect((await cli(['recipient', 'end', vault, 'Nobody'])).code).toBe(4);
     },
     MANY_PROCESSES_MS,

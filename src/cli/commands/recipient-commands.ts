@@ -222,6 +222,10 @@ export function registerRecipientCommands(groups: CliGroups): void {
         const plan = await withVault(path, options, (vault) => vault.handoffs.engagementPlan(name));
         if (options.json) return printJson(plan);
         printEngagementPlan(plan.recipient, plan.toRotate, plan.others);
+        for (const off of plan.alreadyOff)
+          printLine(
+            `Not to rotate: ${off.name} (${off.tokenId}) is already recorded as ${off.state}; while it stays switched off there, the value ${plan.recipient} holds does not work. Rotate it before you switch it back on.`,
+          );
         return;
       }
       const { result } = await withVault(path, options, (vault) =>

@@ -1,3 +1,4 @@
+import { leftOutOfPlan, type LeftOutOfPlan } from '../../../shared/rotation-views';
 import { VaultError } from '../../../shared/errors';
 import type { EngagementAction, EngagementResult } from '../../../shared/handoff-views';
 import type { Account } from '../../../shared/model';
@@ -34,6 +35,11 @@ export interface EngagementPlan {
   recipient: string;
   /** Tokens whose current value the recipient holds: the ones to regenerate or invalidate. */
   toRotate: EngagementToken[];
+  /**
+   * Held tokens already switched off (invalidated or disabled), left out by the one rule the rotation plan follows
+   * (leftOutOfPlan, src/shared/rotation-views.ts).
+   */
+  alreadyOff: (EngagementToken & { state: LeftOutOfPlan })[];
   /** Everything else it was given, with the reason it needs nothing. */
   others: EngagementToken[];
 }
@@ -80,9 +86,17 @@ export function planEngagementEnd(
       },
     };
   });
+  const toRotate: EngagementToken[] = [];
+  const alreadyOff: EngagementPlan['alreadyOff'] = [];
+  for (const token of tokens.filter((t) => t.need === 'holds-current-value')) {
+    const state = leftOutOfPlan(deps.tokens.get(token.tokenId));
+    if (state) alreadyOff.push({ ...token, state });
+    else toRotate.push(token);
+  }
   return {
     recipient: recipient.name,
-    toRotate: tokens.filter((token) => token.need === 'holds-current-value'),
+    toRotate,
+    alreadyOff,
     others: tokens.filter((token) => token.need !== 'holds-current-value'),
   };
 }
@@ -102,9 +116,7 @@ export function endEngagement(
   const skipped: EngagementResult['skipped'] = [];
   const chosen: EngagementToken[] = [];
   for (const token of plan.toRotate) {
-    const reason =
-      token.blocked[action] ??
-      (action === 'invalidate' && token.status === 'inactive' ? 'already inactive' : null);
+    const reason = token.blocked[action];
     if (reason) skipped.push({ id: token.tokenId, name: token.name, reason });
     else chosen.push(token);
   }

@@ -16,7 +16,6 @@ import {
   type HandoffRecord,
   type PasswordChannel,
 } from '../../../shared/handoff-views';
-import { leftOutOfPlan } from '../../../shared/rotation-views';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { AccountStore } from '../accounts/account-store';
 import type { SqliteDatabase } from '../db/open-database';
@@ -271,14 +270,11 @@ export class HandoffService {
    */
   engagementPlanSummary(recipient: string | number): EngagementPlanSummary {
     const plan = this.engagementPlan(recipient);
-    const toRotate: EngagementPlanSummary['toRotate'] = [];
-    const alreadyOff: EngagementPlanSummary['alreadyOff'] = [];
-    for (const { tokenId, name, blocked } of plan.toRotate) {
-      const state = leftOutOfPlan(this.deps.tokens.get(tokenId));
-      if (state) alreadyOff.push({ tokenId, name, state });
-      else toRotate.push({ tokenId, name, blocked });
-    }
-    return { toRotate, othersCount: plan.others.length, alreadyOff };
+    return {
+      toRotate: plan.toRotate.map(({ tokenId, name, blocked }) => ({ tokenId, name, blocked })),
+      othersCount: plan.others.length,
+      alreadyOff: plan.alreadyOff.map(({ tokenId, name, state }) => ({ tokenId, name, state })),
+    };
   }
 
   endEngagement(recipient: string | number, action: EngagementAction): EngagementResult {
